@@ -1,0 +1,119 @@
+//! The optional `concord.toml`: aliases and exclusions for named bodies, check settings.
+//!
+//! concord works with no config at all. Unknown keys are rejected so that a typo is
+//! an error rather than a silently ignored setting.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// The default config file name, looked up in the current directory.
+pub const CONFIG_FILE: &str = "concord.toml";
+
+/// The whole configuration.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Named-body settings.
+    #[serde(default)]
+    pub bodies: BodiesConfig,
+    /// `concord check` settings.
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+/// Aliases and exclusions the rules cannot see.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BodiesConfig {
+    /// Canonical name → other names that mean the same body.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// Names that are never bodies (case-insensitive).
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+/// Settings for `concord check`.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Baseline file, relative to the config file's directory.
+    #[serde(default)]
+    pub baseline: Option<PathBuf>,
+    /// Lowest severity that fails the gate: `conflict` (default) or `review`.
+    #[serde(default)]
+    pub fail_on: Option<String>,
+}
+
+impl Config {
+    /// Loads `path`, or `concord.toml` in the current directory when `path` is `None`
+    /// (a missing default file is an empty config; a missing named file is an error).
+    ///
+    /// # Errors
+    /// The file cannot be read or is not valid configuration.
+    pub fn load(path: Option<&Path>) -> Result<Config> {
+        let (path, required) = match path {
+            Some(p) => (p.to_path_buf(), true),
+            None => (PathBuf::from(CONFIG_FILE), false),
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => return Err(Error::Read { path, source }),
+        };
+        Config::parse(&text).map_err(|message| Error::Parse { path, message })
+    }
+
+    /// Parses configuration text.
+    ///
+    /// # Errors
+    /// The message says what is wrong and where.
+    pub fn parse(text: &str) -> std::result::Result<Config, String> {
+        let config: Config = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
+        if let Some(f) = &config.check.fail_on {
+            if f != "conflict" && f != "review" {
+                return Err(format!("check.fail_on must be \"conflict\" or \"review\", not {f:?}"));
+            }
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_is_default() {
+        assert_eq!(Config::parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn aliases_and_exclusions_parse() {
+        let c = Config::parse(
+            r#"
+            [bodies]
+            aliases = { "Permanent Joint Council" = ["PJC"] }
+            exclude = ["Cold War"]
+            [check]
+            baseline = "b.json"
+            fail_on = "review"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.bodies.aliases["Permanent Joint Council"], ["PJC"]);
+        assert_eq!(c.bodies.exclude, ["Cold War"]);
+        assert_eq!(c.check.fail_on.as_deref(), Some("review"));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_errors() {
+        assert!(Config::parse("[bodies]\naliasez = {}").unwrap_err().contains("aliasez"));
+        assert!(Config::parse("[check]\nfail_on = \"warning\"").is_err());
+        assert!(Config::parse("not toml =").is_err());
+    }
+}

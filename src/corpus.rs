@@ -1,0 +1,402 @@
+//! The corpus: which files are sheets, how they are read, and the [`Document`] every
+//! later stage works on.
+//!
+//! [`scan`] walks a directory (nested folders, hidden entries skipped, symlink loops
+//! cut, sorted by path) and lists the `.txt` and `.md` sheets without reading them;
+//! [`Document::load`] reads and decodes one sheet (UTF-8 with or without BOM, UTF-16
+//! with BOM) and normalises it. The optional `manifest.toml` at the corpus root gives
+//! titles and stated document dates; it is never read as a sheet.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::normalize::{Normalized, normalize};
+use crate::span::{Location, Span};
+
+/// The file name of the provenance manifest at the corpus root.
+pub const MANIFEST_FILE: &str = "manifest.toml";
+
+/// Largest sheet concord reads, in bytes (offsets are kept as `u32`).
+pub const MAX_SHEET_BYTES: u64 = u32::MAX as u64 - 1;
+
+/// A sheet's identity: its path relative to the corpus root, with `/` separators.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DocId(pub String);
+
+impl DocId {
+    /// The path as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A sheet found by [`scan`], not yet read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetFile {
+    /// Corpus-relative identity.
+    pub id: DocId,
+    /// Path on disk.
+    pub path: PathBuf,
+}
+
+/// One entry of the provenance manifest.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestEntry {
+    /// Corpus-relative path of the sheet.
+    pub file: String,
+    /// Human title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// File name the sheet had where it came from.
+    #[serde(default)]
+    pub original: Option<String>,
+    /// The document date the sheet states (TIMEX3-style value).
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// Where the date comes from, or why there is none.
+    #[serde(default)]
+    pub date_note: Option<String>,
+    /// SHA-256 of the file as received.
+    #[serde(default)]
+    pub sha256: Option<String>,
+}
+
+/// The provenance manifest: titles and stated dates by corpus-relative path.
+#[derive(Debug, Clone, Default)]
+pub struct Manifest {
+    entries: BTreeMap<String, ManifestEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestFile {
+    #[serde(default)]
+    sheet: Vec<ManifestEntry>,
+}
+
+impl Manifest {
+    /// Reads `manifest.toml` from the corpus root; an absent manifest is empty.
+    ///
+    /// # Errors
+    /// A manifest that exists but cannot be read or parsed.
+    pub fn load(corpus: &Path) -> Result<Manifest> {
+        let path = corpus.join(MANIFEST_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
+            Err(source) => return Err(Error::Read { path, source }),
+        };
+        let parsed: ManifestFile =
+            toml::from_str(&text).map_err(|e| Error::Parse { path: path.clone(), message: e.to_string() })?;
+        let entries = parsed.sheet.into_iter().map(|e| (e.file.clone(), e)).collect();
+        Ok(Manifest { entries })
+    }
+
+    /// The entry for a sheet, if the manifest has one.
+    pub fn get(&self, id: &DocId) -> Option<&ManifestEntry> {
+        self.entries.get(id.as_str())
+    }
+}
+
+/// Lists the sheets under `root`, sorted by [`DocId`].
+///
+/// Folders are descended; entries whose name starts with `.` are skipped, as are
+/// files other than `.txt` and `.md`. A directory reached twice (a symlink loop) is
+/// read once. Problems with single entries are returned beside the list so that the
+/// rest of the corpus is still processed.
+///
+/// # Errors
+/// `root` is missing or not a directory.
+pub fn scan(root: &Path) -> Result<(Vec<SheetFile>, Vec<Error>)> {
+    let meta = std::fs::metadata(root).map_err(|_| Error::CorpusNotDir { path: root.to_path_buf() })?;
+    if !meta.is_dir() {
+        return Err(Error::CorpusNotDir { path: root.to_path_buf() });
+    }
+    let mut sheets = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        match std::fs::canonicalize(&dir) {
+            Ok(c) => {
+                if !seen.insert(c) {
+                    continue;
+                }
+            }
+            Err(source) => {
+                problems.push(Error::Read { path: dir, source });
+                continue;
+            }
+        }
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(source) => {
+                problems.push(Error::Read { path: dir, source });
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(source) => {
+                    problems.push(Error::Read { path: dir.clone(), source });
+                    continue;
+                }
+            };
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            // Follow symlinks; a dangling one is reported.
+            let meta = match std::fs::metadata(&path) {
+                Ok(m) => m,
+                Err(source) => {
+                    problems.push(Error::Read { path, source });
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                stack.push(path);
+            } else if meta.is_file() && is_sheet_name(&name) {
+                let Ok(rel) = path.strip_prefix(root) else { continue };
+                let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                if dir == root && id == MANIFEST_FILE {
+                    continue;
+                }
+                sheets.push(SheetFile { id: DocId(id), path });
+            }
+        }
+    }
+    sheets.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok((sheets, problems))
+}
+
+fn is_sheet_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// Decodes a sheet's bytes: UTF-8 (BOM allowed, kept as the first character) or UTF-16 with a BOM.
+///
+/// # Errors
+/// [`Error::InvalidUtf8`] with the byte offset, or [`Error::Binary`] for NUL bytes.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    if bytes.len() >= 2 && (bytes[..2] == [0xFF, 0xFE] || bytes[..2] == [0xFE, 0xFF]) {
+        let little = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+                if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+            })
+            .collect();
+        return String::from_utf16(&units).map_err(|_| Error::InvalidUtf8 { path: path.to_path_buf(), offset: 0 });
+    }
+    if let Some(offset) = memchr_nul(&bytes) {
+        return Err(Error::Binary { path: path.to_path_buf(), offset });
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| Error::InvalidUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// One sheet, read and normalised.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Corpus-relative identity.
+    pub id: DocId,
+    /// Title from the manifest, else the first line of text, else the file name.
+    pub title: String,
+    /// The decoded original text, exactly as in the file.
+    pub original: String,
+    /// Normalised text with its origin map.
+    pub normalized: Normalized,
+    /// Start byte of every line of `original`.
+    line_starts: Vec<usize>,
+    /// The document date stated in the manifest or given on the command line.
+    pub stated_date: Option<Date>,
+}
+
+impl Document {
+    /// Builds a document from text already in memory (tests, stdin, benchmarks).
+    pub fn from_text(id: &str, original: &str) -> Document {
+        let normalized = normalize(original);
+        let line_starts = std::iter::once(0).chain(original.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let mut doc = Document {
+            id: DocId(id.to_string()),
+            title: String::new(),
+            original: original.to_string(),
+            normalized,
+            line_starts,
+            stated_date: None,
+        };
+        doc.title = doc.first_line_title().unwrap_or_else(|| id.rsplit('/').next().unwrap_or(id).to_string());
+        doc
+    }
+
+    /// Reads, decodes and normalises one sheet; manifest title and date are applied.
+    ///
+    /// # Errors
+    /// The file cannot be read, is too large, binary, or not valid text.
+    pub fn load(sheet: &SheetFile, manifest: &Manifest) -> Result<Document> {
+        let bytes = read_bounded(&sheet.path)?;
+        let text = decode(&sheet.path, bytes)?;
+        let mut doc = Document::from_text(sheet.id.as_str(), &text);
+        if let Some(entry) = manifest.get(&sheet.id) {
+            if let Some(title) = &entry.title {
+                doc.title.clone_from(title);
+            }
+            doc.stated_date = entry.date;
+        }
+        Ok(doc)
+    }
+
+    /// The normalised text every extractor reads.
+    pub fn text(&self) -> &str {
+        &self.normalized.text
+    }
+
+    /// The original line and column of a byte offset into the normalised text.
+    pub fn location(&self, offset: usize) -> Location {
+        let origin = self.normalized.origin.get(offset).or(self.normalized.origin.last()).copied().unwrap_or(0);
+        self.original_location(origin as usize)
+    }
+
+    /// The line and column of a byte offset into the original text.
+    pub fn original_location(&self, offset: usize) -> Location {
+        let offset = offset.min(self.original.len());
+        let line_idx = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let line_start = self.line_starts.get(line_idx).copied().unwrap_or(0);
+        let column = self.original.get(line_start..offset).map_or(0, |s| s.chars().count());
+        Location {
+            line: u32::try_from(line_idx + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The original text a normalised span came from.
+    pub fn original_slice(&self, span: Span) -> &str {
+        let o = &self.normalized.origin;
+        let start = o.get(span.start).copied().unwrap_or(0) as usize;
+        // End: the origin of the last byte in the span, extended to its char's end.
+        let end = if span.end > span.start {
+            let last = o.get(span.end - 1).copied().unwrap_or(0) as usize;
+            let ch_len = self.original.get(last..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
+            last + ch_len
+        } else {
+            start
+        };
+        self.original.get(start..end.max(start)).unwrap_or("")
+    }
+
+    /// Paragraphs of the normalised text: runs of non-blank lines.
+    pub fn paragraphs(&self) -> Vec<Span> {
+        paragraphs(self.text())
+    }
+
+    fn first_line_title(&self) -> Option<String> {
+        let line = self.text().lines().map(str::trim).find(|l| !l.is_empty())?;
+        let mut title: String = line.chars().take(100).collect();
+        if title.len() < line.len() {
+            title.push('…');
+        }
+        Some(title)
+    }
+}
+
+/// Paragraph spans of `text`: runs of lines that are not blank.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, start) {
+            (true, Some(s)) => {
+                out.push(Span::new(s, trim_end_at(text, pos)));
+                start = None;
+            }
+            (false, None) => start = Some(pos + (line.len() - line.trim_start().len())),
+            _ => {}
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, trim_end_at(text, pos)));
+    }
+    out
+}
+
+fn trim_end_at(text: &str, end: usize) -> usize {
+    text[..end].trim_end().len()
+}
+
+fn read_bounded(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    if meta.len() > MAX_SHEET_BYTES {
+        return Err(Error::Parse {
+            path: path.to_path_buf(),
+            message: format!("file is {} bytes; concord reads sheets up to {} bytes", meta.len(), MAX_SHEET_BYTES),
+        });
+    }
+    std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_are_original_line_and_char_column() {
+        let doc = Document::from_text("a.txt", "first line\r\n## “Quoted” 1997\nthird");
+        let text = doc.text();
+        let at = text.find("1997").unwrap();
+        assert_eq!(doc.location(at), Location { line: 2, column: 13 });
+        assert_eq!(doc.original_slice(Span::new(at, at + 4)), "1997");
+        let q = text.find("\"Quoted").unwrap();
+        assert_eq!(doc.original_slice(Span::new(q, q + 8)), "“Quoted”");
+        assert_eq!(doc.location(text.find("third").unwrap()), Location { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let p = paragraphs("a\nb\n\n  c\n\n\n");
+        assert_eq!(p, vec![Span::new(0, 3), Span::new(7, 8)]);
+    }
+
+    #[test]
+    fn decode_reports_offsets() {
+        let e = decode(Path::new("x.txt"), b"ok\xffbad".to_vec()).unwrap_err();
+        assert!(matches!(e, Error::InvalidUtf8 { offset: 2, .. }), "{e}");
+        let e = decode(Path::new("x.txt"), b"ok\0bad".to_vec()).unwrap_err();
+        assert!(matches!(e, Error::Binary { offset: 2, .. }));
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("hé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(Path::new("x.txt"), utf16).unwrap(), "hé");
+        assert_eq!(decode(Path::new("x.txt"), "\u{FEFF}bom".as_bytes().to_vec()).unwrap(), "\u{FEFF}bom");
+    }
+
+    #[test]
+    fn title_is_first_non_empty_line() {
+        let d = Document::from_text("dir/x.md", "\n\n## The background\n\ntext");
+        assert_eq!(d.title, "The background");
+        assert_eq!(Document::from_text("dir/x.md", "").title, "x.md");
+    }
+}

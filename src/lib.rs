@@ -1,0 +1,30 @@
+//! concord: finds what a corpus of fact sheets says happened when, and where the sheets disagree.
+//!
+//! The pipeline follows the data: [`corpus`] lists and reads sheets, [`normalize`]
+//! cleans their text while keeping a map back to original `line:column`, [`extract`]
+//! finds dates, named bodies and dated claims, [`index`] keeps a tantivy index on disk
+//! for search and for incremental runs, [`check`] cross-checks claims, and [`report`]
+//! renders findings. [`pipeline`] ties the stages together for the binary.
+//!
+//! ```
+//! use concord::{Document, extract::extract};
+//! let doc = Document::from_text("a.txt", "The Council was established on 27 May 1997.");
+//! let x = extract(&doc);
+//! assert_eq!(x.dates[0].date.unwrap().to_string(), "1997-05-27");
+//! ```
+
+#![deny(missing_docs)]
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod config;
+pub mod corpus;
+pub mod date;
+pub mod error;
+pub mod extract;
+pub mod normalize;
+pub mod span;
+
+pub use corpus::{DocId, Document};
+pub use date::{Date, Precision};
+pub use error::{Error, Result};
+pub use span::{Location, Span};

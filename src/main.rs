@@ -1,0 +1,3 @@
+//! The `concord` binary (placeholder).
+
+fn main() {}
