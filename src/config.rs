@@ -74,10 +74,11 @@ impl Config {
     /// The message says what is wrong and where.
     pub fn parse(text: &str) -> std::result::Result<Config, String> {
         let config: Config = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
-        if let Some(f) = &config.check.fail_on {
-            if f != "conflict" && f != "review" {
-                return Err(format!("check.fail_on must be \"conflict\" or \"review\", not {f:?}"));
-            }
+        if let Some(f) = &config.check.fail_on
+            && f != "conflict"
+            && f != "review"
+        {
+            return Err(format!("check.fail_on must be \"conflict\" or \"review\", not {f:?}"));
         }
         Ok(config)
     }

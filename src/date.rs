@@ -522,15 +522,17 @@ fn parse_point(s: &str) -> Option<Point> {
         None => (rest, None),
     };
     if !bc && tail.is_none() {
-        if let Some(d) = year_part.strip_suffix("XX") {
-            if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) {
-                return Point::century(d.parse::<i32>().ok()? * 100);
-            }
+        if let Some(d) = year_part.strip_suffix("XX")
+            && d.len() == 2
+            && d.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Point::century(d.parse::<i32>().ok()? * 100);
         }
-        if let Some(d) = year_part.strip_suffix('X') {
-            if d.len() == 3 && d.bytes().all(|b| b.is_ascii_digit()) {
-                return Point::decade(d.parse::<i32>().ok()? * 10);
-            }
+        if let Some(d) = year_part.strip_suffix('X')
+            && d.len() == 3
+            && d.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Point::decade(d.parse::<i32>().ok()? * 10);
         }
     }
     if year_part.len() != 4 || !year_part.bytes().all(|b| b.is_ascii_digit()) {
@@ -684,7 +686,7 @@ mod tests {
 
     #[test]
     fn ordering_is_by_interval_then_precision() {
-        let mut v = vec![d("1997"), d("1990"), d("1997-05-27"), d("1997-05")];
+        let mut v = [d("1997"), d("1990"), d("1997-05-27"), d("1997-05")];
         v.sort();
         let s: Vec<String> = v.iter().map(Date::to_string).collect();
         assert_eq!(s, ["1990", "1997", "1997-05", "1997-05-27"]);

@@ -21,7 +21,10 @@ pub mod corpus;
 pub mod date;
 pub mod error;
 pub mod extract;
+pub mod index;
+pub mod listing;
 pub mod normalize;
+pub mod pipeline;
 pub mod span;
 
 pub use corpus::{DocId, Document};

@@ -1,3 +1,30 @@
-//! The `concord` binary (placeholder).
+//! The `concord` binary: parses arguments, runs one command, prints, sets the exit code.
+//!
+//! Exit codes: 0 success, 1 findings (`report`, `check`), 2 error. A broken pipe
+//! (`concord dates | head`) is not an error.
 
-fn main() {}
+mod cli;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("concord: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}

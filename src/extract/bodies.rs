@@ -61,10 +61,10 @@ impl Registry {
                     reg.bodies.len() - 1
                 });
                 reg.by_name.entry(acr.to_lowercase()).or_insert(idx);
-                if let Some(b) = reg.bodies.get_mut(idx) {
-                    if !b.aliases.contains(acr) {
-                        b.aliases.push(acr.clone());
-                    }
+                if let Some(b) = reg.bodies.get_mut(idx)
+                    && !b.aliases.contains(acr)
+                {
+                    b.aliases.push(acr.clone());
                 }
             }
         }

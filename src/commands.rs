@@ -1,0 +1,248 @@
+//! One function per command: turn parsed arguments into library calls and print.
+//! Terminal decisions (colour, progress bar) and exit codes live here, nothing else.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use concord::corpus::{DocId, Manifest, SheetFile};
+use concord::date::Date;
+use concord::index::{self, Progress, SearchOptions, Site};
+use concord::listing::{self, BodySummary, Style};
+use concord::pipeline::{Options, Session};
+
+use crate::cli::{Cli, ColorChoice, Command, ListFormat};
+
+/// What every command needs from the global options.
+struct Ctx {
+    opts: Options,
+    style: Style,
+    quiet: bool,
+    skip_invalid: bool,
+}
+
+/// A progress bar on standard error, only when it is a terminal.
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Bar {
+    fn new(quiet: bool) -> Bar {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Bar(None);
+        }
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("indexing {bar:30} {pos}/{len} sheets ({eta})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Bar(Some(bar))
+    }
+}
+
+impl Progress for Bar {
+    fn advance(&self, done: usize, total: usize) {
+        if let Some(b) = &self.0 {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
+        }
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+fn style_for(choice: ColorChoice) -> Style {
+    let on = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    if on { Style::Color } else { Style::Plain }
+}
+
+fn parse_date(flag: &str, value: &str) -> Result<Date> {
+    value.parse::<Date>().with_context(|| format!("invalid {flag} {value:?}"))
+}
+
+/// Runs the command; returns the exit code.
+pub fn run(cli: Cli) -> Result<u8> {
+    let g = cli.global;
+    let mut opts = Options::new(&g.corpus, &g.index);
+    opts.config = g.config.clone();
+    opts.lock_wait = Duration::from_secs(g.lock_timeout);
+    let ctx = Ctx { opts, style: style_for(g.color), quiet: g.quiet, skip_invalid: g.skip_invalid };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Command::Index => cmd_index(&ctx, &mut out)?,
+        Command::Search(a) => {
+            let session = open(&ctx)?;
+            let body_names = match &a.body {
+                Some(name) => {
+                    let view = session.view()?;
+                    match view.registry.body(name) {
+                        Some(b) => std::iter::once(&b.canonical).chain(&b.aliases).map(|n| n.to_lowercase()).collect(),
+                        None => {
+                            eprintln!(
+                                "concord: warning: no body named {name:?} is known; matching the name as written"
+                            );
+                            vec![name.to_lowercase()]
+                        }
+                    }
+                }
+                None => Vec::new(),
+            };
+            let search = SearchOptions {
+                limit: a.limit,
+                doc_globs: a.docs.clone(),
+                body_names,
+                from: a.from.as_deref().map(|v| parse_date("--from", v)).transpose()?,
+                to: a.to.as_deref().map(|v| parse_date("--to", v)).transpose()?,
+            };
+            let hits = session.index.search(&a.query, &search)?;
+            listing::search_hits(&mut out, &hits, a.format == ListFormat::Json, ctx.style)?;
+            if hits.is_empty() && !ctx.quiet && a.format == ListFormat::Text {
+                eprintln!("concord: no passage matches {:?}", a.query);
+            }
+            problems_code(&ctx, &session.problems)
+        }
+        Command::Dates(a) => {
+            let json = a.format == ListFormat::Json;
+            let reference = a.reference_date.as_deref().map(|v| parse_date("--reference-date", v)).transpose()?;
+            if a.paths.is_empty() && reference.is_none() {
+                let session = open(&ctx)?;
+                for s in session.index.sheets()? {
+                    listing::dates(&mut out, &s.id, &s.extraction.dates, &s.date_sites, json, ctx.style)?;
+                }
+                problems_code(&ctx, &session.problems)
+            } else {
+                let files = sheet_files(&ctx, &a.paths)?;
+                let manifest = Manifest::load(&ctx.opts.corpus)?;
+                let (docs, problems) = index::extract_files(&files, &manifest, reference);
+                for (doc, x) in &docs {
+                    let sites: Vec<Site> = x.dates.iter().map(|m| Site::of(doc, m.span)).collect();
+                    listing::dates(&mut out, &doc.id, &x.dates, &sites, json, ctx.style)?;
+                }
+                problems_code(&ctx, &problems)
+            }
+        }
+        Command::Bodies(a) => {
+            let session = open(&ctx)?;
+            let view = session.view()?;
+            if a.format == ListFormat::Json {
+                for s in &view.sheets {
+                    listing::body_mentions(&mut out, &s.id, &s.extraction.bodies, &s.body_sites, &view.registry)?;
+                }
+            } else {
+                let mut summaries = Vec::new();
+                for b in view.registry.bodies() {
+                    let mut mentions: Vec<(DocId, usize)> = Vec::new();
+                    for s in &view.sheets {
+                        let n = s
+                            .extraction
+                            .bodies
+                            .iter()
+                            .filter(|m| view.registry.canonical(&m.name) == Some(b.canonical.as_str()))
+                            .count();
+                        if n > 0 {
+                            mentions.push((s.id.clone(), n));
+                        }
+                    }
+                    summaries.push(BodySummary {
+                        canonical: b.canonical.clone(),
+                        kind: b.kind.as_str(),
+                        aliases: b.aliases.clone(),
+                        mentions,
+                    });
+                }
+                listing::bodies_text(&mut out, &summaries, ctx.style)?;
+            }
+            problems_code(&ctx, &session.problems)
+        }
+        Command::Claims(a) => {
+            let session = open(&ctx)?;
+            let view = session.view()?;
+            listing::claims(&mut out, &view.claims, a.format == ListFormat::Json, ctx.style)?;
+            problems_code(&ctx, &session.problems)
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+/// Opens and updates the index, printing per-sheet problems as warnings.
+fn open(ctx: &Ctx) -> Result<Session> {
+    let bar = Bar::new(ctx.quiet);
+    let session = Session::open(&ctx.opts, &bar)?;
+    drop(bar);
+    if let Some(why) = &session.stats.rebuilt {
+        eprintln!("concord: {}: {why}", ctx.opts.index.display());
+    }
+    for p in &session.problems {
+        let label = if ctx.skip_invalid { "warning (skipped)" } else { "error" };
+        eprintln!("concord: {label}: {}", p.error);
+    }
+    Ok(session)
+}
+
+/// Exit code for per-sheet problems: 2 unless they are to be skipped.
+fn problems_code(ctx: &Ctx, problems: &[index::SheetError]) -> u8 {
+    if !problems.is_empty() && !ctx.skip_invalid { 2 } else { 0 }
+}
+
+fn cmd_index(ctx: &Ctx, out: &mut dyn Write) -> Result<u8> {
+    let start = Instant::now();
+    let session = open(ctx)?;
+    let s = &session.stats;
+    if !ctx.quiet {
+        let total = s.added + s.updated + s.unchanged;
+        writeln!(
+            out,
+            "indexed {total} sheet{}: {} added, {} updated, {} removed, {} unchanged; {} passage{} written in {:.2} s",
+            if total == 1 { "" } else { "s" },
+            s.added,
+            s.updated,
+            s.removed,
+            s.unchanged,
+            s.passages,
+            if s.passages == 1 { "" } else { "s" },
+            start.elapsed().as_secs_f64()
+        )?;
+    }
+    Ok(problems_code(ctx, &session.problems))
+}
+
+/// Sheets named on the command line: files, or folders scanned like the corpus.
+fn sheet_files(ctx: &Ctx, paths: &[PathBuf]) -> Result<Vec<SheetFile>> {
+    if paths.is_empty() {
+        let (files, problems) = concord::corpus::scan(&ctx.opts.corpus)?;
+        for p in problems {
+            eprintln!("concord: error: {p}");
+        }
+        return Ok(files);
+    }
+    let corpus = std::fs::canonicalize(&ctx.opts.corpus).ok();
+    let mut files = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).with_context(|| format!("cannot read {}", p.display()))?;
+        if meta.is_dir() {
+            files.extend(concord::corpus::scan(p)?.0);
+            continue;
+        }
+        // Identity: relative to the corpus when the file lies in it, else the path as given.
+        let id = std::fs::canonicalize(p)
+            .ok()
+            .zip(corpus.as_ref())
+            .and_then(|(abs, root)| abs.strip_prefix(root).ok().map(|r| r.to_string_lossy().replace('\\', "/")))
+            .unwrap_or_else(|| p.to_string_lossy().replace('\\', "/"));
+        files.push(SheetFile { id: DocId(id), path: p.clone() });
+    }
+    Ok(files)
+}

@@ -1,0 +1,685 @@
+//! The on-disk index: a tantivy index of passages for search, plus one record per sheet
+//! holding its content hash and cached [`Extraction`], so unchanged sheets are never
+//! re-read.
+//!
+//! Layout of the index directory:
+//! - `tantivy/`: the tantivy index. Every update is one tantivy commit, which is atomic:
+//!   a run killed at any moment leaves the previous commit intact and usable.
+//! - `concord.lock`: held (an OS file lock) by the process that updates the index; a
+//!   second process waits a bounded time, then says who holds it.
+//!
+//! The commit payload records [`INDEX_VERSION`]; an index written by another version,
+//! or one that fails to open (e.g. a truncated segment), is rebuilt from the corpus,
+//! which is the source of truth. No tantivy type leaves this module.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
+use std::io::{Read as _, Seek as _, Write as _};
+use std::num::NonZeroUsize;
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+
+use crate::corpus::{self, DocId, Document, Manifest, SheetFile};
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::extract::{self, Extraction};
+
+/// Version of the index layout and of the cached extraction; bump on any change to either.
+pub const INDEX_VERSION: u32 = 1;
+
+const KIND_SHEET: &str = "sheet";
+const KIND_PASSAGE: &str = "passage";
+/// Memory budget of the tantivy writer.
+const WRITER_MEMORY: usize = 200_000_000;
+/// Sheets read and extracted per batch: bounds memory while keeping both cores busy.
+const BATCH: usize = 256;
+
+/// The tantivy fields, created once with the schema.
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    kind: Field,
+    doc_id: Field,
+    title: Field,
+    text: Field,
+    line: Field,
+    year: Field,
+    body: Field,
+    dates: Field,
+    hash: Field,
+    size: Field,
+    mtime: Field,
+    payload: Field,
+}
+
+impl Fields {
+    fn schema() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let english = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("en_stem")
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored();
+        let fields = Fields {
+            kind: b.add_text_field("kind", STRING),
+            doc_id: b.add_text_field("doc", STRING | STORED),
+            title: b.add_text_field("title", english.clone()),
+            text: b.add_text_field("text", english),
+            line: b.add_u64_field("line", STORED),
+            year: b.add_i64_field("year", INDEXED),
+            body: b.add_text_field("body", STRING),
+            dates: b.add_text_field("dates", STORED),
+            hash: b.add_text_field("hash", STORED),
+            size: b.add_u64_field("size", STORED | FAST),
+            mtime: b.add_u64_field("mtime", STORED | FAST),
+            payload: b.add_text_field("payload", STORED),
+        };
+        (b.build(), fields)
+    }
+}
+
+/// What the commit payload records.
+#[derive(Debug, Serialize, Deserialize)]
+struct CommitPayload {
+    concord_index_version: u32,
+}
+
+/// What the index knows of one sheet.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SheetRecord {
+    /// Corpus-relative identity.
+    pub id: DocId,
+    /// Title.
+    pub title: String,
+    /// blake3 of the file's bytes, hex.
+    pub hash: String,
+    /// File size in bytes when indexed.
+    pub size: u64,
+    /// Modification time (ns since the epoch) when indexed.
+    pub mtime: u64,
+    /// The cached extraction.
+    pub extraction: Extraction,
+    /// Original position and text of each date of `extraction.dates`, in the same order.
+    pub date_sites: Vec<Site>,
+    /// Original position and text of each body mention of `extraction.bodies`, in the same order.
+    pub body_sites: Vec<Site>,
+}
+
+/// Where a mention stands in the original file, and its text there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column in characters.
+    pub column: u32,
+    /// The exact original text.
+    pub text: String,
+}
+
+impl Site {
+    /// The site of a span of `doc`'s normalised text.
+    pub fn of(doc: &Document, span: crate::span::Span) -> Site {
+        let loc = doc.location(span.start);
+        Site { line: loc.line, column: loc.column, text: doc.original_slice(span).to_string() }
+    }
+}
+
+impl SheetRecord {
+    /// Reads nothing: builds the record of an extracted document.
+    pub fn new(doc: &Document, hash: String, size: u64, mtime: u64, extraction: Extraction) -> SheetRecord {
+        let date_sites = extraction.dates.iter().map(|m| Site::of(doc, m.span)).collect();
+        let body_sites = extraction.bodies.iter().map(|m| Site::of(doc, m.span)).collect();
+        SheetRecord {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            hash,
+            size,
+            mtime,
+            extraction,
+            date_sites,
+            body_sites,
+        }
+    }
+}
+
+/// Counts from one [`CorpusIndex::update`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UpdateStats {
+    /// Sheets new to the index.
+    pub added: usize,
+    /// Sheets whose content changed.
+    pub updated: usize,
+    /// Sheets no longer in the corpus.
+    pub removed: usize,
+    /// Sheets not re-read.
+    pub unchanged: usize,
+    /// Passages written in this update.
+    pub passages: usize,
+    /// Whether the index was (re)built from scratch, and why.
+    pub rebuilt: Option<String>,
+}
+
+/// A per-sheet problem that did not stop the run.
+#[derive(Debug)]
+pub struct SheetError {
+    /// The error, naming the file.
+    pub error: Error,
+}
+
+/// Reports progress of a long update: `(sheets done, sheets to do)`.
+pub trait Progress: Sync {
+    /// Called after each batch.
+    fn advance(&self, done: usize, total: usize);
+}
+
+/// No progress display.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn advance(&self, _done: usize, _total: usize) {}
+}
+
+/// The index directory, locked for this process.
+pub struct CorpusIndex {
+    dir: PathBuf,
+    index: Index,
+    fields: Fields,
+    reader: IndexReader,
+    _lock: File,
+}
+
+impl std::fmt::Debug for CorpusIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CorpusIndex").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+/// Options of a search.
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    /// Most hits to return.
+    pub limit: NonZeroUsize,
+    /// Keep only sheets whose id matches one of these globs.
+    pub doc_globs: Vec<String>,
+    /// Keep only passages that mention one of these body names (lower case, all aliases).
+    pub body_names: Vec<String>,
+    /// Keep only passages mentioning a date that overlaps `[from, to]`.
+    pub from: Option<Date>,
+    /// See `from`.
+    pub to: Option<Date>,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Corpus-relative sheet id.
+    pub doc: DocId,
+    /// Original 1-based line of the first highlighted term (else of the passage).
+    pub line: u32,
+    /// Sheet title.
+    pub title: String,
+    /// BM25 score.
+    pub score: f32,
+    /// Passage fragment around the best match.
+    pub snippet: String,
+    /// Byte ranges in `snippet` of the matched terms.
+    #[serde(skip)]
+    pub highlights: Vec<std::ops::Range<usize>>,
+}
+
+fn lock_path(dir: &Path) -> PathBuf {
+    dir.join("concord.lock")
+}
+
+/// Takes the exclusive lock, waiting at most `wait`.
+fn acquire_lock(dir: &Path, wait: Duration) -> Result<File> {
+    let path = lock_path(dir);
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|source| Error::Write { path: path.clone(), source })?;
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(source)) => return Err(Error::Write { path, source }),
+        }
+        if start.elapsed() >= wait {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            return Err(Error::IndexLocked {
+                path: dir.to_path_buf(),
+                holder: if holder.is_empty() { "unknown process".into() } else { holder.to_string() },
+                waited_secs: start.elapsed().as_secs(),
+            });
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Record who holds it, for the message a waiting process prints.
+    let _ = file.set_len(0);
+    let _ = file.seek(std::io::SeekFrom::Start(0));
+    let _ = write!(file, "pid {}", std::process::id());
+    let _ = file.flush();
+    Ok(file)
+}
+
+impl CorpusIndex {
+    /// Opens (or creates) the index in `dir`, taking its lock (waiting at most `wait`).
+    /// An index of another version or one that cannot be opened is rebuilt: the
+    /// returned string says why.
+    ///
+    /// # Errors
+    /// `dir` cannot be created or written, or is locked by another process.
+    pub fn open(dir: &Path, wait: Duration) -> Result<(CorpusIndex, Option<String>)> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::Index { path: dir.to_path_buf(), message: "exists and is not a directory".into() });
+        }
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
+        let lock = acquire_lock(dir, wait)?;
+        let (schema, fields) = Fields::schema();
+        let tdir = dir.join("tantivy");
+        let mut rebuilt = None;
+        let index = match open_existing(&tdir, &schema) {
+            Ok(Some(index)) => index,
+            Ok(None) => create_fresh(&tdir, &schema)?,
+            Err(why) => {
+                rebuilt = Some(why);
+                std::fs::remove_dir_all(&tdir).map_err(|source| Error::Write { path: tdir.clone(), source })?;
+                create_fresh(&tdir, &schema)?
+            }
+        };
+        let reader =
+            index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| Error::index(dir, e))?;
+        Ok((CorpusIndex { dir: dir.to_path_buf(), index, fields, reader, _lock: lock }, rebuilt))
+    }
+
+    /// All sheets the index holds, sorted by id.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn sheets(&self) -> Result<Vec<SheetRecord>> {
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(Term::from_field_text(self.fields.kind, KIND_SHEET), IndexRecordOption::Basic);
+        let addrs = searcher.search(&q, &DocSetCollector).map_err(|e| Error::index(&self.dir, e))?;
+        let mut out: Vec<SheetRecord> = addrs
+            .into_par_iter()
+            .map(|a| {
+                let d: TantivyDocument = searcher.doc(a).map_err(|e| Error::index(&self.dir, e))?;
+                let payload = d.get_first(self.fields.payload).and_then(|v| v.as_str()).unwrap_or("");
+                serde_json::from_str::<SheetRecord>(payload)
+                    .map_err(|e| Error::Index { path: self.dir.clone(), message: format!("corrupt sheet record: {e}") })
+            })
+            .collect::<Result<_>>()?;
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
+    }
+
+    /// Brings the index up to date with the corpus at `root`: new and changed sheets are
+    /// read, extracted and indexed; removed ones are deleted; the rest is not touched.
+    /// Returns the counts and the per-sheet problems (those sheets are left out).
+    ///
+    /// # Errors
+    /// The corpus is not a directory or has no sheets, or the index cannot be written.
+    pub fn update(
+        &mut self,
+        root: &Path,
+        manifest: &Manifest,
+        reference: Option<Date>,
+        progress: &dyn Progress,
+    ) -> Result<(UpdateStats, Vec<SheetError>)> {
+        let (files, scan_problems) = corpus::scan(root)?;
+        let mut problems: Vec<SheetError> = scan_problems.into_iter().map(|error| SheetError { error }).collect();
+        if files.is_empty() && problems.is_empty() {
+            return Err(Error::EmptyCorpus { path: root.to_path_buf() });
+        }
+        let known: BTreeMap<DocId, SheetRecord> = self.sheets()?.into_iter().map(|r| (r.id.clone(), r)).collect();
+        let mut stats = UpdateStats::default();
+        // Which files must be read: new, or size/mtime changed (then the hash decides).
+        let mut to_read: Vec<(&SheetFile, u64, u64)> = Vec::new();
+        for f in &files {
+            let (size, mtime) = stat(&f.path);
+            match known.get(&f.id) {
+                Some(r) if r.size == size && r.mtime == mtime && reference.is_none() => stats.unchanged += 1,
+                _ => to_read.push((f, size, mtime)),
+            }
+        }
+        let present: BTreeSet<&DocId> = files.iter().map(|f| &f.id).collect();
+        let removed: Vec<&DocId> = known.keys().filter(|id| !present.contains(id)).collect();
+        if to_read.is_empty() && removed.is_empty() {
+            return Ok((stats, problems));
+        }
+        let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY).map_err(|e| Error::index(&self.dir, e))?;
+        for id in &removed {
+            writer.delete_term(Term::from_field_text(self.fields.doc_id, id.as_str()));
+            stats.removed += 1;
+        }
+        let total = to_read.len();
+        for (done, batch) in to_read.chunks(BATCH).enumerate() {
+            let results: Vec<Result<(SheetRecord, Document)>> = batch
+                .par_iter()
+                .map(|(f, size, mtime)| {
+                    let bytes =
+                        std::fs::read(&f.path).map_err(|source| Error::Read { path: f.path.clone(), source })?;
+                    let hash = blake3::hash(&bytes).to_hex().to_string();
+                    let text = corpus::decode(&f.path, bytes)?;
+                    let mut doc = Document::from_text(f.id.as_str(), &text);
+                    if let Some(entry) = manifest.get(&f.id) {
+                        if let Some(t) = &entry.title {
+                            doc.title.clone_from(t);
+                        }
+                        doc.stated_date = entry.date;
+                    }
+                    if reference.is_some() {
+                        doc.stated_date = reference;
+                    }
+                    let extraction = extract::extract(&doc);
+                    let record = SheetRecord::new(&doc, hash, *size, *mtime, extraction);
+                    Ok((record, doc))
+                })
+                .collect();
+            for (res, (f, _, _)) in results.into_iter().zip(batch) {
+                // Replacing by id: the sheet record and all its passages go, the new ones come.
+                writer.delete_term(Term::from_field_text(self.fields.doc_id, f.id.as_str()));
+                match res {
+                    Ok((record, doc)) => {
+                        match known.get(&f.id) {
+                            // Touched but identical: re-written only to refresh size and mtime.
+                            Some(old) if old.hash == record.hash => stats.unchanged += 1,
+                            Some(_) => stats.updated += 1,
+                            None => stats.added += 1,
+                        }
+                        stats.passages += self.add_sheet(&mut writer, &record, &doc)?;
+                    }
+                    // A sheet that can no longer be read leaves the index: results are never stale.
+                    Err(error) => problems.push(SheetError { error }),
+                }
+            }
+            progress.advance(((done + 1) * BATCH).min(total), total);
+        }
+        let payload = serde_json::to_string(&CommitPayload { concord_index_version: INDEX_VERSION })
+            .map_err(|e| Error::index(&self.dir, e))?;
+        let mut prepared = writer.prepare_commit().map_err(|e| Error::index(&self.dir, e))?;
+        prepared.set_payload(&payload);
+        prepared.commit().map_err(|e| Error::index(&self.dir, e))?;
+        writer.wait_merging_threads().map_err(|e| Error::index(&self.dir, e))?;
+        self.reader.reload().map_err(|e| Error::index(&self.dir, e))?;
+        Ok((stats, problems))
+    }
+
+    /// Adds one sheet record and its passages; returns the number of passages.
+    fn add_sheet(&self, writer: &mut IndexWriter, record: &SheetRecord, doc: &Document) -> Result<usize> {
+        let f = self.fields;
+        let payload = serde_json::to_string(record).map_err(|e| Error::index(&self.dir, e))?;
+        writer
+            .add_document(doc!(
+                f.kind => KIND_SHEET,
+                f.doc_id => record.id.as_str(),
+                f.title => record.title.as_str(),
+                f.hash => record.hash.as_str(),
+                f.size => record.size,
+                f.mtime => record.mtime,
+                f.payload => payload,
+            ))
+            .map_err(|e| Error::index(&self.dir, e))?;
+        let text = doc.text();
+        let paragraphs = doc.paragraphs();
+        let x = &record.extraction;
+        for p in &paragraphs {
+            let mut d = TantivyDocument::default();
+            d.add_text(f.kind, KIND_PASSAGE);
+            d.add_text(f.doc_id, record.id.as_str());
+            d.add_text(f.title, &record.title);
+            d.add_text(f.text, &text[p.start..p.end]);
+            d.add_u64(f.line, u64::from(doc.location(p.start).line));
+            let mut spans: Vec<(i64, i64)> = Vec::new();
+            let mut years = BTreeSet::new();
+            for m in x.dates.iter().filter(|m| p.contains(m.span)) {
+                if let Some(date) = m.date {
+                    let (lo, hi) = date.days();
+                    spans.push((lo, hi));
+                    let (y0, y1) = (date.start().year_value(), date.end().map_or(date.year(), |e| e.year_value()));
+                    // A century adds at most 100 terms; that bounds the cost of coarse dates.
+                    for y in y0..=y1.min(y0 + 100) {
+                        years.insert(y);
+                    }
+                }
+            }
+            for y in years {
+                d.add_i64(f.year, i64::from(y));
+            }
+            if !spans.is_empty() {
+                d.add_text(f.dates, serde_json::to_string(&spans).unwrap_or_default());
+            }
+            let mut names = BTreeSet::new();
+            for b in x.bodies.iter().filter(|b| p.overlaps(b.span)) {
+                names.insert(b.name.to_lowercase());
+                if let Some(a) = &b.acronym {
+                    names.insert(a.to_lowercase());
+                }
+            }
+            for n in names {
+                d.add_text(f.body, n);
+            }
+            writer.add_document(d).map_err(|e| Error::index(&self.dir, e))?;
+        }
+        Ok(paragraphs.len())
+    }
+
+    /// Runs a search in tantivy's query syntax over passages.
+    ///
+    /// # Errors
+    /// The query does not parse, or the index cannot be read.
+    pub fn search(&self, query: &str, opts: &SearchOptions) -> Result<Vec<Hit>> {
+        let f = self.fields;
+        let searcher = self.reader.searcher();
+        let mut parser = QueryParser::for_index(&self.index, vec![f.text, f.title]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title, 0.5);
+        let user =
+            parser.parse_query(query).map_err(|e| Error::Query { query: query.to_string(), message: e.to_string() })?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, user.box_clone()),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(Term::from_field_text(f.kind, KIND_PASSAGE), IndexRecordOption::Basic)),
+            ),
+        ];
+        if !opts.doc_globs.is_empty() {
+            let mut b = globset::GlobSetBuilder::new();
+            for g in &opts.doc_globs {
+                let glob = globset::GlobBuilder::new(g)
+                    .literal_separator(false)
+                    .build()
+                    .map_err(|e| Error::Invalid(format!("invalid --doc glob {g:?}: {e}")))?;
+                b.add(glob);
+            }
+            let set = b.build().map_err(|e| Error::Invalid(format!("invalid --doc glob: {e}")))?;
+            let ids: Vec<Term> = self
+                .sheets()?
+                .iter()
+                .filter(|r| set.is_match(r.id.as_str()))
+                .map(|r| Term::from_field_text(f.doc_id, r.id.as_str()))
+                .collect();
+            clauses.push((Occur::Must, Box::new(TermSetQuery::new(ids))));
+        }
+        if !opts.body_names.is_empty() {
+            let terms = opts.body_names.iter().map(|n| Term::from_field_text(f.body, &n.to_lowercase()));
+            clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+        }
+        if opts.from.is_some() || opts.to.is_some() {
+            let lo = opts
+                .from
+                .map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.year, i64::from(d.year()))));
+            let hi = opts.to.map_or(Bound::Unbounded, |d| {
+                let y = d.end().map_or(d.year(), |e| e.year_value());
+                Bound::Included(Term::from_field_i64(f.year, i64::from(y)))
+            });
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        let query = BooleanQuery::new(clauses);
+        let date_filter = opts.from.is_some() || opts.to.is_some();
+        // Over-fetch when the exact date filter may drop some year-level candidates.
+        let fetch = if date_filter { opts.limit.get().saturating_mul(4).max(50) } else { opts.limit.get() };
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(fetch).order_by_score())
+            .map_err(|e| Error::index(&self.dir, e))?;
+        let mut snippets =
+            SnippetGenerator::create(&searcher, &*user, f.text).map_err(|e| Error::index(&self.dir, e))?;
+        snippets.set_max_num_chars(200);
+        let (from_day, to_day) = (opts.from.map(|d| d.days().0), opts.to.map(|d| d.days().1));
+        let mut hits = Vec::new();
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::index(&self.dir, e))?;
+            if date_filter {
+                let spans: Vec<(i64, i64)> = d
+                    .get_first(f.dates)
+                    .and_then(|v| v.as_str())
+                    .and_then(|s| serde_json::from_str(s).ok())
+                    .unwrap_or_default();
+                let ok = spans
+                    .iter()
+                    .any(|&(lo, hi)| from_day.is_none_or(|fd| hi >= fd) && to_day.is_none_or(|td| lo <= td));
+                if !ok {
+                    continue;
+                }
+            }
+            let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+            let first_line = d.get_first(f.line).and_then(|v| v.as_u64()).unwrap_or(1);
+            let snippet = snippets.snippet(text);
+            let fragment = snippet.fragment().to_string();
+            let highlights: Vec<_> = snippet.highlighted().to_vec();
+            // Line of the first highlighted term: passages keep every newline of the original.
+            let frag_at = text.find(fragment.as_str()).unwrap_or(0);
+            let first_hl = highlights.first().map_or(0, |r| r.start);
+            let newlines = text.get(..frag_at + first_hl).map_or(0, |s| s.matches('\n').count());
+            let (fragment, highlights) = if fragment.is_empty() {
+                let head: String = text.chars().take(200).collect();
+                (head, Vec::new())
+            } else {
+                (fragment, highlights)
+            };
+            hits.push(Hit {
+                doc: DocId(d.get_first(f.doc_id).and_then(|v| v.as_str()).unwrap_or("").to_string()),
+                line: u32::try_from(first_line + newlines as u64).unwrap_or(u32::MAX),
+                title: d.get_first(f.title).and_then(|v| v.as_str()).unwrap_or("").to_string(),
+                score,
+                snippet: fragment,
+                highlights,
+            });
+        }
+        // Ties in score are broken by document and line, never by segment layout.
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.doc.cmp(&b.doc)).then(a.line.cmp(&b.line)));
+        hits.truncate(opts.limit.get());
+        Ok(hits)
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+fn stat(path: &Path) -> (u64, u64) {
+    match std::fs::metadata(path) {
+        Ok(m) => {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+            (m.len(), mtime)
+        }
+        Err(_) => (0, 0),
+    }
+}
+
+/// Opens an existing index: `Ok(None)` when there is none, `Err(reason)` when it must be rebuilt.
+fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Index>, String> {
+    if !tdir.join("meta.json").exists() {
+        if tdir.exists() {
+            return Err("index directory has no meta.json (incomplete or foreign); rebuilding".into());
+        }
+        return Ok(None);
+    }
+    let index = Index::open_in_dir(tdir).map_err(|e| format!("index could not be opened ({e}); rebuilding"))?;
+    if index.schema() != *schema {
+        return Err("index was written by an incompatible version of concord (schema differs); rebuilding".into());
+    }
+    let metas = index.load_metas().map_err(|e| format!("index metadata unreadable ({e}); rebuilding"))?;
+    let version = metas
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str::<CommitPayload>(p).ok())
+        .map(|p| p.concord_index_version);
+    match version {
+        Some(INDEX_VERSION) => {}
+        Some(v) => {
+            return Err(format!(
+                "index was written by an incompatible version of concord (index version {v}, this is {INDEX_VERSION}); rebuilding"
+            ));
+        }
+        None if metas.segments.is_empty() => {}
+        None => return Err("index carries no concord version; rebuilding".into()),
+    }
+    // Open every segment's files now, so a truncated or missing file is found here.
+    let reader = index.reader().map_err(|e| format!("index is corrupt ({e}); rebuilding"))?;
+    let searcher = reader.searcher();
+    for seg in searcher.segment_readers() {
+        let store = seg.get_store_reader(0).map_err(|e| format!("index is corrupt ({e}); rebuilding"))?;
+        if seg.num_docs() > 0 {
+            store.get::<TantivyDocument>(0).map_err(|e| format!("index is corrupt ({e}); rebuilding"))?;
+        }
+    }
+    Ok(Some(index))
+}
+
+fn create_fresh(tdir: &Path, schema: &Schema) -> Result<Index> {
+    std::fs::create_dir_all(tdir).map_err(|source| Error::Write { path: tdir.to_path_buf(), source })?;
+    Index::create_in_dir(tdir, schema.clone()).map_err(|e| Error::index(tdir, e))
+}
+
+/// Reads and extracts sheets straight from disk, without the index (for `concord dates`
+/// on given paths and for benchmarks). Problems are returned beside the results.
+pub fn extract_files(
+    files: &[SheetFile],
+    manifest: &Manifest,
+    reference: Option<Date>,
+) -> (Vec<(Document, Extraction)>, Vec<SheetError>) {
+    let results: Vec<Result<(Document, Extraction)>> = files
+        .par_iter()
+        .map(|f| {
+            let mut doc = Document::load(f, manifest)?;
+            if reference.is_some() {
+                doc.stated_date = reference;
+            }
+            let x = extract::extract(&doc);
+            Ok((doc, x))
+        })
+        .collect();
+    let mut ok = Vec::new();
+    let mut problems = Vec::new();
+    for r in results {
+        match r {
+            Ok(v) => ok.push(v),
+            Err(error) => problems.push(SheetError { error }),
+        }
+    }
+    (ok, problems)
+}

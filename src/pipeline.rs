@@ -1,0 +1,107 @@
+//! Ties the stages together for the commands: open and update the index, then give a
+//! corpus-wide view (sheets, canonical bodies, resolved claims) in a fixed order.
+//!
+//! Every command that reads the index goes through [`Session::open`], which brings the
+//! index up to date first, so results are never stale.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::config::Config;
+use crate::corpus::Manifest;
+use crate::date::Date;
+use crate::error::Result;
+use crate::extract::Claim;
+use crate::extract::bodies::Registry;
+use crate::index::{CorpusIndex, Progress, SheetError, SheetRecord, UpdateStats};
+
+/// Where things are and how to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The corpus directory.
+    pub corpus: PathBuf,
+    /// The index directory.
+    pub index: PathBuf,
+    /// The configuration file; `None` looks for `concord.toml` in the current directory.
+    pub config: Option<PathBuf>,
+    /// A document date for every sheet, for this run only.
+    pub reference_date: Option<Date>,
+    /// How long to wait for another process's index lock.
+    pub lock_wait: Duration,
+}
+
+impl Options {
+    /// Options with defaults for the given corpus and index.
+    pub fn new(corpus: impl Into<PathBuf>, index: impl Into<PathBuf>) -> Options {
+        Options {
+            corpus: corpus.into(),
+            index: index.into(),
+            config: None,
+            reference_date: None,
+            lock_wait: Duration::from_secs(30),
+        }
+    }
+}
+
+/// An open, up-to-date index with the run's configuration.
+#[derive(Debug)]
+pub struct Session {
+    /// The index.
+    pub index: CorpusIndex,
+    /// The configuration in force.
+    pub config: Config,
+    /// The corpus manifest.
+    pub manifest: Manifest,
+    /// What the update did.
+    pub stats: UpdateStats,
+    /// Sheets that could not be read (left out of every result).
+    pub problems: Vec<SheetError>,
+}
+
+/// The corpus as the cross-check sees it.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusView {
+    /// Every indexed sheet, sorted by id.
+    pub sheets: Vec<SheetRecord>,
+    /// Canonical bodies and their aliases, corpus-wide.
+    pub registry: Registry,
+    /// Every claim with its subject resolved to the canonical body, sorted by (doc, line, column).
+    pub claims: Vec<Claim>,
+}
+
+impl Session {
+    /// Loads the configuration and manifest, opens the index and brings it up to date.
+    ///
+    /// # Errors
+    /// Bad configuration or manifest, an unusable corpus or index, or a held lock.
+    pub fn open(opts: &Options, progress: &dyn Progress) -> Result<Session> {
+        let config = Config::load(opts.config.as_deref())?;
+        let manifest = Manifest::load(&opts.corpus)?;
+        let (mut index, rebuilt) = CorpusIndex::open(&opts.index, opts.lock_wait)?;
+        let (mut stats, problems) = index.update(&opts.corpus, &manifest, opts.reference_date, progress)?;
+        stats.rebuilt = rebuilt;
+        Ok(Session { index, config, manifest, stats, problems })
+    }
+
+    /// The corpus-wide view: sheets, registry and resolved claims.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn view(&self) -> Result<CorpusView> {
+        let sheets = self.index.sheets()?;
+        Ok(build_view(sheets, &self.config))
+    }
+}
+
+/// Builds the corpus-wide view from sheet records (no I/O).
+pub fn build_view(sheets: Vec<SheetRecord>, config: &Config) -> CorpusView {
+    let registry = Registry::build(sheets.iter().flat_map(|s| s.extraction.bodies.iter()), &config.bodies);
+    let mut claims: Vec<Claim> = sheets.iter().flat_map(|s| s.extraction.claims.iter().cloned()).collect();
+    for c in &mut claims {
+        if let Some(canonical) = registry.canonical(&c.subject) {
+            c.subject = canonical.to_string();
+        }
+    }
+    claims.sort_by(|a, b| (&a.doc, a.line, a.column).cmp(&(&b.doc, b.line, b.column)));
+    CorpusView { sheets, registry, claims }
+}
