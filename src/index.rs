@@ -489,9 +489,10 @@ impl CorpusIndex {
     pub fn search(&self, query: &str, opts: &SearchOptions) -> Result<Vec<Hit>> {
         let f = self.fields;
         let searcher = self.reader.searcher();
-        let mut parser = QueryParser::for_index(&self.index, vec![f.text, f.title]);
+        // Only the passage text by default: a title match would make every passage of a
+        // sheet a hit. `title:` still searches titles explicitly.
+        let mut parser = QueryParser::for_index(&self.index, vec![f.text]);
         parser.set_conjunction_by_default();
-        parser.set_field_boost(f.title, 0.5);
         let user =
             parser.parse_query(query).map_err(|e| Error::Query { query: query.to_string(), message: e.to_string() })?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![

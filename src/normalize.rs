@@ -230,4 +230,26 @@ mod tests {
         assert_eq!(norm("#"), "#");
         assert_eq!(norm("\\"), "\\");
     }
+
+    proptest::proptest! {
+        /// Every normalised character maps back to the same original character, or to one
+        /// the replacement table folds into it; offsets stay in bounds and ordered.
+        #[test]
+        fn origin_map_is_exact(original in "(?s)[a-zA-Z0-9 #*\\_\\[\\]()•\u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{00A0}\u{FEFF}\u{2026}\r\n.:-]{0,200}") {
+            let n = normalize(&original);
+            proptest::prop_assert_eq!(n.origin.len(), n.text.len() + 1);
+            proptest::prop_assert_eq!(n.text.matches('\n').count(), original.matches('\n').count());
+            let mut last = 0u32;
+            for (i, c) in n.text.char_indices() {
+                let o = n.origin[i];
+                proptest::prop_assert!(o >= last, "origin goes backwards at {}", i);
+                last = o;
+                let oc = original[o as usize..].chars().next().unwrap();
+                proptest::prop_assert!(
+                    oc == c || replacement(oc).is_some_and(|r| r.contains(c)),
+                    "{:?} maps to {:?}", c, oc
+                );
+            }
+        }
+    }
 }

@@ -1,0 +1,194 @@
+//! Ingestion, the index and search, driven through the binary (issue 2).
+
+use crate::util::*;
+
+fn line_of(file: &std::path::Path, line: u64) -> String {
+    let text = std::fs::read_to_string(file).expect("read");
+    text.lines().nth(usize::try_from(line).unwrap() - 1).unwrap_or("").to_string()
+}
+
+#[test]
+fn index_summary_counts_added_updated_removed_unchanged() {
+    let w = Work::new();
+    w.write("a.txt", "The Alpha Council met in 1990.\n").write("sub/b.md", "# Beta\n\nBeta text of 1991.\n");
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("2 added, 0 updated, 0 removed, 0 unchanged"), "{}", stdout_of(&out));
+
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert!(stdout_of(&out).contains("0 added, 0 updated, 0 removed, 2 unchanged"), "{}", stdout_of(&out));
+
+    w.write("a.txt", "The Alpha Council met in 1992, changed.\n");
+    w.remove("sub/b.md");
+    w.write("c.txt", "Gamma.\n");
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert!(stdout_of(&out).contains("1 added, 1 updated, 1 removed, 0 unchanged"), "{}", stdout_of(&out));
+
+    // Search sees the change: the old text is gone, the removed sheet is gone.
+    let out = w.cmd(&["search", "1990", "--format", "json"]).output().unwrap();
+    assert!(json_lines(&out.stdout).is_empty());
+    let out = w.cmd(&["search", "beta", "--format", "json"]).output().unwrap();
+    assert!(json_lines(&out.stdout).is_empty());
+    let out = w.cmd(&["search", "changed", "--format", "json"]).output().unwrap();
+    assert_eq!(json_lines(&out.stdout)[0]["doc"], "a.txt");
+}
+
+#[test]
+fn search_reports_original_lines_through_markup_and_crlf() {
+    let w = Work::new();
+    w.write(
+        "notes/sheet.md",
+        "\u{feff}## Heading\r\n\r\nIntro **bold** [link text](http://example.org/x_1).\r\n\r\n\u{2022} The Zephyr Council\u{2019}s \u{201c}first\u{201d} session\r\nwas held in 1994.\r\n",
+    );
+    w.write("hidden/.secret.txt", "zephyr hidden");
+    w.write(".hidden.txt", "zephyr hidden");
+    let out = w.cmd(&["search", "session", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let hits = json_lines(&out.stdout);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["doc"], "notes/sheet.md");
+    assert_eq!(hits[0]["line"], 5);
+    let out = w.cmd(&["search", "held", "--format", "json"]).output().unwrap();
+    assert_eq!(json_lines(&out.stdout)[0]["line"], 6);
+    let out = w.cmd(&["search", "\"link text\"", "--format", "json"]).output().unwrap();
+    assert_eq!(json_lines(&out.stdout)[0]["line"], 3);
+    // Hidden files and folders are not sheets.
+    let out = w.cmd(&["search", "hidden", "--format", "json"]).output().unwrap();
+    assert!(json_lines(&out.stdout).is_empty());
+}
+
+#[test]
+fn stemming_finds_inflected_forms() {
+    let w = Work::new();
+    w.write("a.txt", "Regular consultation takes place.\n");
+    let out = w.cmd(&["search", "consultations", "--format", "json"]).output().unwrap();
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+}
+
+#[test]
+fn bundled_corpus_queries_hit_the_right_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = bundled_corpus();
+    for q in ["\"Permanent Joint Council\"", "PJC", "Kosovo AND 1999"] {
+        let out = concord(tmp.path(), &corpus, &tmp.path().join("ix"), &["search", q, "--format", "json", "--limit", "20"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{q}: {}", stderr_of(&out));
+        let hits = json_lines(&out.stdout);
+        assert!(!hits.is_empty(), "{q}");
+        for h in hits {
+            let line = line_of(&corpus.join(h["doc"].as_str().unwrap()), h["line"].as_u64().unwrap());
+            let first_term = match q {
+                "PJC" => "PJC",
+                "Kosovo AND 1999" => "",
+                _ => "Permanent",
+            };
+            assert!(line.contains(first_term), "{q}: line {} of {} is {line:?}", h["line"], h["doc"]);
+            assert!(h["title"].as_str().is_some_and(|t| !t.is_empty()));
+            assert!(h["score"].as_f64().unwrap() > 0.0);
+        }
+    }
+}
+
+#[test]
+fn search_filters_by_doc_glob_body_and_date() {
+    let w = Work::new();
+    w.write("2001/a.txt", "The Orion Treaty Organisation (OTO) was founded in 1961.\n\nThe OTO summit of 1975 was held.\n");
+    w.write("2002/b.txt", "The Vega Council was created in May 1990 after talks.\n");
+    let hits = |args: &[&str]| {
+        let mut a = vec!["search"];
+        a.extend_from_slice(args);
+        a.extend_from_slice(&["--format", "json"]);
+        json_lines(&w.cmd(&a).output().unwrap().stdout)
+    };
+    assert_eq!(hits(&["was"]).len(), 3);
+    assert_eq!(hits(&["was", "--doc", "2002/*"]).len(), 1);
+    assert_eq!(hits(&["was", "--from", "1970", "--to", "1980"]).len(), 1);
+    assert_eq!(hits(&["was", "--from", "1990-05", "--to", "1990-05-31"]).len(), 1);
+    assert_eq!(hits(&["was", "--from", "1990-06"]).len(), 0);
+    // Alias-aware: the acronym finds passages naming the full form and vice versa.
+    assert_eq!(hits(&["founded", "--body", "OTO"]).len(), 1);
+}
+
+#[test]
+fn missing_and_empty_corpus_are_errors() {
+    let w = Work::new();
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("no sheets"), "{}", stderr_of(&out));
+    let out = concord(w.dir.path(), &w.dir.path().join("nope"), &w.index(), &["index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("nope"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn invalid_utf8_names_file_and_offset_and_the_rest_is_indexed() {
+    let w = Work::new();
+    w.write("good.txt", "Good sheet about the Lyra Council.\n");
+    w.write("bad.txt", b"Fine start\n\xff\xfe broken");
+    let out = w.cmd(&["search", "Lyra", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("bad.txt") && err.contains("byte offset 11"), "{err}");
+    assert_eq!(json_lines(&out.stdout).len(), 1, "the good sheet is still searched");
+    let out = w.cmd(&["--skip-invalid", "search", "Lyra", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+}
+
+#[test]
+fn index_path_that_is_a_file_is_an_error() {
+    let w = Work::new();
+    w.write("a.txt", "text\n");
+    std::fs::write(w.index(), "not a dir").unwrap();
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("not a directory"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn incompatible_or_corrupt_index_is_rebuilt_with_a_message() {
+    let w = Work::new();
+    w.write("a.txt", "The Draco Council.\n");
+    assert_eq!(w.cmd(&["index"]).output().unwrap().status.code(), Some(0));
+    let meta = w.index().join("tantivy/meta.json");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    let old = text.replace("concord_index_version\\\":1", "concord_index_version\\\":0");
+    assert_ne!(old, text, "payload carries the version: {text}");
+    std::fs::write(&meta, old).unwrap();
+    let out = w.cmd(&["search", "Draco", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("incompatible version"), "{}", stderr_of(&out));
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+
+    std::fs::write(&meta, "{ truncated").unwrap();
+    let out = w.cmd(&["search", "Draco", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("rebuilding"), "{}", stderr_of(&out));
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+}
+
+#[test]
+fn a_held_lock_makes_a_second_process_wait_then_fail_clearly() {
+    let w = Work::new();
+    w.write("a.txt", "text\n");
+    assert_eq!(w.cmd(&["index"]).output().unwrap().status.code(), Some(0));
+    let lock = std::fs::OpenOptions::new().write(true).open(w.index().join("concord.lock")).unwrap();
+    lock.lock().unwrap();
+    let out = w.cmd(&["--lock-timeout", "1", "index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("locked by another concord process"), "{}", stderr_of(&out));
+    lock.unlock().unwrap();
+    assert_eq!(w.cmd(&["index"]).output().unwrap().status.code(), Some(0));
+}
+
+#[test]
+fn bad_query_is_a_clear_error() {
+    let w = Work::new();
+    w.write("a.txt", "text\n");
+    let out = w.cmd(&["search", "title:(unclosed"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("invalid query"), "{}", stderr_of(&out));
+    let out = w.cmd(&["search", "x", "--from", "May 1997"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("--from"), "{}", stderr_of(&out));
+}

@@ -1,0 +1,5 @@
+//! Integration tests: all modules build into one test binary.
+
+mod util;
+
+mod foundation;
