@@ -75,6 +75,25 @@ pub enum Command {
     Bodies(FormatArg),
     /// List every dated claim.
     Claims(FormatArg),
+    /// Export passages with their dates, bodies and claims for a distributed search engine.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format (NDJSON: one object per passage).
+    #[arg(long, value_enum, default_value_t = ExportFormat::Ndjson)]
+    pub format: ExportFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Newline-delimited JSON, one passage per line.
+    Ndjson,
 }
 
 #[derive(Debug, Args)]

@@ -172,6 +172,28 @@ pub fn run(cli: Cli) -> Result<u8> {
             listing::claims(&mut out, &view.claims, a.format == ListFormat::Json, ctx.style)?;
             problems_code(&ctx, &session.problems)
         }
+        Command::Export(a) => {
+            let crate::cli::ExportFormat::Ndjson = a.format;
+            let session = open(&ctx)?;
+            let view = session.view()?;
+            let (files, _) = concord::corpus::scan(&ctx.opts.corpus)?;
+            let mut buf: Vec<u8> = Vec::new();
+            let records: std::collections::BTreeMap<&DocId, &index::SheetRecord> =
+                view.sheets.iter().map(|s| (&s.id, s)).collect();
+            for (f, record) in files.iter().filter_map(|f| records.get(&f.id).map(|r| (f, *r))) {
+                let mut doc = concord::Document::load(f, &session.manifest)?;
+                doc.title.clone_from(&record.title);
+                let passages = concord::export::passages(&doc, record, &view.registry, &view.claims);
+                match &a.output {
+                    Some(_) => concord::export::write_ndjson(&mut buf, &passages)?,
+                    None => concord::export::write_ndjson(&mut out, &passages)?,
+                }
+            }
+            if let Some(path) = &a.output {
+                write_atomic(path, &buf)?;
+            }
+            problems_code(&ctx, &session.problems)
+        }
     };
     out.flush()?;
     Ok(code)
@@ -245,4 +267,15 @@ fn sheet_files(ctx: &Ctx, paths: &[PathBuf]) -> Result<Vec<SheetFile>> {
         files.push(SheetFile { id: DocId(id), path: p.clone() });
     }
     Ok(files)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it into place, so a
+/// reader never sees a half-written file.
+fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.as_file().sync_all().with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }

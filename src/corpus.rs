@@ -322,20 +322,31 @@ impl Document {
     }
 }
 
-/// Paragraph spans of `text`: runs of lines that are not blank.
+/// Passages of `text`: runs of non-blank lines, further cut after a line that ends a
+/// sentence (`.`, `!`, `?`, `:` possibly followed by a closing quote or bracket) or that
+/// looks like a heading (short, capitalised, no final punctuation, followed by a
+/// capitalised line). Hard-wrapped prose stays one passage; one-paragraph-per-line
+/// sheets get one passage per line.
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
-        match (blank, start) {
-            (true, Some(s)) => {
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
                 out.push(Span::new(s, trim_end_at(text, pos)));
-                start = None;
             }
-            (false, None) => start = Some(pos + (line.len() - line.trim_start().len())),
-            _ => {}
+        } else {
+            if start.is_none() {
+                start = Some(pos + (line.len() - line.trim_start().len()));
+            }
+            let next = lines.peek().map_or("", |l| l.trim());
+            if !next.is_empty() && ends_passage(line.trim(), next) {
+                if let Some(s) = start.take() {
+                    out.push(Span::new(s, trim_end_at(text, pos + line.len())));
+                }
+            }
         }
         pos += line.len();
     }
@@ -343,6 +354,16 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
         out.push(Span::new(s, trim_end_at(text, pos)));
     }
     out
+}
+
+/// Whether a passage ends after `line` (trimmed) when `next` (trimmed, non-empty) follows.
+fn ends_passage(line: &str, next: &str) -> bool {
+    let core = line.trim_end_matches(['"', '\'', ')', ']', '*']);
+    if core.ends_with(['.', '!', '?', ':']) {
+        return true;
+    }
+    let capital = |s: &str| s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    line.chars().count() < 80 && !core.ends_with([',', ';', '-']) && capital(line) && capital(next)
 }
 
 fn trim_end_at(text: &str, end: usize) -> usize {
@@ -380,6 +401,9 @@ mod tests {
     fn paragraphs_split_on_blank_lines() {
         let p = paragraphs("a\nb\n\n  c\n\n\n");
         assert_eq!(p, vec![Span::new(0, 3), Span::new(7, 8)]);
+        let text = "Title line\nFirst paragraph ends here.\nSecond one, wrapped\nacross two lines.\n";
+        let got: Vec<&str> = paragraphs(text).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, ["Title line", "First paragraph ends here.", "Second one, wrapped\nacross two lines."]);
     }
 
     #[test]

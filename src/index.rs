@@ -90,10 +90,16 @@ impl Fields {
     }
 }
 
+/// Fingerprint of the sources this binary was built from (see `build.rs`): cached
+/// extractions from another build may differ, so its index is rebuilt.
+const SOURCE_ID: &str = env!("CONCORD_SOURCE_ID");
+
 /// What the commit payload records.
 #[derive(Debug, Serialize, Deserialize)]
 struct CommitPayload {
     concord_index_version: u32,
+    #[serde(default)]
+    source: String,
 }
 
 /// What the index knows of one sheet.
@@ -413,8 +419,11 @@ impl CorpusIndex {
             }
             progress.advance(((done + 1) * BATCH).min(total), total);
         }
-        let payload = serde_json::to_string(&CommitPayload { concord_index_version: INDEX_VERSION })
-            .map_err(|e| Error::index(&self.dir, e))?;
+        let payload = serde_json::to_string(&CommitPayload {
+            concord_index_version: INDEX_VERSION,
+            source: SOURCE_ID.to_string(),
+        })
+        .map_err(|e| Error::index(&self.dir, e))?;
         let mut prepared = writer.prepare_commit().map_err(|e| Error::index(&self.dir, e))?;
         prepared.set_payload(&payload);
         prepared.commit().map_err(|e| Error::index(&self.dir, e))?;
@@ -624,14 +633,15 @@ fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Ind
         return Err("index was written by an incompatible version of concord (schema differs); rebuilding".into());
     }
     let metas = index.load_metas().map_err(|e| format!("index metadata unreadable ({e}); rebuilding"))?;
-    let version = metas
-        .payload
-        .as_deref()
-        .and_then(|p| serde_json::from_str::<CommitPayload>(p).ok())
-        .map(|p| p.concord_index_version);
-    match version {
-        Some(INDEX_VERSION) => {}
-        Some(v) => {
+    let payload = metas.payload.as_deref().and_then(|p| serde_json::from_str::<CommitPayload>(p).ok());
+    match payload.as_ref().map(|p| (p.concord_index_version, p.source.as_str())) {
+        Some((INDEX_VERSION, SOURCE_ID)) => {}
+        Some((INDEX_VERSION, _)) => {
+            return Err(
+                "index was written by another build of concord (extraction rules may differ); rebuilding".into()
+            );
+        }
+        Some((v, _)) => {
             return Err(format!(
                 "index was written by an incompatible version of concord (index version {v}, this is {INDEX_VERSION}); rebuilding"
             ));

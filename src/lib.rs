@@ -20,6 +20,7 @@ pub mod config;
 pub mod corpus;
 pub mod date;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod listing;

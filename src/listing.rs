@@ -45,9 +45,12 @@ impl Style {
     }
 }
 
-/// Makes a JSON line; serialisation of these plain structs cannot fail, but an error is passed on.
-fn json_line<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+/// Writes one JSON line. An I/O failure keeps its kind (a closed pipe stays `BrokenPipe`).
+pub(crate) fn json_line<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => io::Error::from(kind),
+        None => io::Error::other(e),
+    })?;
     out.write_all(b"\n")
 }
 

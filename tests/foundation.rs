@@ -70,9 +70,10 @@ fn bundled_corpus_queries_hit_the_right_lines() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = bundled_corpus();
     for q in ["\"Permanent Joint Council\"", "PJC", "Kosovo AND 1999"] {
-        let out = concord(tmp.path(), &corpus, &tmp.path().join("ix"), &["search", q, "--format", "json", "--limit", "20"])
-            .output()
-            .unwrap();
+        let out =
+            concord(tmp.path(), &corpus, &tmp.path().join("ix"), &["search", q, "--format", "json", "--limit", "20"])
+                .output()
+                .unwrap();
         assert_eq!(out.status.code(), Some(0), "{q}: {}", stderr_of(&out));
         let hits = json_lines(&out.stdout);
         assert!(!hits.is_empty(), "{q}");
@@ -93,7 +94,10 @@ fn bundled_corpus_queries_hit_the_right_lines() {
 #[test]
 fn search_filters_by_doc_glob_body_and_date() {
     let w = Work::new();
-    w.write("2001/a.txt", "The Orion Treaty Organisation (OTO) was founded in 1961.\n\nThe OTO summit of 1975 was held.\n");
+    w.write(
+        "2001/a.txt",
+        "The Orion Treaty Organisation (OTO) was founded in 1961.\n\nThe OTO summit of 1975 was held.\n",
+    );
     w.write("2002/b.txt", "The Vega Council was created in May 1990 after talks.\n");
     let hits = |args: &[&str]| {
         let mut a = vec!["search"];

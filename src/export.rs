@@ -1,0 +1,163 @@
+//! `concord export --format ndjson`: one JSON object per passage with its document, line,
+//! text, dates, canonical bodies and claims — the fields of the tantivy schema — for
+//! hand-over to a distributed search engine (see `deploy/`).
+//!
+//! The field set is mirrored by `deploy/elasticsearch-mapping.json` and
+//! `deploy/quickwit-index.yaml`; a test checks every exported field against the mapping.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::corpus::{DocId, Document};
+use crate::extract::Claim;
+use crate::extract::bodies::Registry;
+use crate::index::SheetRecord;
+
+/// One date of a passage.
+#[derive(Debug, Serialize)]
+pub struct ExportDate {
+    /// TIMEX3-style value.
+    pub value: String,
+    /// day, month, season, year, decade, century.
+    pub precision: &'static str,
+    /// First day of the interval, `YYYY-MM-DD` (astronomical years, proleptic Gregorian).
+    pub start: String,
+    /// Last day of the interval.
+    pub end: String,
+    /// The text as written.
+    pub text: String,
+    /// absolute, range, relative, metadata.
+    pub kind: &'static str,
+}
+
+/// One claim of a passage.
+#[derive(Debug, Serialize)]
+pub struct ExportClaim {
+    /// Canonical subject.
+    pub subject: String,
+    /// Event name.
+    pub event: &'static str,
+    /// TIMEX3-style value.
+    pub value: String,
+    /// Precision name.
+    pub precision: &'static str,
+    /// 0–1.
+    pub confidence: f32,
+}
+
+/// One exported passage.
+#[derive(Debug, Serialize)]
+pub struct ExportPassage {
+    /// Stable id: `doc#line`.
+    pub id: String,
+    /// Corpus-relative sheet path.
+    pub doc: DocId,
+    /// Sheet title.
+    pub title: String,
+    /// Original 1-based line where the passage starts.
+    pub line: u32,
+    /// Normalised passage text.
+    pub text: String,
+    /// Dates the passage mentions.
+    pub dates: Vec<ExportDate>,
+    /// Years the passage's dates cover (for range filters).
+    pub years: Vec<i32>,
+    /// Canonical names of the bodies the passage mentions.
+    pub bodies: Vec<String>,
+    /// Claims whose date stands in the passage.
+    pub claims: Vec<ExportClaim>,
+}
+
+fn ymd(days: i64) -> String {
+    // Inverse of days_from_civil (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The passages of one sheet, ready to serialise.
+pub fn passages(doc: &Document, record: &SheetRecord, registry: &Registry, claims: &[Claim]) -> Vec<ExportPassage> {
+    let text = doc.text();
+    let x = &record.extraction;
+    doc.paragraphs()
+        .into_iter()
+        .map(|p| {
+            let first = doc.location(p.start).line;
+            let last = doc.location(p.end.saturating_sub(1).max(p.start)).line;
+            let mut dates = Vec::new();
+            let mut years = std::collections::BTreeSet::new();
+            for (m, site) in x.dates.iter().zip(&record.date_sites).filter(|(m, _)| p.contains(m.span)) {
+                let Some(d) = m.date else { continue };
+                let (lo, hi) = d.days();
+                let y1 = d.end().map_or(d.year(), |e| e.year_value());
+                years.extend(d.year()..=y1.min(d.year() + 100));
+                dates.push(ExportDate {
+                    value: d.to_string(),
+                    precision: d.precision().as_str(),
+                    start: ymd(lo),
+                    end: ymd(hi),
+                    text: site.text.clone(),
+                    kind: m.kind.as_str(),
+                });
+            }
+            let bodies: std::collections::BTreeSet<String> = x
+                .bodies
+                .iter()
+                .filter(|b| p.overlaps(b.span))
+                .map(|b| registry.canonical(&b.name).unwrap_or(&b.name).to_string())
+                .collect();
+            let claims = claims
+                .iter()
+                .filter(|c| c.doc == doc.id && (first..=last).contains(&c.line))
+                .map(|c| ExportClaim {
+                    subject: c.subject.clone(),
+                    event: c.event.as_str(),
+                    value: c.date.to_string(),
+                    precision: c.date.precision().as_str(),
+                    confidence: c.confidence,
+                })
+                .collect();
+            ExportPassage {
+                id: format!("{}#{first}", doc.id),
+                doc: doc.id.clone(),
+                title: record.title.clone(),
+                line: first,
+                text: text[p.start..p.end].to_string(),
+                dates,
+                years: years.into_iter().collect(),
+                bodies: bodies.into_iter().collect(),
+                claims,
+            }
+        })
+        .collect()
+}
+
+/// Writes passages as NDJSON.
+///
+/// # Errors
+/// Writing to `out` failed.
+pub fn write_ndjson(out: &mut dyn Write, passages: &[ExportPassage]) -> io::Result<()> {
+    passages.iter().try_for_each(|p| crate::listing::json_line(out, p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ymd_inverts_day_numbers() {
+        assert_eq!(ymd(0), "1970-01-01");
+        assert_eq!(ymd(11_017), "2000-03-01");
+        assert_eq!(ymd(-1), "1969-12-31");
+        let d: crate::Date = "1997-05-27".parse().unwrap();
+        assert_eq!(ymd(d.days().0), "1997-05-27");
+    }
+}
