@@ -342,10 +342,11 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
                 start = Some(pos + (line.len() - line.trim_start().len()));
             }
             let next = lines.peek().map_or("", |l| l.trim());
-            if !next.is_empty() && ends_passage(line.trim(), next) {
-                if let Some(s) = start.take() {
-                    out.push(Span::new(s, trim_end_at(text, pos + line.len())));
-                }
+            if !next.is_empty()
+                && ends_passage(line.trim(), next)
+                && let Some(s) = start.take()
+            {
+                out.push(Span::new(s, trim_end_at(text, pos + line.len())));
             }
         }
         pos += line.len();
