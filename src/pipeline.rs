@@ -75,6 +75,9 @@ impl Session {
     /// # Errors
     /// Bad configuration or manifest, an unusable corpus or index, or a held lock.
     pub fn open(opts: &Options, progress: &dyn Progress) -> Result<Session> {
+        if !opts.corpus.is_dir() {
+            return Err(crate::Error::CorpusNotDir { path: opts.corpus.clone() });
+        }
         let config = Config::load(opts.config.as_deref())?;
         let manifest = Manifest::load(&opts.corpus)?;
         let (mut index, rebuilt) = CorpusIndex::open(&opts.index, opts.lock_wait)?;

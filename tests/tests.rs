@@ -6,3 +6,4 @@ mod util;
 
 mod deploy;
 mod foundation;
+mod robustness;

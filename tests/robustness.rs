@@ -1,0 +1,278 @@
+//! Hostile input, crashes and concurrent runs (issue 8): every case ends in a clear
+//! message and a defined exit code, never a panic, never a broken index.
+
+use std::io::Write as _;
+use std::process::{Command as StdCommand, Stdio};
+use std::time::Duration;
+
+use crate::util::*;
+
+fn is_root() -> bool {
+    StdCommand::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+fn distinct_docs(stdout: &[u8]) -> usize {
+    json_lines(stdout).iter().map(|h| h["doc"].as_str().unwrap_or("").to_string()).collect::<std::collections::BTreeSet<_>>().len()
+}
+
+fn assert_no_panic(out: &std::process::Output) {
+    let err = stderr_of(out);
+    assert!(!err.contains("panicked"), "panic: {err}");
+    assert!(out.status.code().is_some(), "killed by a signal: {err}");
+}
+
+#[test]
+fn utf16_with_bom_is_decoded() {
+    let w = Work::new();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend("The Corvus Council met in 1994.\n".encode_utf16().flat_map(u16::to_le_bytes));
+    w.write("utf16.txt", bytes);
+    let out = w.cmd(&["search", "Corvus", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(json_lines(&out.stdout)[0]["line"], 1);
+}
+
+#[test]
+fn empty_file_is_a_sheet_with_no_passages() {
+    let w = Work::new();
+    w.write("empty.txt", "").write("other.txt", "Some text.\n");
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("2 added"), "{}", stdout_of(&out));
+}
+
+#[test]
+fn binary_file_is_refused_by_name_and_the_rest_is_indexed() {
+    let w = Work::new();
+    w.write("blob.txt", b"GIF89a\0\0\x01binary").write("ok.txt", "Plain sheet.\n");
+    let out = w.cmd(&["search", "plain", "--format", "json"]).output().unwrap();
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("blob.txt") && stderr_of(&out).contains("binary"), "{}", stderr_of(&out));
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_read_once() {
+    let w = Work::new();
+    w.write("d/a.txt", "Looped sheet.\n");
+    std::os::unix::fs::symlink("..", w.corpus().join("d/up")).unwrap();
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("indexed 1 sheet"), "{}", stdout_of(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn vanished_file_is_named_and_the_run_goes_on() {
+    // A dangling link stands for a file deleted between listing and reading.
+    let w = Work::new();
+    w.write("ok.txt", "Still here.\n");
+    std::os::unix::fs::symlink("gone.txt", w.corpus().join("vanished.txt")).unwrap();
+    let out = w.cmd(&["search", "still", "--format", "json"]).output().unwrap();
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("vanished.txt"), "{}", stderr_of(&out));
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+    let out = w.cmd(&["--skip-invalid", "index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_named() {
+    use std::os::unix::fs::PermissionsExt as _;
+    if is_root() {
+        eprintln!("skipped: root reads files without read permission");
+        return;
+    }
+    let w = Work::new();
+    w.write("secret.txt", "x").write("ok.txt", "y\n");
+    std::fs::set_permissions(w.corpus().join("secret.txt"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("secret.txt"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn corpus_path_that_is_a_file_is_an_error() {
+    let w = Work::new();
+    let file = w.dir.path().join("file.txt");
+    std::fs::write(&file, "x").unwrap();
+    let out = concord(w.dir.path(), &file, &w.index(), &["index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("not a readable directory"), "{}", stderr_of(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_index_dir_is_an_error() {
+    use std::os::unix::fs::PermissionsExt as _;
+    if is_root() {
+        eprintln!("skipped: root writes into read-only directories");
+        return;
+    }
+    let w = Work::new();
+    w.write("a.txt", "x\n");
+    std::fs::create_dir_all(w.index()).unwrap();
+    std::fs::set_permissions(w.index(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn truncated_segment_files_are_rebuilt_or_refused_never_a_panic() {
+    let w = Work::new();
+    for i in 0..20 {
+        w.write(&format!("s{i}.txt"), format!("Sheet {i} about the Hydra Council, founded in 19{i:02}.\n\nMore text.\n"));
+    }
+    assert_eq!(w.cmd(&["index"]).output().unwrap().status.code(), Some(0));
+    let tdir = w.index().join("tantivy");
+    let segment_files = || {
+        let mut v: Vec<_> = std::fs::read_dir(&tdir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x != "json" && x != "lock"))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut extensions: Vec<String> =
+        segment_files().iter().filter_map(|p| Some(p.extension()?.to_string_lossy().into_owned())).collect();
+    extensions.sort();
+    extensions.dedup();
+    assert!(extensions.len() >= 4, "{extensions:?}");
+    for ext in extensions {
+        // The segment's current file of this kind (a rebuild renames segments).
+        let Some(f) = segment_files().into_iter().find(|p| p.extension().is_some_and(|x| x == ext.as_str())) else {
+            continue;
+        };
+        let len = std::fs::metadata(&f).unwrap().len();
+        let keep = std::fs::read(&f).unwrap();
+        std::fs::OpenOptions::new().write(true).open(&f).unwrap().set_len(len / 2).unwrap();
+        let out = w.cmd(&["search", "Hydra", "--format", "json", "--limit", "100"]).output().unwrap();
+        assert_no_panic(&out);
+        assert!(matches!(out.status.code(), Some(0 | 2)), "{}: {}", f.display(), stderr_of(&out));
+        if out.status.code() == Some(0) {
+            assert_eq!(json_lines(&out.stdout).len(), 20, "{}: {}", f.display(), stderr_of(&out));
+        }
+        // Whatever happened, the next run works and is complete.
+        if f.exists() {
+            std::fs::write(&f, keep).unwrap();
+        }
+        let out = w.cmd(&["search", "Hydra", "--format", "json", "--limit", "100"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}: {}", f.display(), stderr_of(&out));
+        assert_eq!(json_lines(&out.stdout).len(), 20);
+    }
+}
+
+#[test]
+fn huge_single_line_and_large_file_are_indexed() {
+    let w = Work::new();
+    // 50 MB on one line.
+    let unit = "The Lynx Council met on 5 May 1999 and agreed a work programme, ";
+    let line: String = unit.repeat(50 * 1024 * 1024 / unit.len());
+    w.write("one-line.txt", line.as_bytes());
+    // 100 MB in ordinary paragraphs.
+    let para = "In 2004 the Pavo Committee (PC) opened an office. It met again in March 2005.\n\n";
+    let big = para.repeat(100 * 1024 * 1024 / para.len());
+    w.write("big.txt", big.as_bytes());
+    w.write("needle.txt", "A unique needle sheet.\n");
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = w.cmd(&["search", "needle", "--format", "json"]).output().unwrap();
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+    let out = w.cmd(&["search", "Lynx", "--format", "json", "--limit", "1"]).output().unwrap();
+    assert_eq!(json_lines(&out.stdout)[0]["doc"], "one-line.txt");
+}
+
+/// Kills `concord index` at random moments (SIGKILL) while the corpus changes; after
+/// every kill the previous index must still answer, and the final run must be exact.
+#[cfg(unix)]
+#[test]
+fn sigkill_loop_never_breaks_the_index() {
+    let w = Work::new();
+    for i in 0..400 {
+        let body = format!("The Auriga Council (AC) number {i} was created in {}.\n\nIt met on 3 March 1999.\n", 1900 + i % 100);
+        w.write(&format!("part{}/s{i}.txt", i % 7), body.repeat(20));
+    }
+    assert_eq!(w.cmd(&["index"]).output().unwrap().status.code(), Some(0));
+    // A small deterministic pseudo-random sequence of delays.
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut killed_mid_run = 0;
+    for round in 0..50 {
+        // Change a few sheets so every run has work to do.
+        for k in 0..25 {
+            let i = (round * 25 + k) % 400;
+            let body = format!("The Auriga Council (AC) number {i} was revised in round {round}.\n");
+            w.write(&format!("part{}/s{i}.txt", i % 7), body.repeat(20));
+        }
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = Duration::from_millis(seed % 400);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+            .args(["--corpus"])
+            .arg(w.corpus())
+            .arg("--index")
+            .arg(w.index())
+            .args(["-q", "index"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        if child.try_wait().unwrap().is_none() {
+            killed_mid_run += 1;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        // The index answers (it may first finish the interrupted update).
+        let out = w.cmd(&["search", "Auriga", "--format", "json", "--limit", "100000"]).output().unwrap();
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(0), "round {round}: {}", stderr_of(&out));
+        assert_eq!(distinct_docs(&out.stdout), 400, "round {round}: every sheet mentions Auriga");
+    }
+    eprintln!("{killed_mid_run} of 50 kills landed while indexing");
+    let out = w.cmd(&["search", "\"round 49\"", "--format", "json", "--limit", "10000"]).output().unwrap();
+    assert_eq!(distinct_docs(&out.stdout), 25);
+}
+
+/// Two processes at once: the second waits for the lock, then sees a complete index.
+#[test]
+fn concurrent_runs_wait_for_each_other() {
+    let w = Work::new();
+    for i in 0..300 {
+        w.write(&format!("s{i}.txt"), format!("The Cetus Forum met in {}.\n", 1950 + i % 50).repeat(50));
+    }
+    let spawn = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+            .arg("--corpus")
+            .arg(w.corpus())
+            .arg("--index")
+            .arg(w.index())
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let a = spawn(&["index"]);
+    let b = spawn(&["search", "Cetus", "--format", "json", "--limit", "100000"]);
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
+    assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
+    assert_eq!(distinct_docs(&b.stdout), 300, "the reader never sees a half-built index");
+
+    // With no patience, the second process says who holds the lock.
+    let mut holder = std::fs::OpenOptions::new().write(true).open(w.index().join("concord.lock")).unwrap();
+    holder.lock().unwrap();
+    writeln!(holder, "pid 4242").unwrap();
+    let out = w.cmd(&["--lock-timeout", "0", "search", "Cetus"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("locked by another concord process"), "{}", stderr_of(&out));
+}
