@@ -12,7 +12,11 @@ fn is_root() -> bool {
 }
 
 fn distinct_docs(stdout: &[u8]) -> usize {
-    json_lines(stdout).iter().map(|h| h["doc"].as_str().unwrap_or("").to_string()).collect::<std::collections::BTreeSet<_>>().len()
+    json_lines(stdout)
+        .iter()
+        .map(|h| h["doc"].as_str().unwrap_or("").to_string())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
 }
 
 fn assert_no_panic(out: &std::process::Output) {
@@ -126,7 +130,10 @@ fn read_only_index_dir_is_an_error() {
 fn truncated_segment_files_are_rebuilt_or_refused_never_a_panic() {
     let w = Work::new();
     for i in 0..20 {
-        w.write(&format!("s{i}.txt"), format!("Sheet {i} about the Hydra Council, founded in 19{i:02}.\n\nMore text.\n"));
+        w.write(
+            &format!("s{i}.txt"),
+            format!("Sheet {i} about the Hydra Council, founded in 19{i:02}.\n\nMore text.\n"),
+        );
     }
     assert_eq!(w.cmd(&["index"]).output().unwrap().status.code(), Some(0));
     let tdir = w.index().join("tantivy");
@@ -197,7 +204,10 @@ fn huge_single_line_and_large_file_are_indexed() {
 fn sigkill_loop_never_breaks_the_index() {
     let w = Work::new();
     for i in 0..400 {
-        let body = format!("The Auriga Council (AC) number {i} was created in {}.\n\nIt met on 3 March 1999.\n", 1900 + i % 100);
+        let body = format!(
+            "The Auriga Council (AC) number {i} was created in {}.\n\nIt met on 3 March 1999.\n",
+            1900 + i % 100
+        );
         w.write(&format!("part{}/s{i}.txt", i % 7), body.repeat(20));
     }
     assert_eq!(w.cmd(&["index"]).output().unwrap().status.code(), Some(0));
