@@ -215,9 +215,13 @@ impl<'a> Finder<'a, '_> {
                         if !trailing.is_empty() && !trailing.first().is_some_and(|t| t.is("in") || t.is("at")) {
                             continue;
                         }
-                        // Keep a capitalised qualifier just before the match.
+                        // Keep one qualifier just before the match when it is a hyphenated
+                        // compound or an acronym ("EU-China Joint Committee (JC)").
                         let mut q = first;
-                        while q > start && self.name_start(q - 1) && !self.is_connector_at(q - 1) {
+                        if q > start
+                            && self.name_start(q - 1)
+                            && self.tokens.get(q - 1).is_some_and(|t| t.text.contains('-') || is_acronym_shape(t.text))
+                        {
                             q -= 1;
                         }
                         let span = Span::new(self.tokens[q].span.start, self.tokens[last].span.end);
@@ -303,7 +307,13 @@ impl<'a> Finder<'a, '_> {
                     }
                     i += if toks.get(i + 1).is_some_and(|t| t.is("the")) { 2 } else { 1 };
                 }
-                "and" | "&" if next_is_name(i + 1) && state != State::Head && state != State::PostHead => {
+                // In a complement "and the" may join ("… and the Elimination of …"); before
+                // the head it would join two names ("NATO and the Moscow University").
+                "and" | "&"
+                    if (if state == State::Pre { self.name_word(i + 1) } else { next_is_name(i + 1) })
+                        && state != State::Head
+                        && state != State::PostHead =>
+                {
                     i += if toks.get(i + 1).is_some_and(|t| t.is("the")) { 2 } else { 1 };
                 }
                 "," if state == State::Complement

@@ -199,6 +199,9 @@ impl<'a> Reader<'a, '_> {
                 out.push(c);
                 continue;
             }
+            if self.modifies_noun(di) {
+                continue;
+            }
             if let Some(c) = self.heading_claim(di, index, heading) {
                 out.push(c);
                 continue;
@@ -335,17 +338,35 @@ impl<'a> Reader<'a, '_> {
                 return None;
             }
         }
-        let _ = dg;
+        // A date alone in parentheses ("joined X (1994)") dates what precedes it.
+        if let Some((o, c)) = dg {
+            if c == o + 2 && t.at > di {
+                return None;
+            }
+        }
         let (lo, hi) = if t.at < di { (t.at, di) } else { (di, t.at) };
+        let fronted = t.at > di && self.fronted(di);
+        // A comma between a date and a later verb usually closes the date's phrase
+        // ("A member since 1991, X joined Y"), unless the date opens the sentence.
+        let comma = if t.at > di && !fronted { 3.0 } else { 1.0 };
         let mut cost = 0.0f32;
         for it in items.get(lo + 1..hi)? {
+            // A parenthesis that holds neither end is an aside: cheap to cross.
+            if let Some((o, c)) = it.group {
+                if !(o <= lo && lo <= c) && !(o <= hi && hi <= c) {
+                    cost += 0.2;
+                    continue;
+                }
+            }
             cost += match it.kind {
-                ItemKind::Punct(',') => 1.0,
+                ItemKind::Punct(',') => comma,
                 ItemKind::Punct(';' | ':') => 8.0,
                 ItemKind::Punct('(' | ')') => 0.5,
                 ItemKind::Punct(_) => 0.0,
-                ItemKind::Date { .. } => 5.0,
+                ItemKind::Date { .. } => 3.0,
                 ItemKind::Word if is_determiner(&it.lower()) => 0.0,
+                // A coordinated clause ("…, but resumed …") has its own dates.
+                ItemKind::Word if it.is("but") || it.is("while") || it.is("whereas") => 4.0,
                 _ => 1.0,
             };
         }
@@ -353,10 +374,12 @@ impl<'a> Reader<'a, '_> {
             cost += 0.5;
         }
         // A fronted date ("In 1994, X joined Y") governs the main clause.
-        if t.at > di && self.fronted(di) {
+        if fronted {
             cost -= 2.0;
         }
-        (cost <= 12.0).then_some(cost.max(0.0))
+        // An infinitive ("decided to launch") is dated only when right beside its date.
+        let limit = if t.form == Form::Base { 5.0 } else { 13.0 };
+        (cost <= limit).then_some(cost.max(0.0))
     }
 
     /// Whether the date at `di` opens the sentence ("In 1994," / "On 3 May 2001,").
@@ -372,8 +395,13 @@ impl<'a> Reader<'a, '_> {
             (Event::Outreach, _) => self.outreach(t),
             (Event::Succeeded | Event::Renamed, Form::Past) if t.passive => {
                 let (name, at, factor) = self.party_before(t.at)?;
-                let by = if self.item(t.at + 1).is_some_and(|n| n.is("by")) { t.at + 2 } else { t.at + 1 };
-                let object = self.party_from(by).map(|(n, _)| n);
+                // "succeeded by X", "succeeded in 1997 by X", "renamed X".
+                let by = (t.at + 1..t.at + 5).find(|&j| self.item(j).is_some_and(|n| n.is("by")));
+                let object = match by {
+                    Some(by) => self.party_from(by + 1).map(|(n, _)| n),
+                    None if t.event == Event::Renamed => self.party_from(t.at + 1).map(|(n, _)| n),
+                    None => None,
+                };
                 Some(Subject { name, at, object, agent: None, factor })
             }
             (Event::Succeeded | Event::Renamed, Form::Past | Form::Gerund | Form::Base) => {
@@ -382,14 +410,14 @@ impl<'a> Reader<'a, '_> {
                 let object = self.party_before(t.at).map(|(n, _, _)| n);
                 Some(Subject { name, at: Some(at), object, agent: None, factor: 1.0 })
             }
-            (_, Form::Noun) => {
-                let (name, at) = self.of_phrase(t.at)?;
-                Some(Subject { name, at: Some(at), object: None, agent: None, factor: 1.0 })
-            }
             (Event::Summit, _) => {
                 // "X held a summit": the host.
                 let (name, at, factor) = self.party_before(t.at.checked_sub(2)?)?;
                 Some(Subject { name, at, object: None, agent: None, factor })
+            }
+            (_, Form::Noun) => {
+                let (name, at) = self.of_phrase(t.at)?;
+                Some(Subject { name, at: Some(at), object: None, agent: None, factor: 1.0 })
             }
             (_, _) if t.passive => {
                 let (name, at, factor) = self.party_before(t.at)?;
@@ -422,9 +450,14 @@ impl<'a> Reader<'a, '_> {
     /// Whether a body item is only a modifier of a following noun ("EU officials").
     fn is_modifier(&self, i: usize) -> bool {
         self.item(i + 1).is_some_and(|n| {
-            n.kind == ItemKind::Word
-                && n.text.chars().next().is_some_and(char::is_lowercase)
-                && !follows_head(&n.lower())
+            if n.kind != ItemKind::Word {
+                return false;
+            }
+            let w = n.lower();
+            // "EU officials", "EU Commissioner Smith"; but not "the X programme" (a generic
+            // noun restating the body's type).
+            let generic = anaphor_type(&w).is_some() || w.trim_end_matches('s') == "programme";
+            n.text.chars().next().is_some_and(char::is_uppercase) || (!follows_head(&w) && !generic)
         })
     }
 
@@ -452,9 +485,12 @@ impl<'a> Reader<'a, '_> {
                 return Some((self.party_name(it)?, j));
             }
             let w = it.lower();
+            let adjective =
+                j.checked_sub(1).and_then(|p| items.get(p)).is_some_and(|p| p.is("newly") || p.is("recently"));
             let stop = matches!(it.kind, ItemKind::Date { .. })
                 || matches!(it.kind, ItemKind::Punct(';' | ':' | '.' | '(' | ')'))
-                || (it.kind == ItemKind::Word && (is_preposition(&w) || event_word(&w).is_some()));
+                || (it.kind == ItemKind::Word
+                    && (is_preposition(&w) || w == "of" || (event_word(&w).is_some() && !adjective)));
             if stop {
                 return None;
             }
@@ -479,23 +515,25 @@ impl<'a> Reader<'a, '_> {
                     continue;
                 }
             }
-            if matches!(it.kind, ItemKind::Punct(';' | ':')) || matches!(it.kind, ItemKind::Date { .. }) && steps > 6 {
+            if matches!(it.kind, ItemKind::Punct(';' | ':'))
+                || (matches!(it.kind, ItemKind::Date { .. }) && steps > 6)
+                || it.is("but")
+            {
                 return None;
             }
             if it.is_party() && !self.is_modifier(j) {
+                let j = self.phrase_head(j);
                 let factor = if steps <= 3 { 1.0 } else { 0.8 };
-                return Some((self.party_name(it)?, Some(j), factor));
+                return Some((self.party_name(items.get(j)?)?, Some(j), factor));
             }
             // A pronoun or "this forum" as the subject of the verb.
-            if steps <= 3 {
-                let w = it.lower();
-                if w == "it" && j + 1 <= v {
-                    return self.anaphor(None).map(|n| (n, None, 0.6));
-                }
-                if matches!(w.as_str(), "this" | "the") {
-                    if let Some(kind) = items.get(j + 1).and_then(|n| anaphor_type(&n.lower())) {
-                        return self.anaphor(Some(kind)).map(|n| (n, None, 0.5));
-                    }
+            let w = it.lower();
+            if steps <= 3 && w == "it" {
+                return self.anaphor(None).map(|n| (n, None, 0.6));
+            }
+            if (steps <= 6 && w == "this") || (steps <= 3 && w == "the") {
+                if let Some(kind) = items.get(j + 1).and_then(|n| anaphor_type(&n.lower())) {
+                    return self.anaphor(Some(kind)).map(|n| (n, None, 0.5));
                 }
             }
             if it.kind == ItemKind::Word {
@@ -503,6 +541,37 @@ impl<'a> Reader<'a, '_> {
             }
         }
         None
+    }
+
+    /// The head of the noun phrase a party at `j` ends: "a Mission to X" → the mission,
+    /// "an Agreement between X and Y" → the agreement.
+    fn phrase_head(&self, j: usize) -> usize {
+        let items = self.items();
+        let mut j = j;
+        for _ in 0..4 {
+            let mut k = j;
+            if k > 0 && items.get(k - 1).is_some_and(|it| it.is("the") || it.is("a") || it.is("an")) {
+                k -= 1;
+            }
+            let Some(prep) = k.checked_sub(1).and_then(|p| items.get(p)) else { break };
+            let target = if prep.is("to") || prep.is("of") || prep.is("for") || prep.is("with") || prep.is("between") {
+                k.checked_sub(2)
+            } else if prep.is("and") {
+                // "between A and B": go back past A to "between".
+                (k.saturating_sub(5)..k.saturating_sub(1))
+                    .rev()
+                    .find(|&b| items.get(b).is_some_and(|it| it.is("between")))
+                    .and_then(|b| b.checked_sub(1))
+            } else {
+                None
+            };
+            let Some(t) = target else { break };
+            if !items.get(t).is_some_and(Item::is_party) || self.is_modifier(t) {
+                break;
+            }
+            j = t;
+        }
+        j
     }
 
     /// The body an anaphor refers to: with a type, the last body of that type in the
@@ -561,7 +630,12 @@ impl<'a> Reader<'a, '_> {
         let mut skipped = 0;
         while let Some(it) = items.get(j) {
             if it.is("of") || it.is("to") {
-                return self.party_from(j + 1).filter(|(_, at)| *at <= j + 2);
+                if let Some(found) = self.party_from(j + 1).filter(|(_, at)| *at <= j + 2) {
+                    return Some(found);
+                }
+                // "the suspension of formal meetings of X": one more "of" within reach.
+                let next_of = (j + 1..(j + 5).min(items.len())).find(|&k| items.get(k).is_some_and(|x| x.is("of")))?;
+                return self.party_from(next_of + 1).filter(|(_, at)| *at <= next_of + 2);
             }
             let skippable = it.is_punct(',')
                 || matches!(it.kind, ItemKind::Date { .. })
@@ -626,6 +700,18 @@ impl<'a> Reader<'a, '_> {
         let subject = Subject { name: body.name.clone(), at: Some(di + 1), object: None, agent: None, factor: 1.0 };
         let _ = heading;
         self.claim(index, event, &subject, 0.7)
+    }
+
+    /// Whether the date at `di` only qualifies a common noun ("the 1999 decision",
+    /// "the September 2001 attacks"): it dates that noun, not a claim here.
+    fn modifies_noun(&self, di: usize) -> bool {
+        let before = di.checked_sub(1).and_then(|j| self.item(j));
+        let after = self.item(di + 1);
+        let det = before.is_some_and(|b| is_determiner(&b.lower()) || b.is("s"));
+        det && after.is_some_and(|a| {
+            let w = a.lower();
+            a.kind == ItemKind::Word && a.text.chars().next().is_some_and(char::is_lowercase) && !follows_head(&w)
+        })
     }
 
     /// `2004: The Athens Summit` as a heading; `the Madrid Declaration of 8 July 1997` anywhere.
