@@ -23,7 +23,7 @@ fn acronym_definitions_name_first() {
         ),
         ("It joined the Partnership for Growth programme (PfG) early.", "Partnership for Growth", "PfG"),
         ("The Anglo-French Joint Commission (JC) sat twice.", "Anglo-French Joint Commission", "JC"),
-        ("They opened a Trade Office in Lagos (TO) last week.", "Trade Office", "TO"),
+        ("They opened a Trade Office in Lagos (TRO) last week.", "Trade Office", "TRO"),
         ("The league's Disciplinary Panel (DP ) ruled.", "Disciplinary Panel", "DP"),
     ];
     for (text, name, acr) in cases {

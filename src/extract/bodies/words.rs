@@ -79,6 +79,7 @@ const HEAD_NOUNS: &[(&str, BodyType)] = &[
     ("School", BodyType::Institution),
     ("Ministry", BodyType::Institution),
     ("Union", BodyType::Institution),
+    ("Community", BodyType::Institution),
     ("League", BodyType::Institution),
     ("Bank", BodyType::Institution),
     ("Fund", BodyType::Institution),

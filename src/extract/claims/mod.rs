@@ -159,6 +159,28 @@ fn follows_head(w: &str) -> bool {
                 | "or"
                 | "of"
                 | "with"
+                | "over"
+                | "about"
+                | "against"
+                | "into"
+                | "through"
+                | "across"
+                | "around"
+                | "amid"
+                | "among"
+                | "despite"
+                | "without"
+                | "via"
+                | "near"
+                | "beyond"
+                | "toward"
+                | "towards"
+                | "up"
+                | "out"
+                | "so"
+                | "yet"
+                | "nor"
+                | "itself"
                 | "has"
                 | "had"
                 | "have"
@@ -449,6 +471,9 @@ impl<'a> Reader<'a, '_> {
 
     /// Whether a body item is only a modifier of a following noun ("EU officials").
     fn is_modifier(&self, i: usize) -> bool {
+        if !self.item(i).is_some_and(|it| matches!(it.kind, ItemKind::Body(_))) {
+            return false;
+        }
         self.item(i + 1).is_some_and(|n| {
             if n.kind != ItemKind::Word {
                 return false;
