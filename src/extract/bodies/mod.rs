@@ -98,13 +98,19 @@ impl<'a> Finder<'a, '_> {
         let line_start = self.text.get(..t.span.start).and_then(|s| s.rfind('\n')).map_or(0, |p| p + 1);
         let line_end =
             self.text.get(t.span.end..).and_then(|s| s.find('\n')).map_or(self.text.len(), |p| t.span.end + p);
-        let line: Vec<&Token<'_>> = self
-            .tokens
-            .iter()
-            .filter(|x| x.span.start >= line_start && x.span.end <= line_end && x.is_word())
-            .collect();
-        let caps = line.iter().filter(|x| x.text.chars().all(|c| !c.is_lowercase())).count();
-        line.len() >= 3 && caps == line.len()
+        // The line's words within this sentence (tokens are sorted by offset).
+        let from = self.tokens.partition_point(|x| x.span.start < line_start);
+        let words = self.tokens.get(from..).unwrap_or_default().iter().take_while(|x| x.span.end <= line_end);
+        let (mut n, mut caps) = (0, 0);
+        for x in words.filter(|x| x.is_word()) {
+            n += 1;
+            if x.text.chars().all(|c| !c.is_lowercase()) {
+                caps += 1;
+            } else {
+                return false;
+            }
+        }
+        n >= 3 && caps == n
     }
 
     /// Whether token `i` can be a word of a name.
@@ -279,7 +285,7 @@ impl<'a> Finder<'a, '_> {
         let mut end: Option<(usize, usize)> = None;
         let mut words = 0;
         let mut i = first;
-        while let Some(t) = toks.get(i) {
+        while let Some(t) = toks.get(i).filter(|_| i < first + 48) {
             if self.name_word(i) && !never_starts_name(t.text) {
                 words += 1;
                 let head = head_noun_type(t.text).is_some() && !t.text.chars().skip(1).any(char::is_uppercase);

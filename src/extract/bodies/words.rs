@@ -339,30 +339,51 @@ pub(crate) fn initials_match(acronym: &str, words: &[&str]) -> bool {
     if acr.is_empty() || parts.is_empty() || parts.len() > 16 || acr.len() > 12 {
         return false;
     }
-    match_parts(&acr, &parts)
+    let mut memo = vec![None; (acr.len() + 1) * (parts.len() + 1)];
+    match_parts(&acr, 0, &parts, 0, &mut memo)
 }
 
-fn match_parts(acr: &[char], parts: &[(Vec<char>, bool)]) -> bool {
-    let Some(((part, connector), rest_parts)) = parts.split_first() else { return acr.is_empty() };
-    if *connector && match_parts(acr, rest_parts) {
+/// Whether `acr[a..]` can be read off `parts[p..]`; `memo` caches each `(a, p)` so the
+/// search stays polynomial on long names.
+fn match_parts(acr: &[char], a: usize, parts: &[(Vec<char>, bool)], p: usize, memo: &mut [Option<bool>]) -> bool {
+    let slot = a * (parts.len() + 1) + p;
+    if let Some(Some(known)) = memo.get(slot) {
+        return *known;
+    }
+    let result = match_parts_uncached(acr, a, parts, p, memo);
+    if let Some(m) = memo.get_mut(slot) {
+        *m = Some(result);
+    }
+    result
+}
+
+fn match_parts_uncached(
+    acr: &[char],
+    a: usize,
+    parts: &[(Vec<char>, bool)],
+    p: usize,
+    memo: &mut [Option<bool>],
+) -> bool {
+    let Some((part, connector)) = parts.get(p) else { return a >= acr.len() };
+    if *connector && match_parts(acr, a, parts, p + 1, memo) {
         return true;
     }
-    let (Some(&a0), Some(&p0)) = (acr.first(), part.first()) else { return false };
+    let (Some(&a0), Some(&p0)) = (acr.get(a), part.first()) else { return false };
     if a0 != p0 {
         return false;
     }
     // Consume the initial, then k further letters found in order inside the same part.
     let mut pos = 1;
-    let mut k = 0;
+    let mut next_a = a + 1;
     loop {
-        if match_parts(&acr[1 + k..], rest_parts) {
+        if match_parts(acr, next_a, parts, p + 1, memo) {
             return true;
         }
-        let Some(&next) = acr.get(1 + k) else { return false };
+        let Some(&next) = acr.get(next_a) else { return false };
         match part.get(pos..).and_then(|rest| rest.iter().position(|&c| c == next)) {
             Some(off) => {
                 pos += off + 1;
-                k += 1;
+                next_a += 1;
             }
             None => return false,
         }

@@ -146,22 +146,31 @@ pub(crate) fn itemize<'a>(text: &'a str, span: Span, dates: &[DateMention], bodi
 
 /// Marks each item with its innermost parenthesised group.
 fn assign_groups(items: &mut [Item<'_>]) {
+    // First pass: where each "(" closes (unclosed groups run to the end).
+    let end = items.len().saturating_sub(1);
+    let mut close_of: Vec<usize> = vec![end; items.len()];
     let mut stack: Vec<usize> = Vec::new();
-    let mut groups: Vec<(usize, usize)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if item.is_punct('(') {
             stack.push(i);
         } else if item.is_punct(')') {
             if let Some(open) = stack.pop() {
-                groups.push((open, i));
+                if let Some(c) = close_of.get_mut(open) {
+                    *c = i;
+                }
             }
         }
     }
-    // Unclosed groups run to the end of the sentence.
-    let end = items.len().saturating_sub(1);
-    groups.extend(stack.into_iter().map(|open| (open, end)));
+    // Second pass: the innermost open group at each item.
+    stack.clear();
     for (i, item) in items.iter_mut().enumerate() {
-        item.group = groups.iter().filter(|(o, c)| *o <= i && i <= *c).min_by_key(|(o, c)| c - o).copied();
+        if item.is_punct('(') {
+            stack.push(i);
+        }
+        item.group = stack.last().map(|&o| (o, close_of.get(o).copied().unwrap_or(end)));
+        if item.is_punct(')') {
+            stack.pop();
+        }
     }
 }
 
@@ -190,12 +199,14 @@ fn party_at(items: &[Item<'_>], at: usize, bodies: &[BodyMention]) -> Option<(St
 
 /// Replaces relationship phrases by [`ItemKind::Relation`] items.
 fn find_relations<'a>(s: &mut Sentence<'a>, text: &'a str, bodies: &[BodyMention]) {
+    let items = std::mem::take(&mut s.items);
+    let mut out: Vec<Item<'a>> = Vec::with_capacity(items.len());
     let mut i = 0;
-    while i < s.items.len() {
-        let relations_word = |j: usize| s.items.get(j).is_some_and(|it| it.is("relations") || it.is("relationship"));
+    while i < items.len() {
+        let relations_word = |j: usize| items.get(j).is_some_and(|it| it.is("relations") || it.is("relationship"));
         let mut found: Option<(usize, usize, String)> = None;
         // "A-B relations"
-        if let Some(it) = s.items.get(i) {
+        if let Some(it) = items.get(i) {
             if it.kind == ItemKind::Word && relations_word(i + 1) {
                 if let Some((a, b)) = it.text.split_once('-') {
                     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -205,10 +216,10 @@ fn find_relations<'a>(s: &mut Sentence<'a>, text: &'a str, bodies: &[BodyMention
                 }
             }
             // "relations between A and B"
-            if found.is_none() && relations_word(i) && s.items.get(i + 1).is_some_and(|it| it.is("between")) {
-                if let Some((a, a_end)) = party_at(&s.items, i + 2, bodies) {
-                    if s.items.get(a_end + 1).is_some_and(|it| it.is("and")) {
-                        if let Some((b, b_end)) = party_at(&s.items, a_end + 2, bodies) {
+            if found.is_none() && relations_word(i) && items.get(i + 1).is_some_and(|it| it.is("between")) {
+                if let Some((a, a_end)) = party_at(&items, i + 2, bodies) {
+                    if items.get(a_end + 1).is_some_and(|it| it.is("and")) {
+                        if let Some((b, b_end)) = party_at(&items, a_end + 2, bodies) {
                             found = Some((i, b_end, relationship_subject(&a, &b)));
                         }
                     }
@@ -218,37 +229,44 @@ fn find_relations<'a>(s: &mut Sentence<'a>, text: &'a str, bodies: &[BodyMention
             if found.is_none()
                 && relations_word(i)
                 && i > 0
-                && s.items.get(i - 1).is_some_and(|it| it.is("its") || it.is("their"))
-                && s.items.get(i + 1).is_some_and(|it| it.is("with"))
+                && items.get(i - 1).is_some_and(|it| it.is("its") || it.is("their"))
+                && items.get(i + 1).is_some_and(|it| it.is("with"))
             {
                 let a = (0..i - 1).rev().find_map(|j| {
-                    let it = s.items.get(j)?;
+                    let it = items.get(j)?;
                     let cap = it.kind == ItemKind::Word
                         && it.text.chars().next().is_some_and(char::is_uppercase)
                         && !crate::extract::bodies::never_starts(it.text);
                     if matches!(it.kind, ItemKind::Body(_)) || cap {
-                        party_at(&s.items, j, bodies).map(|(p, _)| p)
+                        party_at(&items, j, bodies).map(|(p, _)| p)
                     } else {
                         None
                     }
                 });
-                if let (Some(a), Some((b, b_end))) = (a, party_at(&s.items, i + 2, bodies)) {
+                if let (Some(a), Some((b, b_end))) = (a, party_at(&items, i + 2, bodies)) {
                     found = Some((i - 1, b_end, relationship_subject(&a, &b)));
                 }
             }
         }
         if let Some((start, end, subject)) = found {
-            let (Some(first), Some(last)) = (s.items.get(start), s.items.get(end)) else { break };
+            let (Some(first), Some(last)) = (items.get(start), items.get(end)) else { break };
             let span = Span::new(first.span.start, last.span.end);
             let phrase = text.get(span.start..span.end).unwrap_or("");
             s.relations.push(Relation { subject, text: phrase.to_string() });
-            let item = Item { span, text: phrase, kind: ItemKind::Relation(s.relations.len() - 1), group: None };
-            s.items.splice(start..=end, [item]);
-            i = start + 1;
+            // "its relations with B" starts one item back: drop the item already copied.
+            if start < i {
+                out.pop();
+            }
+            out.push(Item { span, text: phrase, kind: ItemKind::Relation(s.relations.len() - 1), group: None });
+            i = end + 1;
         } else {
+            if let Some(it) = items.get(i) {
+                out.push(*it);
+            }
             i += 1;
         }
     }
+    s.items = out;
 }
 
 /// The type a generic noun refers to in an anaphor ("this forum", "the treaty").

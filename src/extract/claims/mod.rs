@@ -228,8 +228,9 @@ impl<'a> Reader<'a, '_> {
                 out.push(c);
                 continue;
             }
-            let mut ranked: Vec<(f32, &Trigger)> =
-                triggers.iter().filter_map(|t| self.cost(t, di).map(|c| (c, t))).collect();
+            // Only triggers within reach are costed, so long sentences stay linear.
+            let near = triggers.iter().filter(|t| t.at.abs_diff(di) <= 64);
+            let mut ranked: Vec<(f32, &Trigger)> = near.filter_map(|t| self.cost(t, di).map(|c| (c, t))).collect();
             ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.at.cmp(&b.1.at)));
             for (cost, t) in ranked {
                 if let Some(subject) = self.subject(t, di) {
