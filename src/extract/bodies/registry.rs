@@ -156,10 +156,10 @@ impl Registry {
         let mut reduced: BTreeMap<usize, Vec<(usize, String, String)>> = BTreeMap::new();
         for (i, info) in infos.iter().enumerate() {
             for (short, qualifier, complement) in reductions(&info.display) {
-                if let Some(&s) = index.get(&key(&short)) {
-                    if s != i {
-                        reduced.entry(s).or_default().push((i, qualifier, complement));
-                    }
+                if let Some(&s) = index.get(&key(&short))
+                    && s != i
+                {
+                    reduced.entry(s).or_default().push((i, qualifier, complement));
                 }
             }
         }
@@ -265,17 +265,17 @@ impl Registry {
         for c in claims.iter_mut() {
             if let Some(canonical) = self.canonical(&c.subject) {
                 c.subject = canonical.to_string();
-            } else if let Some(parties) = c.subject.strip_suffix(" relations") {
-                if let Some((a, b)) = parties.split_once('-') {
-                    let a = self.canonical(a).unwrap_or(a).to_string();
-                    let b = self.canonical(b).unwrap_or(b).to_string();
-                    c.subject = super::super::claims::relationship_subject(&a, &b);
-                }
+            } else if let Some(parties) = c.subject.strip_suffix(" relations")
+                && let Some((a, b)) = parties.split_once('-')
+            {
+                let a = self.canonical(a).unwrap_or(a).to_string();
+                let b = self.canonical(b).unwrap_or(b).to_string();
+                c.subject = super::super::claims::relationship_subject(&a, &b);
             }
-            if let Some(object) = &c.object {
-                if let Some(canonical) = self.canonical(object) {
-                    c.object = Some(canonical.to_string());
-                }
+            if let Some(object) = &c.object
+                && let Some(canonical) = self.canonical(object)
+            {
+                c.object = Some(canonical.to_string());
             }
         }
     }

@@ -118,13 +118,13 @@ pub(crate) fn itemize<'a>(text: &'a str, span: Span, dates: &[DateMention], bodi
                 i += 1;
             }
             // "Full Name (ACR)": fold the acronym into the body item.
-            if let ItemKind::Body(b) = kind {
-                if let (Some(open), Some(acr), Some(close)) = (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2)) {
-                    let defines = bodies.get(b).and_then(|m| m.acronym.as_deref()) == Some(acr.text);
-                    if open.kind == TokenKind::Punct('(') && close.kind == TokenKind::Punct(')') && defines {
-                        uspan.end = close.span.end;
-                        i += 3;
-                    }
+            if let ItemKind::Body(b) = kind
+                && let (Some(open), Some(acr), Some(close)) = (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
+            {
+                let defines = bodies.get(b).and_then(|m| m.acronym.as_deref()) == Some(acr.text);
+                if open.kind == TokenKind::Punct('(') && close.kind == TokenKind::Punct(')') && defines {
+                    uspan.end = close.span.end;
+                    i += 3;
                 }
             }
             items.push(Item { span: uspan, text: text.get(uspan.start..uspan.end).unwrap_or(""), kind, group: None });
@@ -153,12 +153,11 @@ fn assign_groups(items: &mut [Item<'_>]) {
     for (i, item) in items.iter().enumerate() {
         if item.is_punct('(') {
             stack.push(i);
-        } else if item.is_punct(')') {
-            if let Some(open) = stack.pop() {
-                if let Some(c) = close_of.get_mut(open) {
-                    *c = i;
-                }
-            }
+        } else if item.is_punct(')')
+            && let Some(open) = stack.pop()
+            && let Some(c) = close_of.get_mut(open)
+        {
+            *c = i;
         }
     }
     // Second pass: the innermost open group at each item.
@@ -207,23 +206,24 @@ fn find_relations<'a>(s: &mut Sentence<'a>, text: &'a str, bodies: &[BodyMention
         let mut found: Option<(usize, usize, String)> = None;
         // "A-B relations"
         if let Some(it) = items.get(i) {
-            if it.kind == ItemKind::Word && relations_word(i + 1) {
-                if let Some((a, b)) = it.text.split_once('-') {
-                    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-                    if cap(a) && cap(b) && !b.contains('-') {
-                        found = Some((i, i + 1, relationship_subject(a, b)));
-                    }
+            if it.kind == ItemKind::Word
+                && relations_word(i + 1)
+                && let Some((a, b)) = it.text.split_once('-')
+            {
+                let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+                if cap(a) && cap(b) && !b.contains('-') {
+                    found = Some((i, i + 1, relationship_subject(a, b)));
                 }
             }
             // "relations between A and B"
-            if found.is_none() && relations_word(i) && items.get(i + 1).is_some_and(|it| it.is("between")) {
-                if let Some((a, a_end)) = party_at(&items, i + 2, bodies) {
-                    if items.get(a_end + 1).is_some_and(|it| it.is("and")) {
-                        if let Some((b, b_end)) = party_at(&items, a_end + 2, bodies) {
-                            found = Some((i, b_end, relationship_subject(&a, &b)));
-                        }
-                    }
-                }
+            if found.is_none()
+                && relations_word(i)
+                && items.get(i + 1).is_some_and(|it| it.is("between"))
+                && let Some((a, a_end)) = party_at(&items, i + 2, bodies)
+                && items.get(a_end + 1).is_some_and(|it| it.is("and"))
+                && let Some((b, b_end)) = party_at(&items, a_end + 2, bodies)
+            {
+                found = Some((i, b_end, relationship_subject(&a, &b)));
             }
             // "its relations with B": A is the nearest party before.
             if found.is_none()

@@ -356,16 +356,17 @@ impl<'a> Reader<'a, '_> {
         let items = self.items();
         let (tg, dg) = (items.get(t.at)?.group, items.get(di)?.group);
         // A trigger inside a parenthesis does not govern a date outside it.
-        if let Some((o, c)) = tg {
-            if !(o <= di && di <= c) {
-                return None;
-            }
+        if let Some((o, c)) = tg
+            && !(o <= di && di <= c)
+        {
+            return None;
         }
         // A date alone in parentheses ("joined X (1994)") dates what precedes it.
-        if let Some((o, c)) = dg {
-            if c == o + 2 && t.at > di {
-                return None;
-            }
+        if let Some((o, c)) = dg
+            && c == o + 2
+            && t.at > di
+        {
+            return None;
         }
         let (lo, hi) = if t.at < di { (t.at, di) } else { (di, t.at) };
         let fronted = t.at > di && self.fronted(di);
@@ -375,11 +376,12 @@ impl<'a> Reader<'a, '_> {
         let mut cost = 0.0f32;
         for it in items.get(lo + 1..hi)? {
             // A parenthesis that holds neither end is an aside: cheap to cross.
-            if let Some((o, c)) = it.group {
-                if !(o <= lo && lo <= c) && !(o <= hi && hi <= c) {
-                    cost += 0.2;
-                    continue;
-                }
+            if let Some((o, c)) = it.group
+                && !(o <= lo && lo <= c)
+                && !(o <= hi && hi <= c)
+            {
+                cost += 0.2;
+                continue;
             }
             cost += match it.kind {
                 ItemKind::Punct(',') => comma,
@@ -535,11 +537,12 @@ impl<'a> Reader<'a, '_> {
             j -= 1;
             let it = items.get(j)?;
             // Skip a parenthesis that does not contain the verb.
-            if let Some((o, c)) = it.group {
-                if !(o <= v && v <= c) && vg != it.group {
-                    j = o;
-                    continue;
-                }
+            if let Some((o, c)) = it.group
+                && !(o <= v && v <= c)
+                && vg != it.group
+            {
+                j = o;
+                continue;
             }
             if matches!(it.kind, ItemKind::Punct(';' | ':'))
                 || (matches!(it.kind, ItemKind::Date { .. }) && steps > 6)
@@ -557,10 +560,10 @@ impl<'a> Reader<'a, '_> {
             if steps <= 3 && w == "it" {
                 return self.anaphor(None).map(|n| (n, None, 0.6));
             }
-            if (steps <= 6 && w == "this") || (steps <= 3 && w == "the") {
-                if let Some(kind) = items.get(j + 1).and_then(|n| anaphor_type(&n.lower())) {
-                    return self.anaphor(Some(kind)).map(|n| (n, None, 0.5));
-                }
+            if ((steps <= 6 && w == "this") || (steps <= 3 && w == "the"))
+                && let Some(kind) = items.get(j + 1).and_then(|n| anaphor_type(&n.lower()))
+            {
+                return self.anaphor(Some(kind)).map(|n| (n, None, 0.5));
             }
             if it.kind == ItemKind::Word {
                 steps += 1;
@@ -610,7 +613,7 @@ impl<'a> Reader<'a, '_> {
         });
         match kind {
             None => bodies.next().map(|m| m.name.clone()),
-            Some(k) => bodies.filter(|m| m.kind == k).last().map(|m| m.name.clone()),
+            Some(k) => bodies.rfind(|m| m.kind == k).map(|m| m.name.clone()),
         }
     }
 
@@ -744,16 +747,17 @@ impl<'a> Reader<'a, '_> {
     fn heading_claim(&self, di: usize, index: usize, heading: bool) -> Option<Claim> {
         let items = self.items();
         // Dated title: BODY of|on DATE.
-        if di >= 2 && items.get(di - 1).is_some_and(|it| it.is("of")) {
-            if let Some(ItemKind::Body(b)) = items.get(di - 2).map(|it| it.kind) {
-                let body = self.bodies.get(b)?;
-                if let Some(event) =
-                    creation_event(body.kind).filter(|e| matches!(e, Event::Signed | Event::Summit | Event::Adopted))
-                {
-                    let subject =
-                        Subject { name: body.name.clone(), at: Some(di - 2), object: None, agent: None, factor: 1.0 };
-                    return self.claim(index, event, &subject, 0.8);
-                }
+        if di >= 2
+            && items.get(di - 1).is_some_and(|it| it.is("of"))
+            && let Some(ItemKind::Body(b)) = items.get(di - 2).map(|it| it.kind)
+        {
+            let body = self.bodies.get(b)?;
+            if let Some(event) =
+                creation_event(body.kind).filter(|e| matches!(e, Event::Signed | Event::Summit | Event::Adopted))
+            {
+                let subject =
+                    Subject { name: body.name.clone(), at: Some(di - 2), object: None, agent: None, factor: 1.0 };
+                return self.claim(index, event, &subject, 0.8);
             }
         }
         if !heading || di != 0 || !items.get(1).is_some_and(|it| it.is_punct(':')) {
@@ -868,10 +872,10 @@ impl<'a> Reader<'a, '_> {
             window.extend(s.saturating_sub(2)..s);
         }
         for j in window {
-            if let Some(q) = items.get(j).filter(|it| it.kind == ItemKind::Word).and_then(|it| qualifier(&it.lower())) {
-                if !out.contains(&q) {
-                    out.push(q);
-                }
+            if let Some(q) = items.get(j).filter(|it| it.kind == ItemKind::Word).and_then(|it| qualifier(&it.lower()))
+                && !out.contains(&q)
+            {
+                out.push(q);
             }
         }
         if t.event == Event::FirstMeeting {

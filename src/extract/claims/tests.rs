@@ -29,6 +29,7 @@ fn none(text: &str) {
 /// Prints what the extractor finds on the bundled corpus (run with `--ignored --nocapture`).
 #[test]
 #[ignore = "prints the bundled corpus's bodies and claims; asserts nothing"]
+#[allow(clippy::print_stdout, reason = "this test exists to print the corpus counts for review")]
 fn print_corpus_claims() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let (sheets, _) = crate::corpus::scan(&dir).unwrap();
