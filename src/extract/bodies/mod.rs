@@ -182,6 +182,26 @@ impl<'a> Finder<'a, '_> {
 
     /// The full name that `acr` abbreviates, ending just before token `open` (a `(`).
     fn name_before(&self, open: usize, acr: &str) -> Option<BodyMention> {
+        self.name_before_matching(open, acr, acr).or_else(|| {
+            // An owner's initial may lead the acronym: "X opened a Trade Office (XTO)".
+            // The name stays as written; the registry links it to "X Trade Office".
+            let mut chars = acr.chars();
+            let first = chars.next()?;
+            let rest = chars.as_str();
+            let owner = self
+                .tokens
+                .get(..open)?
+                .iter()
+                .any(|t| t.is_word() && is_acronym_shape(t.text) && t.text.starts_with(first) && !rest.is_empty());
+            if acr.len() < 3 || !owner {
+                return None;
+            }
+            self.name_before_matching(open, rest, acr).filter(|m| m.name.contains(' '))
+        })
+    }
+
+    /// [`Self::name_before`] with the letters to match (`matching`) apart from the acronym recorded.
+    fn name_before_matching(&self, open: usize, matching: &str, acr: &str) -> Option<BodyMention> {
         // The name may be followed by one lower-case generic noun: "… for Peace programme (PfP)".
         let ends: Vec<usize> = [open.checked_sub(1), open.checked_sub(2)].into_iter().flatten().collect();
         for (n, &end) in ends.iter().enumerate() {
@@ -216,7 +236,7 @@ impl<'a> Finder<'a, '_> {
                         continue;
                     }
                     let words: Vec<&str> = self.tokens[first..=last].iter().map(|t| t.text).collect();
-                    if initials_match(acr, &words) {
+                    if initials_match(matching, &words) {
                         let trailing = &self.tokens[last + 1..=end];
                         if !trailing.is_empty() && !trailing.first().is_some_and(|t| t.is("in") || t.is("at")) {
                             continue;

@@ -40,6 +40,14 @@ fn acronym_definitions_acronym_first() {
 }
 
 #[test]
+fn owner_initial_leads_the_acronym() {
+    let got = bodies("UEFA opened a Youth Office in Nyon (UYO) in 2001.");
+    assert!(got.contains(&("Youth Office".into(), Some("UYO".into()))), "{got:?}");
+    // No owner acronym earlier in the sentence: no definition.
+    assert!(!bodies("They opened a Youth Office in Nyon (UYO).").iter().any(|(_, a)| a.is_some()));
+}
+
+#[test]
 fn parentheses_that_are_not_definitions() {
     // The letters do not match: not a definition, the acronym stays a standalone mention.
     let got = bodies("The World Bank (IMF) was mentioned.");

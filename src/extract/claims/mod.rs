@@ -453,14 +453,43 @@ impl<'a> Reader<'a, '_> {
                     let agent = self.agent_before(t.at);
                     return Some(Subject { name, at: Some(at), object: None, agent, factor: 1.0 });
                 }
-                // Intransitive: "relations began", "the Board met".
-                if t.event == Event::Joined {
+                // Intransitive: "relations began", "the Board met". Not when the verb has
+                // an object that is no body ("resumed talks", "suspended the work of …"),
+                // nor when it is a second predicate ("X joined Y and deployed …"), whose
+                // subject is not the party just before it.
+                if t.event == Event::Joined || self.has_plain_object(t.at) || self.coordinated(t.at) {
                     return None;
                 }
                 let (name, at, factor) = self.party_before(t.at)?;
                 Some(Subject { name, at, object: None, agent: None, factor })
             }
         }
+    }
+
+    /// Whether the verb at `v` is followed by an object that is not a body.
+    fn has_plain_object(&self, v: usize) -> bool {
+        self.item(v + 1).is_some_and(|n| {
+            let w = n.lower();
+            n.kind == ItemKind::Word
+                && (is_determiner(&w) || n.text.chars().next().is_some_and(char::is_lowercase))
+                && !is_preposition(&w)
+                && !is_adverb(&w)
+                && !follows_head(&w)
+        })
+    }
+
+    /// Whether the verb at `v` is a second, coordinated predicate ("… and deployed").
+    fn coordinated(&self, v: usize) -> bool {
+        let mut j = v;
+        while j > 0 {
+            j -= 1;
+            match self.item(j) {
+                Some(it) if is_adverb(&it.lower()) => continue,
+                Some(it) => return it.is("and") || it.is("or"),
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The name of a party item.

@@ -320,3 +320,33 @@ fn multi_sheet_corpus_resolves_acronyms_across_sheets() {
     let renamed = claims.iter().find(|c| c.event == Event::Renamed).unwrap();
     assert_eq!(renamed.object.as_deref(), Some("Rugby Football League"));
 }
+
+#[test]
+fn second_predicates_and_plain_objects_take_no_body_subject() {
+    let c = claims("Chile joined the Andean Pact Council (1969) and deployed observers in 1975.");
+    assert!(c.iter().any(|(s, e, d)| s == "Andean Pact Council" && *e == Event::Joined && d == "1969"), "{c:?}");
+    assert!(!c.iter().any(|(_, e, _)| *e == Event::Deployed), "{c:?}");
+    none("The Andean Pact Council resumed talks in 1975.");
+}
+
+proptest::proptest! {
+    /// Whatever the text, extraction never panics and every span stays inside its quote.
+    #[test]
+    fn never_panics(text in "[A-Za-z0-9 ,.;:()'\\-\u{e9}\n]{0,200}") {
+        for c in extract(&Document::from_text("p.txt", &text)).claims {
+            proptest::prop_assert!(c.quote.get(c.quote_date.start..c.quote_date.end).is_some());
+        }
+    }
+
+    /// Sentences built from the words the rules look for, in any order.
+    #[test]
+    fn never_panics_on_rule_words(words in proptest::collection::vec(proptest::sample::select(vec![
+        "The", "the", "Council", "Treaty", "of", "Rome", "(", ")", "EU", "(EU)", "European", "Union", ",", "1990",
+        "27 May 1997", "was", "established", "joined", "in", "on", "by", "replaced", "renamed", "later", "It", "met",
+        "for", "first", "time", "anniversary", "fifth", "signing", "relations", "between", "and", "EU-China", ":",
+        "\n", "\n\n", "which", "succeeded", "launch", "opening", "session", "held", "a", "summit", "its", "with",
+    ]), 0..40)) {
+        let text = words.join(" ");
+        let _ = extract(&Document::from_text("p.txt", &text));
+    }
+}
