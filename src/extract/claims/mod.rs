@@ -112,6 +112,11 @@ struct Reader<'a, 's> {
     previous: Option<&'s Sentence<'a>>,
 }
 
+/// Whether a word starts with a capital letter.
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Words after which a verb-looking word is a noun.
 fn is_determiner(w: &str) -> bool {
     matches!(w, "the" | "a" | "an" | "its" | "their" | "this" | "that" | "his" | "her" | "our" | "whose")
@@ -232,6 +237,7 @@ impl<'a> Reader<'a, '_> {
             let near = triggers.iter().filter(|t| t.at.abs_diff(di) <= 64);
             let mut ranked: Vec<(f32, &Trigger)> = near.filter_map(|t| self.cost(t, di).map(|c| (c, t))).collect();
             ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.at.cmp(&b.1.at)));
+            let before = out.len();
             for (cost, t) in ranked {
                 if let Some(subject) = self.subject(t, di) {
                     let mut conf = (0.95 - 0.04 * cost).clamp(0.3, 0.95) * subject.factor;
@@ -247,6 +253,11 @@ impl<'a> Reader<'a, '_> {
                     }
                     break;
                 }
+            }
+            if out.len() == before
+                && let Some(c) = self.summit_held(di, index)
+            {
+                out.push(c);
             }
         }
         out.extend(self.anniversaries());
@@ -758,6 +769,46 @@ impl<'a> Reader<'a, '_> {
         let subject = Subject { name: body.name.clone(), at: Some(di + 1), object: None, agent: None, factor: 1.0 };
         let _ = heading;
         self.claim(index, event, &subject, 0.7)
+    }
+
+    /// A summit dated where it is named: "the Lima Summit in Peru on 3 May 2001", or
+    /// "On 3 May 2001, the Lima Summit agreed …" (a fronted date and a summit as subject).
+    fn summit_held(&self, di: usize, index: usize) -> Option<Claim> {
+        let items = self.items();
+        let is_summit = |j: usize| match items.get(j).map(|it| it.kind) {
+            Some(ItemKind::Body(b)) => self.bodies.get(b).is_some_and(|m| m.kind == super::BodyType::Summit),
+            _ => false,
+        };
+        // BODY [in|at Place] on|in DATE
+        if di >= 2 && items.get(di - 1).is_some_and(|it| it.is("on") || it.is("in")) {
+            let mut j = di - 2;
+            let mut place = 0;
+            while j > 0 && place < 3 && items.get(j).is_some_and(|it| it.kind == ItemKind::Word && is_cap(it.text)) {
+                j -= 1;
+                place += 1;
+            }
+            if place > 0 && j > 0 && items.get(j).is_some_and(|it| it.is("in") || it.is("at")) {
+                j -= 1;
+            }
+            if is_summit(j) {
+                let name = self.party_name(items.get(j)?)?;
+                let subject = Subject { name, at: Some(j), object: None, agent: None, factor: 1.0 };
+                return self.claim(index, Event::Summit, &subject, 0.7);
+            }
+        }
+        // On DATE, the BODY …
+        if self.fronted(di) {
+            let mut j = di + 2;
+            if items.get(j).is_some_and(|it| it.is("the")) {
+                j += 1;
+            }
+            if is_summit(j) {
+                let name = self.party_name(items.get(j)?)?;
+                let subject = Subject { name, at: Some(j), object: None, agent: None, factor: 1.0 };
+                return self.claim(index, Event::Summit, &subject, 0.6);
+            }
+        }
+        None
     }
 
     /// Whether the date at `di` only qualifies a common noun ("the 1999 decision",

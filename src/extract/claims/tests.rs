@@ -227,6 +227,15 @@ fn summits_held_by_a_body() {
         Event::Summit,
         "2005-05-10",
     );
+    has("On 3 May 2001, the Lima Summit agreed a plan.", "Lima Summit", Event::Summit, "2001-05-03");
+    has(
+        "Leaders gathered at the Lima Summit in Peru on 3 May 2001 to agree a plan.",
+        "Lima Summit",
+        Event::Summit,
+        "2001-05-03",
+    );
+    // A fronted date with another subject says nothing about the summit.
+    none("On 3 May 2001, ministers praised the Lima Summit.");
 }
 
 #[test]
