@@ -65,7 +65,7 @@ pub(crate) fn event_word(word: &str) -> Option<(Event, Form)> {
         "deployment" => (Deployed, Noun),
         "met" | "convened" => (Met, Past),
         "meet" | "convene" => (Met, Base),
-        "meeting" | "session" => (Met, Noun),
+        "meeting" | "session" | "congress" => (Met, Noun),
         "reached" | "reaching" => (Outreach, Past),
         "summit" => (Summit, Noun),
         _ => return None,

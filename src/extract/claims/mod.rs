@@ -220,6 +220,19 @@ impl<'a> Reader<'a, '_> {
         let triggers = self.triggers();
         let mut out = Vec::new();
         let heading = self.is_heading();
+        // Dates that no title or noun has claimed: the ones event words compete for.
+        let free: Vec<usize> = self
+            .items()
+            .iter()
+            .enumerate()
+            .filter(|(di, it)| {
+                let ItemKind::Date { index, usable: true } = it.kind else { return false };
+                self.attributive(*di, index, heading).is_none()
+                    && !self.modifies_noun(*di)
+                    && self.heading_claim(*di, index, heading).is_none()
+            })
+            .map(|(di, _)| di)
+            .collect();
         for (di, item) in self.items().iter().enumerate() {
             let ItemKind::Date { index, usable: true } = item.kind else { continue };
             if let Some(c) = self.attributive(di, index, heading) {
@@ -238,7 +251,21 @@ impl<'a> Reader<'a, '_> {
             let mut ranked: Vec<(f32, &Trigger)> = near.filter_map(|t| self.cost(t, di).map(|c| (c, t))).collect();
             ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.at.cmp(&b.1.at)));
             let before = out.len();
-            for (cost, t) in ranked {
+            // A trigger whose own best date lies on its other side is not this date's
+            // ("… by 1990, and the Board was created in 1961": 1990 is not the creation).
+            let other_side_better = |t: &Trigger, cost: f32| {
+                self.items().iter().enumerate().any(|(d2, it)| {
+                    matches!(it.kind, ItemKind::Date { usable: true, .. })
+                        && free.contains(&d2)
+                        && d2 != di
+                        && (d2 > t.at) != (di > t.at)
+                        && self.cost(t, d2).is_some_and(|c2| c2 < cost)
+                })
+            };
+            let best = ranked.into_iter().find(|(cost, t)| !other_side_better(t, *cost));
+            // Only the governing trigger is tried: when its frame finds no subject, a
+            // farther event word is more often wrong than right.
+            for (cost, t) in best {
                 if let Some(subject) = self.subject(t, di) {
                     let mut conf = (0.95 - 0.04 * cost).clamp(0.3, 0.95) * subject.factor;
                     if t.form == Form::Base {
@@ -248,11 +275,11 @@ impl<'a> Reader<'a, '_> {
                         c.qualifiers = self.qualifiers(t, subject.at);
                         out.push(c);
                     }
-                    if let Some(extra) = self.session_after(di, index) {
-                        out.push(extra);
-                    }
                     break;
                 }
+            }
+            if let Some(extra) = self.session_after(di, index) {
+                out.push(extra);
             }
             if out.len() == before
                 && let Some(c) = self.summit_held(di, index)
@@ -295,10 +322,15 @@ impl<'a> Reader<'a, '_> {
                 "met" | "meet" if next(1) == "for" && next(2) == "the" && next(3) == "first" => {
                     event = Event::FirstMeeting;
                 }
-                "session" | "meeting" | "sitting"
+                "session" | "meeting" | "sitting" | "congress"
                     if matches!(prev(1).as_str(), "opening" | "first" | "inaugural" | "founding") =>
                 {
                     event = Event::FirstMeeting;
+                    // "X held its first congress": the subject stands before "held".
+                    if matches!(prev(2).as_str(), "its" | "their") && matches!(prev(3).as_str(), "held" | "convened") {
+                        out.push(Trigger { at: i, event, form: Form::Past, passive: true });
+                        continue;
+                    }
                 }
                 "summit"
                     if !(matches!(prev(1).as_str(), "a" | "an") && matches!(prev(2).as_str(), "held" | "hosted")) =>
@@ -402,7 +434,9 @@ impl<'a> Reader<'a, '_> {
                 ItemKind::Date { .. } => 3.0,
                 ItemKind::Word if is_determiner(&it.lower()) => 0.0,
                 // A coordinated clause ("…, but resumed …") has its own dates.
-                ItemKind::Word if it.is("but") || it.is("while") || it.is("whereas") => 4.0,
+                ItemKind::Word if it.is("but") || it.is("while") || it.is("whereas") => 6.0,
+                // "… in 2003 and adopted …": a later coordinated verb has its own date.
+                ItemKind::Word if it.is("and") && t.at > di && !fronted => 4.0,
                 _ => 1.0,
             };
         }
@@ -584,9 +618,7 @@ impl<'a> Reader<'a, '_> {
                 j = o;
                 continue;
             }
-            if matches!(it.kind, ItemKind::Punct(';' | ':'))
-                || (matches!(it.kind, ItemKind::Date { .. }) && steps > 6)
-                || it.is("but")
+            if matches!(it.kind, ItemKind::Punct(';' | ':')) || (matches!(it.kind, ItemKind::Date { .. }) && steps > 6)
             {
                 return None;
             }

@@ -359,3 +359,51 @@ proptest::proptest! {
         let _ = extract(&Document::from_text("p.txt", &text));
     }
 }
+
+#[test]
+#[ignore = "prints the claims of CONCORD_SAMPLE; asserts nothing"]
+#[allow(clippy::print_stdout, reason = "a review aid")]
+fn print_sample_claims() {
+    let Ok(path) = std::env::var("CONCORD_SAMPLE") else { return };
+    let text = std::fs::read_to_string(path).unwrap();
+    let x = extract(&Document::from_text("sample.txt", &text));
+    for b in &x.bodies {
+        println!("BODY {} {:?} {:?}", b.name, b.acronym, b.kind);
+    }
+    for c in &x.claims {
+        println!(
+            "CLAIM {} | {} | {} | {:.2} | o={:?} a={:?} q={:?}",
+            c.subject,
+            c.event.as_str(),
+            c.date,
+            c.confidence,
+            c.object,
+            c.agent,
+            c.qualifiers
+        );
+    }
+}
+
+#[test]
+fn each_date_goes_to_its_own_verb() {
+    // The creation has its own date; the earlier one belongs to another clause.
+    let c = claims("Membership grew to 50 federations by 1990, and the Speed Skating Committee was created in 1961.");
+    assert_eq!(c, [("Speed Skating Committee".to_string(), Event::Established, "1961".to_string())]);
+    // An elliptical subject after "but" is the first clause's subject.
+    has(
+        "Relations between the ISU and the IOC were suspended in 1935, but resumed in 1938.",
+        "IOC-ISU relations",
+        Event::Resumed,
+        "1938",
+    );
+    // The first date belongs to a verb whose object is no body: no claim, not the next verb's body.
+    let c = claims("The Union signed the World Anti-Doping Code in 2003 and adopted the Ethics Charter in 2012.");
+    assert_eq!(c, [("Ethics Charter".to_string(), Event::Adopted, "2012".to_string())]);
+    // "held its first congress" after a sentence naming the body.
+    has(
+        "The International Skating Union was founded in 1892. It held its first congress on 23 July 1892.",
+        "International Skating Union",
+        Event::FirstMeeting,
+        "1892-07-23",
+    );
+}
