@@ -265,17 +265,16 @@ impl<'a> Reader<'a, '_> {
             let best = ranked.into_iter().find(|(cost, t)| !other_side_better(t, *cost));
             // Only the governing trigger is tried: when its frame finds no subject, a
             // farther event word is more often wrong than right.
-            for (cost, t) in best {
-                if let Some(subject) = self.subject(t, di) {
-                    let mut conf = (0.95 - 0.04 * cost).clamp(0.3, 0.95) * subject.factor;
-                    if t.form == Form::Base {
-                        conf *= 0.7;
-                    }
-                    if let Some(mut c) = self.claim(index, t.event, &subject, conf) {
-                        c.qualifiers = self.qualifiers(t, subject.at);
-                        out.push(c);
-                    }
-                    break;
+            if let Some((cost, t)) = best
+                && let Some(subject) = self.subject(t, di)
+            {
+                let mut conf = (0.95 - 0.04 * cost).clamp(0.3, 0.95) * subject.factor;
+                if t.form == Form::Base {
+                    conf *= 0.7;
+                }
+                if let Some(mut c) = self.claim(index, t.event, &subject, conf) {
+                    c.qualifiers = self.qualifiers(t, subject.at);
+                    out.push(c);
                 }
             }
             if let Some(extra) = self.session_after(di, index) {
