@@ -88,6 +88,7 @@ const HEAD_NOUNS: &[(&str, BodyType)] = &[
     ("Foundation", BodyType::Institution),
     ("Association", BodyType::Institution),
     ("Society", BodyType::Institution),
+    ("Club", BodyType::Institution),
     ("Authority", BodyType::Institution),
     ("Company", BodyType::Institution),
     ("Corporation", BodyType::Institution),

@@ -299,7 +299,8 @@ impl<'a> Reader<'a, '_> {
         let items = self.items();
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            if item.kind != ItemKind::Word {
+            // A capitalised event word inside a sentence is part of a name ("the Foundation").
+            if item.kind != ItemKind::Word || (i > 0 && is_cap(item.text)) {
                 continue;
             }
             let w = item.lower();
@@ -574,10 +575,20 @@ impl<'a> Reader<'a, '_> {
             }
             if j > v + 1
                 && items.get(j).is_some_and(Item::is_party)
-                && items.get(v + 1..j)?.iter().any(|it| it.is("and"))
+                && items.get(v + 1..j)?.iter().rposition(|it| it.is("and")).is_some_and(|a| {
+                    // Only articles between "and" and the body: "… and the B in 1994", not "… and left B".
+                    items
+                        .get(v + 1 + a + 1..j)
+                        .is_some_and(|between| between.iter().all(|it| is_determiner(&it.lower())))
+                })
             {
                 let name = self.party_name(items.get(j)?)?;
                 return Some((name, j));
+            }
+            // A second date after the verb that is no coordination: the first object is
+            // the first date's ("joined A in 1987 and left B in 1995").
+            if items.get(v + 1..di)?.iter().any(|it| matches!(it.kind, ItemKind::Date { .. })) {
+                return None;
             }
         }
         for j in v + 1..(v + 8).min(items.len()) {
@@ -622,19 +633,19 @@ impl<'a> Reader<'a, '_> {
                 return None;
             }
             if it.is_party() && !self.is_modifier(j) {
-                let j = self.phrase_head(j);
+                let j = self.apposition_head(self.phrase_head(j));
                 let factor = if steps <= 3 { 1.0 } else { 0.8 };
                 return Some((self.party_name(items.get(j)?)?, Some(j), factor));
             }
             // A pronoun or "this forum" as the subject of the verb.
             let w = it.lower();
             if steps <= 3 && w == "it" {
-                return self.anaphor(None).map(|n| (n, None, 0.6));
+                return self.anaphor(None, j).map(|n| (n, None, 0.6));
             }
             if ((steps <= 6 && w == "this") || (steps <= 3 && w == "the"))
                 && let Some(kind) = items.get(j + 1).and_then(|n| anaphor_type(&n.lower()))
             {
-                return self.anaphor(Some(kind)).map(|n| (n, None, 0.5));
+                return self.anaphor(Some(kind), j).map(|n| (n, None, 0.5));
             }
             if it.kind == ItemKind::Word {
                 steps += 1;
@@ -674,9 +685,42 @@ impl<'a> Reader<'a, '_> {
         j
     }
 
+    /// The first party of an apposition: "X (XA), formerly Y, was …" → X.
+    fn apposition_head(&self, j: usize) -> usize {
+        let items = self.items();
+        if !items.get(j + 1).is_some_and(|it| it.is_punct(',')) {
+            return j;
+        }
+        let mut k = j;
+        while k > 0
+            && items.get(k - 1).is_some_and(|it| {
+                matches!(
+                    it.lower().as_str(),
+                    "the" | "a" | "formerly" | "previously" | "originally" | "later" | "now" | "once"
+                )
+            })
+        {
+            k -= 1;
+        }
+        match (k.checked_sub(1).and_then(|c| items.get(c)), k.checked_sub(2)) {
+            (Some(comma), Some(h)) if comma.is_punct(',') && items.get(h).is_some_and(Item::is_party) => h,
+            _ => j,
+        }
+    }
+
     /// The body an anaphor refers to: with a type, the last body of that type in the
     /// previous sentence; without, the first body of the previous sentence.
-    fn anaphor(&self, kind: Option<super::BodyType>) -> Option<String> {
+    fn anaphor(&self, kind: Option<super::BodyType>, at: usize) -> Option<String> {
+        // A typed anaphor may point back within the sentence ("X was approved; the programme …").
+        if let Some(k) = kind {
+            let here = self.items().get(..at).unwrap_or_default().iter().filter_map(|it| match it.kind {
+                ItemKind::Body(b) => self.bodies.get(b).filter(|m| m.kind == k),
+                _ => None,
+            });
+            if let Some(m) = here.last() {
+                return Some(m.name.clone());
+            }
+        }
         let prev = self.previous?;
         let mut bodies = prev.items.iter().filter_map(|it| match it.kind {
             ItemKind::Body(b) => self.bodies.get(b),
@@ -717,10 +761,17 @@ impl<'a> Reader<'a, '_> {
         if let Some(name) = self.party_name(it) {
             return Some(name);
         }
-        let cap = it.kind == ItemKind::Word
-            && it.text.chars().next().is_some_and(char::is_uppercase)
-            && !super::bodies::never_starts(it.text);
-        cap.then(|| it.text.to_string())
+        // A run of capitalised words ending just before the verb ("Acme Holdings").
+        let is_name = |x: &Item<'_>| x.kind == ItemKind::Word && is_cap(x.text) && !super::bodies::never_starts(x.text);
+        if !is_name(it) {
+            return None;
+        }
+        let mut first = j;
+        while first > 0 && j - first < 3 && self.item(first - 1).is_some_and(is_name) {
+            first -= 1;
+        }
+        let words: Vec<&str> = self.items().get(first..=j)?.iter().map(|x| x.text).collect();
+        Some(words.join(" "))
     }
 
     /// `the creation of X`, `the launch, in 1994, of X`, `accession to X`.

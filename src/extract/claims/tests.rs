@@ -407,3 +407,36 @@ fn each_date_goes_to_its_own_verb() {
         "1892-07-23",
     );
 }
+
+#[test]
+fn names_appositions_and_anaphors_within_a_sentence() {
+    // A capitalised event word is part of a name, not an event.
+    has("In 1980 the Foundation opened the Riverside School.", "Riverside School", Event::Opened, "1980");
+    // An apposition does not take the subject's place.
+    has(
+        "The Southern Rail Company (SRC), formerly the Coast Railway Office, was founded in 1920.",
+        "Southern Rail Company",
+        Event::Established,
+        "1920",
+    );
+    // A typed anaphor may point back within the sentence, never forward.
+    has(
+        "The Board approved the Green Energy Programme in June 2007; the programme was launched in 2008.",
+        "Green Energy Programme",
+        Event::Launched,
+        "2008",
+    );
+    let c = claims("This club was succeeded in 1997 by the Northern Athletic Club.");
+    assert!(c.iter().all(|(s, _, _)| s != "Northern Athletic Club"), "{c:?}");
+    // Coordination carries the verb only over articles: "and left X" is another verb.
+    let c = claims("Acme Holdings joined the Index Group in 1987 and left the Trade Association in 1995.");
+    assert_eq!(c, [("Index Group".to_string(), Event::Joined, "1987".to_string())]);
+    let agent = full("Acme Holdings joined the Index Group in 1987.");
+    assert_eq!(agent[0].agent.as_deref(), Some("Acme Holdings"));
+    has(
+        "The Acme Sports Club was renamed the Acme Athletic Association in 1991.",
+        "Acme Sports Club",
+        Event::Renamed,
+        "1991",
+    );
+}
