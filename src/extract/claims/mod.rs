@@ -713,11 +713,11 @@ impl<'a> Reader<'a, '_> {
     fn anaphor(&self, kind: Option<super::BodyType>, at: usize) -> Option<String> {
         // A typed anaphor may point back within the sentence ("X was approved; the programme …").
         if let Some(k) = kind {
-            let here = self.items().get(..at).unwrap_or_default().iter().filter_map(|it| match it.kind {
+            let mut here = self.items().get(..at).unwrap_or_default().iter().rev().filter_map(|it| match it.kind {
                 ItemKind::Body(b) => self.bodies.get(b).filter(|m| m.kind == k),
                 _ => None,
             });
-            if let Some(m) = here.last() {
+            if let Some(m) = here.next() {
                 return Some(m.name.clone());
             }
         }
