@@ -163,9 +163,11 @@ impl<'a> Finder<'a, '_> {
                 let inner = &toks[i + 2..close];
                 if inner.first().is_some_and(|t| self.name_word_token(t))
                     && inner.last().is_some_and(|t| self.name_word_token(t))
-                    && inner.iter().all(|t| t.is_word() && (is_cap_word(t.text) || is_connector(t.text)))
+                    && inner
+                        .iter()
+                        .all(|t| t.is_punct(',') || (t.is_word() && (is_cap_word(t.text) || is_connector(t.text))))
                 {
-                    let words: Vec<&str> = inner.iter().map(|t| t.text).collect();
+                    let words: Vec<&str> = inner.iter().filter(|t| t.is_word()).map(|t| t.text).collect();
                     if initials_match(toks[i].text, &words) {
                         let span = Span::new(inner[0].span.start, inner[inner.len() - 1].span.end);
                         parens.push(Span::new(toks[i + 1].span.start, toks[close].span.end));

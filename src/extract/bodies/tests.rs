@@ -37,6 +37,13 @@ fn acronym_definitions_acronym_first() {
     let got = bodies("Troops of EUFOR (European Union Force) patrolled.");
     assert!(got.contains(&("European Union Force".into(), Some("EUFOR".into()))), "{got:?}");
     assert!(got.contains(&("EUFOR".into(), None)), "{got:?}");
+    let got = bodies("UNICEF (United Nations International Children's Emergency Fund) grew.");
+    assert!(!got.iter().any(|(_, a)| a.as_deref() == Some("UNICEF")), "a possessive breaks the name: {got:?}");
+    let got = bodies("NESCO (Nordic Educational, Scientific and Cultural Office) grew.");
+    assert!(
+        got.contains(&("Nordic Educational, Scientific and Cultural Office".into(), Some("NESCO".into()))),
+        "{got:?}"
+    );
 }
 
 #[test]

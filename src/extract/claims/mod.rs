@@ -322,6 +322,7 @@ impl<'a> Reader<'a, '_> {
                 "met" | "meet" if next(1) == "for" && next(2) == "the" && next(3) == "first" => {
                     event = Event::FirstMeeting;
                 }
+                "met" | "convened" if prev(1) == "first" => event = Event::FirstMeeting,
                 "session" | "meeting" | "sitting" | "congress"
                     if matches!(prev(1).as_str(), "opening" | "first" | "inaugural" | "founding") =>
                 {
@@ -437,6 +438,8 @@ impl<'a> Reader<'a, '_> {
                 ItemKind::Word if it.is("but") || it.is("while") || it.is("whereas") => 6.0,
                 // "… in 2003 and adopted …": a later coordinated verb has its own date.
                 ItemKind::Word if it.is("and") && t.at > di && !fronted => 4.0,
+                // "signed … and entered into force in …": a second predicate between them.
+                ItemKind::Word if it.is("and") && self.verb_follows(it.span) => 6.0,
                 _ => 1.0,
             };
         }
@@ -450,6 +453,15 @@ impl<'a> Reader<'a, '_> {
         // An infinitive ("decided to launch") is dated only when right beside its date.
         let limit = if t.form == Form::Base { 5.0 } else { 13.0 };
         (cost <= limit).then_some(cost.max(0.0))
+    }
+
+    /// Whether the item after the one at `span` is a past-tense verb ("and entered").
+    fn verb_follows(&self, span: Span) -> bool {
+        let items = self.items();
+        let Some(i) = items.iter().position(|it| it.span == span) else { return false };
+        items.get(i + 1).is_some_and(|n| {
+            n.kind == ItemKind::Word && !is_cap(n.text) && (n.text.ends_with("ed") || event_word(&n.lower()).is_some())
+        })
     }
 
     /// Whether the date at `di` opens the sentence ("In 1994," / "On 3 May 2001,").

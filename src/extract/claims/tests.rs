@@ -440,3 +440,16 @@ fn names_appositions_and_anaphors_within_a_sentence() {
         "1991",
     );
 }
+
+#[test]
+fn first_met_and_second_predicates() {
+    has(
+        "The Security Council first met on 17 January 1946 in London.",
+        "Security Council",
+        Event::FirstMeeting,
+        "1946-01-17",
+    );
+    // A second predicate keeps its own date.
+    let c = claims("The Paris Charter was signed on 21 November 1990 and entered into force in 1991.");
+    assert_eq!(c, [("Paris Charter".to_string(), Event::Signed, "1990-11-21".to_string())]);
+}
