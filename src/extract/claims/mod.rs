@@ -10,24 +10,35 @@
 //!
 //! 1. **Attributive dates**: `the 2004 Athens Summit`, `the 1957 Treaty` — the body's
 //!    creation event by its type (an act is signed, a summit held, a declaration adopted).
+//!    A date that qualifies a common noun instead (`the 1999 decision`) dates nothing here.
 //! 2. **Dated titles**: `the Madrid Declaration of 8 July 1997`.
 //! 3. **Headings**: `2004: The Athens Summit` — low confidence, a heading only dates a section.
-//! 4. **Event words**: the nearest event word (verb or nominalisation) that governs the
-//!    date — same clause preferred, never inside a parenthesis the date is not in — and
-//!    the subject its frame selects: the object of an active verb (`X established Y`),
-//!    the noun before a passive or participle (`Y was established`, `Y, signed in …`),
-//!    the `of` phrase of a nominalisation (`the creation of Y`, `the launch, in 1994, of
-//!    Y`), the subject of an intransitive verb (`relations began`), both sides of a
-//!    succession (`X, which succeeded Y`, `Y was replaced by X`, `Y (later renamed X)`),
-//!    a relationship for outreach (`A began reaching out to B`). A date followed by
-//!    `at the opening session of Y` also dates that session.
-//! 5. **Anniversaries**: `the fifth anniversary of the signing of Y` with a full date in
-//!    the sentence dates the signing that many years earlier (low confidence).
+//! 4. **Event words**: the one event word (verb or nominalisation) that governs the date —
+//!    the cheapest by distance, where commas, `but`, a coordinated second verb and other
+//!    dates cost more and an aside in parentheses costs little; never inside a parenthesis
+//!    the date is not in; never one whose own nearer date lies on its other side; a date
+//!    alone in parentheses (`joined X (1994)`) only looks back. Its frame then selects the
+//!    subject: the object of an active verb (`X established Y`, with coordination `joined A
+//!    in 1991 and B in 1994`), the noun before a passive or participle (`Y was established`,
+//!    `Y, signed in …`, skipping a prepositional object as in `a Mission to X` and an
+//!    apposition), the `of` phrase of a nominalisation (`the creation of Y`, `the launch,
+//!    in 1994, of Y`), the subject of an intransitive verb (`relations began`, not when
+//!    the verb has a plain object or is a second predicate), both sides of a succession
+//!    (`X, which succeeded Y`, `Y was replaced by X`, `Y (later renamed X)`), a relationship
+//!    for outreach (`A began reaching out to B`), the host of `X held a summit`, an anaphor
+//!    (`It met for the first time …`, `this forum`) in the sentence before or, typed, earlier
+//!    in the same sentence. When that frame finds no subject, no farther word is tried.
+//! 5. **Sessions and summits**: a date followed by `at the opening session of Y` also dates
+//!    that first meeting; `the X Summit in Place on DATE` and `On DATE, the X Summit …`
+//!    date the summit.
+//! 6. **Anniversaries**: `the fifth anniversary of the signing of Y` with a date in the
+//!    sentence dates the signing that many years earlier (and `one day after` shifts it),
+//!    low confidence.
 //!
 //! A date with no event word close enough, or whose frame finds no subject, yields no
 //! claim: a sentence that merely mentions a body and a year says nothing about when.
-//! Confidence falls with the distance between date and event word, for anaphors
-//! (`It met for the first time …`), intentions (`decided to launch`) and inferred dates.
+//! Confidence falls with the distance between date and event word, for anaphors,
+//! intentions (`decided to launch`), relative or inferred dates and headings.
 
 mod items;
 mod lexicon;
