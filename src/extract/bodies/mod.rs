@@ -47,7 +47,8 @@ pub fn extract_bodies(doc: &Document, sentences: &[Span]) -> Vec<BodyMention> {
     let mut out = Vec::new();
     for &sentence in sentences {
         let tokens = tokenize(text, sentence);
-        let finder = Finder { text, tokens: &tokens, lower_words: &lower_words };
+        let caps_lines = caps_lines(text, sentence, &tokens);
+        let finder = Finder { text, tokens: &tokens, lower_words: &lower_words, caps_lines: &caps_lines };
         out.extend(finder.find());
     }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -60,6 +61,26 @@ struct Finder<'a, 't> {
     tokens: &'t [Token<'a>],
     /// Words the document writes in lower case somewhere.
     lower_words: &'t HashSet<&'a str>,
+    /// Newline offsets inside the sentence, and for each line whether it is all capitals.
+    caps_lines: &'t (Vec<usize>, Vec<bool>),
+}
+
+/// The newline offsets of a sentence and, per line, whether it has at least three words
+/// and all of them in capitals (a heading or an address line, where acronyms are words).
+fn caps_lines(text: &str, sentence: Span, tokens: &[Token<'_>]) -> (Vec<usize>, Vec<bool>) {
+    let newlines: Vec<usize> = text
+        .get(sentence.start..sentence.end)
+        .map(|s| s.match_indices('\n').map(|(i, _)| sentence.start + i).collect())
+        .unwrap_or_default();
+    let mut counts = vec![(0usize, true); newlines.len() + 1];
+    for t in tokens.iter().filter(|t| t.is_word()) {
+        let line = newlines.partition_point(|&n| n < t.span.start);
+        if let Some((n, all)) = counts.get_mut(line) {
+            *n += 1;
+            *all &= t.text.chars().all(|c| !c.is_lowercase());
+        }
+    }
+    (newlines, counts.into_iter().map(|(n, all)| n >= 3 && all).collect())
 }
 
 impl<'a> Finder<'a, '_> {
@@ -95,22 +116,8 @@ impl<'a> Finder<'a, '_> {
 
     /// Whether `t` stands among capitalised words only (an all-caps heading or address line).
     fn in_all_caps_run(&self, t: &Token<'_>) -> bool {
-        let line_start = self.text.get(..t.span.start).and_then(|s| s.rfind('\n')).map_or(0, |p| p + 1);
-        let line_end =
-            self.text.get(t.span.end..).and_then(|s| s.find('\n')).map_or(self.text.len(), |p| t.span.end + p);
-        // The line's words within this sentence (tokens are sorted by offset).
-        let from = self.tokens.partition_point(|x| x.span.start < line_start);
-        let words = self.tokens.get(from..).unwrap_or_default().iter().take_while(|x| x.span.end <= line_end);
-        let (mut n, mut caps) = (0, 0);
-        for x in words.filter(|x| x.is_word()) {
-            n += 1;
-            if x.text.chars().all(|c| !c.is_lowercase()) {
-                caps += 1;
-            } else {
-                return false;
-            }
-        }
-        n >= 3 && caps == n
+        let (newlines, caps) = self.caps_lines;
+        caps.get(newlines.partition_point(|&n| n < t.span.start)).copied().unwrap_or(false)
     }
 
     /// Whether token `i` can be a word of a name.
@@ -282,7 +289,17 @@ impl<'a> Finder<'a, '_> {
                     out.push(self.mention(Span::new(toks[i].span.start, toks[last].span.end), None));
                     i = last + 1;
                 }
-                _ => i += 1,
+                Some(_) => i += 1,
+                None => {
+                    // No head noun closes a name from here: none will from a later word of
+                    // the same run either, so skip the run (keeps long capitalised lines linear).
+                    i += 1;
+                    while self.name_word(i)
+                        && toks.get(i).is_some_and(|t| !never_starts_name(t.text) && head_noun_type(t.text).is_none())
+                    {
+                        i += 1;
+                    }
+                }
             }
         }
         out

@@ -5,6 +5,9 @@
 //! These are lists of English words, not of any corpus's bodies: a rule that needs a
 //! particular body's name is a bug.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use super::super::BodyType;
 
 /// Head nouns that end a body's name, with the type they give it (exact, title case).
@@ -99,8 +102,9 @@ const HEAD_NOUNS: &[(&str, BodyType)] = &[
 
 /// The type a head noun gives, if `word` (the last hyphen part, title case) is one.
 pub(crate) fn head_noun_type(word: &str) -> Option<BodyType> {
+    static BY_NOUN: LazyLock<HashMap<&'static str, BodyType>> = LazyLock::new(|| HEAD_NOUNS.iter().copied().collect());
     let last = word.rsplit(['-', '/']).next().unwrap_or(word);
-    HEAD_NOUNS.iter().find(|(h, _)| *h == last).map(|&(_, t)| t)
+    BY_NOUN.get(last).copied()
 }
 
 /// The type of a full name: from its last head noun before any complement.
@@ -259,7 +263,8 @@ const NEVER_START: &[&str] = &[
 
 /// Whether a capitalised word cannot start a name wherever it stands.
 pub(crate) fn never_starts_name(word: &str) -> bool {
-    NEVER_START.contains(&word)
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NEVER_START.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Lower-case last parts that make a hyphenated word an adjective ("NATO-led", "UN-mandated").
@@ -308,6 +313,11 @@ const NOT_ACRONYMS: &[&str] = &[
     "ISBN", "AD", "BC",
 ];
 
+fn not_acronym(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_ACRONYMS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Whether `word` looks like an acronym: 2–10 letters, starts upper case, at least two
 /// upper-case letters and no more lower-case than upper-case ones (`NATO`, `PfP`, `EAPC`).
 pub(crate) fn is_acronym_shape(word: &str) -> bool {
@@ -316,10 +326,7 @@ pub(crate) fn is_acronym_shape(word: &str) -> bool {
         return false;
     }
     let upper = word.chars().filter(char::is_ascii_uppercase).count();
-    word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && upper >= 2
-        && upper * 2 >= n
-        && !NOT_ACRONYMS.contains(&word)
+    word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && upper >= 2 && upper * 2 >= n && !not_acronym(word)
 }
 
 /// Whether `acronym` can be read off the initials of `words` (which may contain

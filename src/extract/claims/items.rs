@@ -90,21 +90,30 @@ pub(crate) fn usable(d: &DateMention) -> bool {
 /// Itemises the sentence `span` of `text`.
 pub(crate) fn itemize<'a>(text: &'a str, span: Span, dates: &[DateMention], bodies: &[BodyMention]) -> Sentence<'a> {
     let tokens = tokenize(text, span);
-    let first_date = dates.partition_point(|d| d.span.end <= span.start);
-    let first_body = bodies.partition_point(|b| b.span.end <= span.start);
+    // Cursors into the sorted mentions, advanced with the tokens, so itemising is linear.
+    let mut first_date = dates.partition_point(|d| d.span.end <= span.start);
+    let mut first_body = bodies.partition_point(|b| b.span.end <= span.start);
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut i = 0;
     while let Some(t) = tokens.get(i) {
+        while dates.get(first_date).is_some_and(|d| d.span.end <= t.span.start) {
+            first_date += 1;
+        }
+        while bodies.get(first_body).is_some_and(|b| b.span.end <= t.span.start) {
+            first_body += 1;
+        }
         let date = dates
             .iter()
             .enumerate()
             .skip(first_date)
+            .take(4)
             .take_while(|(_, d)| d.span.start < span.end)
             .find(|(_, d)| d.span.overlaps(t.span) && d.kind != DateKind::Duration);
         let body = bodies
             .iter()
             .enumerate()
             .skip(first_body)
+            .take(4)
             .take_while(|(_, b)| b.span.start < span.end)
             .find(|(_, b)| b.span.overlaps(t.span));
         let unit = match (date, body) {

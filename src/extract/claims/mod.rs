@@ -53,6 +53,9 @@ use crate::corpus::Document;
 use crate::date::{Date, Point, Unit};
 use crate::span::Span;
 
+/// Sentences longer than this many items are not read for claims.
+const MAX_ITEMS: usize = 2000;
+
 /// The subject of a relationship between two parties, the same whichever order they come in.
 pub fn relationship_subject(a: &str, b: &str) -> String {
     let a = a.trim().trim_start_matches("the ");
@@ -228,6 +231,10 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn claims(&self) -> Vec<Claim> {
+        // A "sentence" of thousands of items is no prose (a table, a dump): not read for claims.
+        if self.items().len() > MAX_ITEMS {
+            return Vec::new();
+        }
         let triggers = self.triggers();
         let mut out = Vec::new();
         let heading = self.is_heading();
@@ -265,11 +272,14 @@ impl<'a> Reader<'a, '_> {
             // A trigger whose own best date lies on its other side is not this date's
             // ("… by 1990, and the Board was created in 1961": 1990 is not the creation).
             let other_side_better = |t: &Trigger, cost: f32| {
-                self.items().iter().enumerate().any(|(d2, it)| {
+                let lo = t.at.saturating_sub(64);
+                let window = self.items().get(lo..(t.at + 65).min(self.items().len())).unwrap_or_default();
+                window.iter().enumerate().any(|(k, it)| {
+                    let d2 = lo + k;
                     matches!(it.kind, ItemKind::Date { usable: true, .. })
-                        && free.contains(&d2)
                         && d2 != di
                         && (d2 > t.at) != (di > t.at)
+                        && free.binary_search(&d2).is_ok()
                         && self.cost(t, d2).is_some_and(|c2| c2 < cost)
                 })
             };

@@ -453,3 +453,40 @@ fn first_met_and_second_predicates() {
     let c = claims("The Paris Charter was signed on 21 November 1990 and entered into force in 1991.");
     assert_eq!(c, [("Paris Charter".to_string(), Event::Signed, "1990-11-21".to_string())]);
 }
+
+/// Extraction time on large and degenerate inputs (run with `--ignored --nocapture`).
+#[test]
+#[ignore = "timing; prints elapsed times"]
+#[allow(clippy::print_stdout, reason = "a review aid")]
+fn timing_on_large_inputs() {
+    let prose = "The Arctic Council (AC) was established in 1996, and the AC met for the first time on 17 September 1996. \
+                 Norway joined the Nordic Council in 1952 and the Schengen Agreement in 2001. ";
+    let cases = [
+        ("prose 1 MB", prose.repeat(1_000_000 / prose.len())),
+        (
+            "one line of acronyms",
+            "NATO EU UN WHO ".repeat(std::env::var("CONCORD_N").ok().and_then(|n| n.parse().ok()).unwrap_or(50_000)),
+        ),
+        ("one line of dates", "in 1990 and 1991 signed ".repeat(30_000)),
+        ("open parentheses", "( the Council (EC) ".repeat(30_000)),
+        ("capitalised words", "Alpha Beta Gamma Delta ".repeat(40_000)),
+    ];
+    for (name, text) in cases {
+        let start = std::time::Instant::now();
+        let doc = Document::from_text("big.txt", &text);
+        let t_doc = start.elapsed();
+        let dates = crate::extract::dates::extract_dates(&doc, None);
+        let t_dates = start.elapsed();
+        let sentences = crate::extract::sentences::sentences(doc.text());
+        let t_sent = start.elapsed();
+        let bodies = crate::extract::bodies::extract_bodies(&doc, &sentences);
+        let t_bodies = start.elapsed();
+        let claims = extract_claims(&doc, &sentences, &dates.mentions, &bodies);
+        println!(
+            "{name}: {} bytes, {} claims; normalise {t_doc:?}, dates {t_dates:?}, sentences {t_sent:?}, bodies {t_bodies:?}, claims {:?}",
+            text.len(),
+            claims.len(),
+            start.elapsed()
+        );
+    }
+}
