@@ -342,6 +342,39 @@ mod tests {
     }
 
     #[test]
+    fn claims_resolve_subjects_objects_and_relationship_parties() {
+        use crate::date::{Date, Point};
+        let ms = [mention("European Free Trade Association", Some("EFTA")), mention("EFTA", None)];
+        let reg = Registry::build(&ms, &BodiesConfig::default());
+        let claim = |subject: &str, object: Option<&str>| Claim {
+            doc: crate::corpus::DocId("a.txt".into()),
+            subject: subject.into(),
+            subject_text: subject.into(),
+            event: super::super::super::Event::Joined,
+            agent: None,
+            object: object.map(str::to_string),
+            date: Date::point(Point::year(1960).unwrap()),
+            date_text: "1960".into(),
+            inferred: false,
+            qualifiers: Vec::new(),
+            figures: Vec::new(),
+            line: 1,
+            column: 1,
+            quote: String::new(),
+            quote_date: Span::default(),
+            quote_subject: None,
+            confidence: 1.0,
+        };
+        let mut claims =
+            [claim("EFTA", Some("EFTA")), claim("EFTA-Norway relations", None), claim("Norway-EFTA relations", None)];
+        reg.resolve_claims(&mut claims);
+        assert_eq!(claims[0].subject, "European Free Trade Association");
+        assert_eq!(claims[0].object.as_deref(), Some("European Free Trade Association"));
+        assert_eq!(claims[1].subject, "European Free Trade Association-Norway relations");
+        assert_eq!(claims[1].subject, claims[2].subject);
+    }
+
+    #[test]
     fn config_aliases_and_exclusions() {
         let mut config = BodiesConfig::default();
         config.aliases.insert("Bank of England".into(), vec!["the Old Lady".into()]);
