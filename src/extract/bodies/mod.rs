@@ -6,8 +6,11 @@
 //! 1. **Acronym definitions**, either order: `Full Name (ACR)` and `ACR (Full Name)`. The
 //!    acronym must be readable off the initials of the name (connectors such as `of`,
 //!    `for`, `and` may give a letter or none; a word may give further letters, as in
-//!    `KFOR` = Kosovo FORce). A capitalised qualifier just before the matched name is
-//!    kept in the name (`EU-China Joint Committee (JC)`).
+//!    `KFOR` = Kosovo FORce). A hyphenated or acronym qualifier just before the matched
+//!    name is kept in the name (`EU-China Joint Committee (JC)`). An acronym whose first
+//!    letter is the initial of an acronym earlier in the sentence may cover only the rest
+//!    (`UEFA opened a Youth Office (UYO)`); the registry then links it to `UEFA Youth Office`.
+//!    Inside `ACR (Full Name)` commas are allowed (`(Educational, Scientific and Cultural …)`).
 //! 2. **Head-noun names**: a run of capitalised words ending in a head noun (Council,
 //!    Act, Mission, Summit, University, …), optionally followed by a complement
 //!    introduced by `of`/`for`/`on` (`Founding Act on Relations, Trade and Security`).
