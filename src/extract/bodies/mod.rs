@@ -370,6 +370,13 @@ impl<'a> Finder<'a, '_> {
                 {
                     i += 1;
                 }
+                // A plural possessive inside a name: "Players' Association".
+                "'" if i > first
+                    && toks.get(i - 1).is_some_and(|p| p.text.ends_with('s') && p.span.end == t.span.start)
+                    && self.name_word(i + 1) =>
+                {
+                    i += 1;
+                }
                 _ => break,
             }
         }

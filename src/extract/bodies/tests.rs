@@ -75,6 +75,9 @@ fn head_noun_names() {
         ("The EU-China Joint Committee met.", &["EU-China Joint Committee"]),
         ("Delegates attended the Paris Peace Conference in Versailles.", &["Paris Peace Conference"]),
         ("Its Search and Rescue Committee reported.", &["Search and Rescue Committee"]),
+        ("The Players' Association was founded.", &["Players' Association"]),
+        ("The Union's Rules Committee met.", &["Rules Committee"]),
+        ("The Junior Hockey Tournament began.", &["Junior Hockey Tournament"]),
         ("An EU-led Naval Force was deployed.", &["Naval Force"]),
         (
             "He visited the Ministry of Defence of the Republic of Ireland.",

@@ -460,7 +460,7 @@ impl<'a> Reader<'a, '_> {
                 // "… in 2003 and adopted …": a later coordinated verb has its own date.
                 ItemKind::Word if it.is("and") && t.at > di && !fronted => 4.0,
                 // "signed … and entered into force in …": a second predicate between them.
-                ItemKind::Word if it.is("and") && self.verb_follows(it.span) => 6.0,
+                ItemKind::Word if it.is("and") && self.verb_follows(it.span) => 8.0,
                 _ => 1.0,
             };
         }
@@ -481,7 +481,13 @@ impl<'a> Reader<'a, '_> {
         let items = self.items();
         let Some(i) = items.iter().position(|it| it.span == span) else { return false };
         items.get(i + 1).is_some_and(|n| {
-            n.kind == ItemKind::Word && !is_cap(n.text) && (n.text.ends_with("ed") || event_word(&n.lower()).is_some())
+            let w = n.lower();
+            n.kind == ItemKind::Word
+                && !is_cap(n.text)
+                && (w.ends_with("ed")
+                    || event_word(&w).is_some()
+                    || is_be(&w)
+                    || matches!(w.as_str(), "has" | "had" | "have"))
         })
     }
 

@@ -450,6 +450,8 @@ fn first_met_and_second_predicates() {
         "1946-01-17",
     );
     // A second predicate keeps its own date.
+    let c = claims("The Hockey Tournament began in 1996 and was revived in 2004 and 2016.");
+    assert_eq!(c, [("Hockey Tournament".to_string(), Event::Began, "1996".to_string())]);
     let c = claims("The Paris Charter was signed on 21 November 1990 and entered into force in 1991.");
     assert_eq!(c, [("Paris Charter".to_string(), Event::Signed, "1990-11-21".to_string())]);
 }
