@@ -124,6 +124,8 @@ impl Registry {
             })
         };
         let mut links: Vec<(usize, usize)> = Vec::new();
+        // Acronym → the full names that define it, linked after everything else.
+        let mut definitions: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
         for m in mentions {
             if excluded.contains(&key(&m.name)) {
                 continue;
@@ -140,7 +142,7 @@ impl Registry {
                 if let Some(info) = infos.get_mut(i) {
                     info.defines = true;
                 }
-                links.push((i, a));
+                definitions.entry(a).or_default().insert(i);
             }
         }
         let mut forced: Vec<(usize, String)> = Vec::new();
@@ -175,6 +177,20 @@ impl Registry {
         let mut groups = Groups { parent: (0..infos.len()).collect() };
         for (a, b) in links {
             groups.union(a, b);
+        }
+        // An acronym defined for names that are otherwise different bodies ("ECB" for two
+        // banks in two sheets) is ambiguous: it goes to the most mentioned of them only.
+        for (acr, names) in &definitions {
+            let roots: BTreeSet<usize> = names.iter().map(|&n| groups.find(n)).collect();
+            let chosen: Vec<usize> = if roots.len() <= 1 {
+                names.iter().copied().collect()
+            } else {
+                let count = |n: &usize| infos.get(*n).map_or(0, |i| i.count);
+                names.iter().max_by_key(|n| (count(n), std::cmp::Reverse(**n))).into_iter().copied().collect()
+            };
+            for n in chosen {
+                groups.union(*acr, n);
+            }
         }
         // One body per group.
         let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -332,6 +348,18 @@ mod tests {
         assert_eq!(reg.canonical("EU-China Joint Committee"), Some("EU-China Joint Committee"));
         assert_eq!(reg.canonical("EU-India Joint Committee"), Some("EU-India Joint Committee"));
         assert_eq!(reg.bodies().len(), 3);
+    }
+
+    #[test]
+    fn an_acronym_of_two_different_bodies_goes_to_one() {
+        let ms = [
+            mention("European Central Bank", Some("ECB")),
+            mention("European Central Bank", None),
+            mention("Eastern Cricket Board", Some("ECB")),
+        ];
+        let reg = Registry::build(&ms, &BodiesConfig::default());
+        assert_eq!(reg.canonical("ECB"), Some("European Central Bank"));
+        assert_eq!(reg.canonical("Eastern Cricket Board"), Some("Eastern Cricket Board"));
     }
 
     #[test]
