@@ -298,6 +298,11 @@ impl<'a> Reader<'a, '_> {
                     out.push(c);
                 }
             }
+            if out.len() == before
+                && let Some(c) = self.dated_in_parentheses(di, index)
+            {
+                out.push(c);
+            }
             if let Some(extra) = self.session_after(di, index) {
                 out.push(extra);
             }
@@ -671,6 +676,16 @@ impl<'a> Reader<'a, '_> {
             {
                 return None;
             }
+            // A relative clause between subject and verb ("X, which established Y, was
+            // signed"): its parties are not the subject.
+            if it.is_punct(',')
+                && let Some(open) =
+                    (j.saturating_sub(12)..j).rev().find(|&c| items.get(c).is_some_and(|x| x.is_punct(',')))
+                && items.get(open + 1).is_some_and(|x| x.is("which") || x.is("who") || x.is("that") || x.is("whose"))
+            {
+                j = open;
+                continue;
+            }
             if it.is_party() && !self.is_modifier(j) {
                 let j = self.apposition_head(self.phrase_head(j));
                 let factor = if steps <= 3 { 1.0 } else { 0.8 };
@@ -930,6 +945,24 @@ impl<'a> Reader<'a, '_> {
             }
         }
         None
+    }
+
+    /// `the Schengen Agreement (1985)`: a bare year in parentheses right after an act or a
+    /// declaration, with no event word to govern it, dates its signing or adoption.
+    fn dated_in_parentheses(&self, di: usize, index: usize) -> Option<Claim> {
+        let items = self.items();
+        let (Some(open), Some(close)) = (di.checked_sub(1).and_then(|j| items.get(j)), items.get(di + 1)) else {
+            return None;
+        };
+        if !open.is_punct('(') || !close.is_punct(')') {
+            return None;
+        }
+        let at = di.checked_sub(2)?;
+        let ItemKind::Body(b) = items.get(at)?.kind else { return None };
+        let body = self.bodies.get(b)?;
+        let event = creation_event(body.kind).filter(|e| matches!(e, Event::Signed | Event::Adopted))?;
+        let subject = Subject { name: body.name.clone(), at: Some(at), object: None, agent: None, factor: 1.0 };
+        self.claim(index, event, &subject, 0.5)
     }
 
     /// Whether the date at `di` only qualifies a common noun ("the 1999 decision",

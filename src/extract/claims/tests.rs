@@ -492,3 +492,14 @@ fn timing_on_large_inputs() {
         );
     }
 }
+
+#[test]
+fn relative_clauses_and_dated_documents() {
+    let c = claims(
+        "The Treaty of Rome, which established the Common Market Council, was signed on 25 March 1957 by six states.",
+    );
+    assert_eq!(c, [("Treaty of Rome".to_string(), Event::Signed, "1957-03-25".to_string())]);
+    has("The Schengen Agreement (1985) abolished border checks.", "Schengen Agreement", Event::Signed, "1985");
+    // A council is not dated by a bare year in parentheses.
+    none("The Nordic Council (1952) discussed fishing.");
+}
