@@ -88,7 +88,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 Some(name) => {
                     let view = session.view()?;
                     match view.registry.body(name) {
-                        Some(b) => std::iter::once(&b.canonical).chain(&b.aliases).map(|n| n.to_lowercase()).collect(),
+                        Some(_) => view.registry.names_of(name).iter().map(|n| n.to_lowercase()).collect(),
                         None => {
                             eprintln!(
                                 "concord: warning: no body named {name:?} is known; matching the name as written"

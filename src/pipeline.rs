@@ -100,11 +100,7 @@ impl Session {
 pub fn build_view(sheets: Vec<SheetRecord>, config: &Config) -> CorpusView {
     let registry = Registry::build(sheets.iter().flat_map(|s| s.extraction.bodies.iter()), &config.bodies);
     let mut claims: Vec<Claim> = sheets.iter().flat_map(|s| s.extraction.claims.iter().cloned()).collect();
-    for c in &mut claims {
-        if let Some(canonical) = registry.canonical(&c.subject) {
-            c.subject = canonical.to_string();
-        }
-    }
+    registry.resolve_claims(&mut claims);
     claims.sort_by(|a, b| (&a.doc, a.line, a.column).cmp(&(&b.doc, b.line, b.column)));
     CorpusView { sheets, registry, claims }
 }

@@ -1,0 +1,123 @@
+//! Body rules, one table row per sentence; sentences about subjects other than the corpus.
+
+use super::*;
+use crate::extract::sentences::sentences;
+
+fn bodies(text: &str) -> Vec<(String, Option<String>)> {
+    let doc = Document::from_text("t.txt", text);
+    extract_bodies(&doc, &sentences(doc.text())).into_iter().map(|m| (m.name, m.acronym)).collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    bodies(text).into_iter().map(|(n, _)| n).collect()
+}
+
+#[test]
+fn acronym_definitions_name_first() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("The European Central Bank (ECB) raised rates.", "European Central Bank", "ECB"),
+        (
+            "Members met in the Union of European Football Associations (UEFA) offices.",
+            "Union of European Football Associations",
+            "UEFA",
+        ),
+        ("It joined the Partnership for Growth programme (PfG) early.", "Partnership for Growth", "PfG"),
+        ("The Anglo-French Joint Commission (JC) sat twice.", "Anglo-French Joint Commission", "JC"),
+        ("They opened a Trade Office in Lagos (TRO) last week.", "Trade Office", "TRO"),
+        ("The league's Disciplinary Panel (DP ) ruled.", "Disciplinary Panel", "DP"),
+    ];
+    for (text, name, acr) in cases {
+        let got = bodies(text);
+        assert!(got.contains(&(name.to_string(), Some(acr.to_string()))), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn acronym_definitions_acronym_first() {
+    let got = bodies("Troops of EUFOR (European Union Force) patrolled.");
+    assert!(got.contains(&("European Union Force".into(), Some("EUFOR".into()))), "{got:?}");
+    assert!(got.contains(&("EUFOR".into(), None)), "{got:?}");
+    let got = bodies("UNICEF (United Nations International Children's Emergency Fund) grew.");
+    assert!(!got.iter().any(|(_, a)| a.as_deref() == Some("UNICEF")), "a possessive breaks the name: {got:?}");
+    let got = bodies("NESCO (Nordic Educational, Scientific and Cultural Office) grew.");
+    assert!(
+        got.contains(&("Nordic Educational, Scientific and Cultural Office".into(), Some("NESCO".into()))),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn owner_initial_leads_the_acronym() {
+    let got = bodies("UEFA opened a Youth Office in Nyon (UYO) in 2001.");
+    assert!(got.contains(&("Youth Office".into(), Some("UYO".into()))), "{got:?}");
+    // No owner acronym earlier in the sentence: no definition.
+    assert!(!bodies("They opened a Youth Office in Nyon (UYO).").iter().any(|(_, a)| a.is_some()));
+}
+
+#[test]
+fn parentheses_that_are_not_definitions() {
+    // The letters do not match: not a definition, the acronym stays a standalone mention.
+    let got = bodies("The World Bank (IMF) was mentioned.");
+    assert!(!got.iter().any(|(_, a)| a.is_some()), "{got:?}");
+    // A year in parentheses is not an acronym.
+    assert!(!bodies("The Oxford Union (1823) debated.").iter().any(|(_, a)| a.is_some()));
+}
+
+#[test]
+fn head_noun_names() {
+    let cases: &[(&str, &[&str])] = &[
+        ("The Treaty of Lisbon on European Reform entered into force.", &["Treaty of Lisbon on European Reform"]),
+        ("The Schengen Agreement and the Dublin Convention were signed.", &["Schengen Agreement", "Dublin Convention"]),
+        (
+            "The Moscow State University for Economics, Statistics and Informatics hosted it.",
+            &["Moscow State University for Economics, Statistics and Informatics"],
+        ),
+        ("The EU-China Joint Committee met.", &["EU-China Joint Committee"]),
+        ("Delegates attended the Paris Peace Conference in Versailles.", &["Paris Peace Conference"]),
+        ("Its Search and Rescue Committee reported.", &["Search and Rescue Committee"]),
+        ("The Players' Association was founded.", &["Players' Association"]),
+        ("The Union's Rules Committee met.", &["Rules Committee"]),
+        ("The Junior Hockey Tournament began.", &["Junior Hockey Tournament"]),
+        ("An EU-led Naval Force was deployed.", &["Naval Force"]),
+        (
+            "He visited the Ministry of Defence of the Republic of Ireland.",
+            &["Ministry of Defence of the Republic of Ireland"],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(names(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn not_names() {
+    for text in [
+        "The Council met.",                       // a head noun alone
+        "Central and Eastern Europe changed.",    // no head noun
+        "Building on the plan, the council met.", // sentence-initial ordinary word
+        "In May the Board decided.",              // month and single head noun
+        "President Smith of the Republic spoke.", // no head noun
+        "OFFICE OF PRESS AND INFORMATION",        // an all-caps address line
+    ] {
+        let got = bodies(text);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn sentence_initial_words_are_dropped() {
+    assert_eq!(names("Following talks, the Dublin Convention was signed."), ["Dublin Convention"]);
+    assert_eq!(names("The Hague Convention was signed."), ["Hague Convention"]);
+}
+
+#[test]
+fn standalone_acronyms() {
+    assert_eq!(names("Later, UEFA and the ECB's staff met."), ["UEFA", "ECB"]);
+}
+
+#[test]
+fn no_panics_on_odd_input() {
+    for text in ["", "(", ")", "( )", "A (B)", "X (", "((((", "\u{e9} (\u{c9}T\u{c9})", "Council of", "ABC (Alpha"] {
+        let _ = bodies(text);
+    }
+}

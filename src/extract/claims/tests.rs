@@ -1,0 +1,505 @@
+//! Claim rules, one table row per sentence, on sentences about subjects other than the
+//! bundled corpus; then the whole extractor over a small multi-sheet corpus of our own.
+
+use super::*;
+use crate::config::BodiesConfig;
+use crate::extract::bodies::Registry;
+use crate::extract::extract;
+
+/// (subject, event, date) of every claim of `text`, subjects as written.
+fn claims(text: &str) -> Vec<(String, Event, String)> {
+    let doc = Document::from_text("t.txt", text);
+    extract(&doc).claims.into_iter().map(|c| (c.subject, c.event, c.date.to_string())).collect()
+}
+
+fn full(text: &str) -> Vec<Claim> {
+    extract(&Document::from_text("t.txt", text)).claims
+}
+
+fn has(text: &str, subject: &str, event: Event, date: &str) {
+    let got = claims(text);
+    assert!(got.iter().any(|(s, e, d)| s == subject && *e == event && d == date), "{text}\n  got {got:?}");
+}
+
+fn none(text: &str) {
+    let got = claims(text);
+    assert!(got.is_empty(), "{text}\n  got {got:?}");
+}
+
+/// Prints what the extractor finds on the bundled corpus (run with `--ignored --nocapture`).
+#[test]
+#[ignore = "prints the bundled corpus's bodies and claims; asserts nothing"]
+#[allow(clippy::print_stdout, reason = "this test exists to print the corpus counts for review")]
+fn print_corpus_claims() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (sheets, _) = crate::corpus::scan(&dir).unwrap();
+    let manifest = crate::corpus::Manifest::load(&dir).unwrap();
+    let mut all_bodies = Vec::new();
+    let mut all_claims = Vec::new();
+    for sheet in &sheets {
+        let doc = Document::load(sheet, &manifest).unwrap();
+        let x = extract(&doc);
+        all_bodies.extend(x.bodies);
+        all_claims.extend(x.claims);
+    }
+    let reg = Registry::build(&all_bodies, &BodiesConfig::default());
+    reg.resolve_claims(&mut all_claims);
+    for b in reg.bodies() {
+        println!("BODY {} [{}] {:?} x{}", b.canonical, b.kind.as_str(), b.aliases, b.mentions);
+    }
+    for c in &all_claims {
+        println!(
+            "CLAIM {}:{} | {} | {} | {} | {:.2} | q={:?} o={:?} a={:?} f={:?}\n      {}",
+            c.doc,
+            c.line,
+            c.subject,
+            c.event.as_str(),
+            c.date,
+            c.confidence,
+            c.qualifiers,
+            c.object,
+            c.agent,
+            c.figures,
+            c.quote.chars().take(160).collect::<String>()
+        );
+    }
+    println!("mentions {} bodies {} claims {}", all_bodies.len(), reg.bodies().len(), all_claims.len());
+}
+
+#[test]
+fn active_and_passive() {
+    has(
+        "The European Central Bank was established on 1 June 1998.",
+        "European Central Bank",
+        Event::Established,
+        "1998-06-01",
+    );
+    has(
+        "The member states established the European Central Bank in 1998.",
+        "European Central Bank",
+        Event::Established,
+        "1998",
+    );
+    has("The Hanseatic League was formally dissolved in 1862.", "Hanseatic League", Event::Closed, "1862");
+    has("The Oxford Union was founded in 1823 as a debating society.", "Oxford Union", Event::Established, "1823");
+    has("In 2009 the club opened the Northern Training Centre.", "Northern Training Centre", Event::Opened, "2009");
+    has(
+        "The Schengen Agreement, signed on 14 June 1985, abolished checks.",
+        "Schengen Agreement",
+        Event::Signed,
+        "1985-06-14",
+    );
+    has("A Dutch Mission to Japan was set up in 1609.", "Dutch Mission", Event::Established, "1609");
+}
+
+#[test]
+fn nominalisations() {
+    has(
+        "This led to the creation of the European Coal and Steel Community Council in 1951.",
+        "European Coal and Steel Community Council",
+        Event::Established,
+        "1951",
+    );
+    has(
+        "The signing of the Maastricht Treaty on 7 February 1992 changed that.",
+        "Maastricht Treaty",
+        Event::Signed,
+        "1992-02-07",
+    );
+    has(
+        "It followed the launch, in 1999, of the Bologna Process Initiative.",
+        "Bologna Process Initiative",
+        Event::Launched,
+        "1999",
+    );
+    has("The closure of the Glasgow Office in 2011 cut costs.", "Glasgow Office", Event::Closed, "2011");
+}
+
+#[test]
+fn joined_and_parentheticals() {
+    let text = "In 1973, Denmark joined the European Economic Community.";
+    has(text, "European Economic Community", Event::Joined, "1973");
+    let c = full(text);
+    assert_eq!(c[0].agent.as_deref(), Some("Denmark"));
+    has(
+        "Portugal joined the European Free Trade Association (1960) and left later.",
+        "European Free Trade Association",
+        Event::Joined,
+        "1960",
+    );
+    let two = "Norway joined the Nordic Council in 1952 and the Schengen Agreement in 2001.";
+    has(two, "Nordic Council", Event::Joined, "1952");
+    has(two, "Schengen Agreement", Event::Joined, "2001");
+    assert_eq!(claims(two).len(), 2);
+}
+
+#[test]
+fn attributive_years_and_dated_titles() {
+    has("Under the 1957 Rome Treaty, tariffs fell.", "Rome Treaty", Event::Signed, "1957");
+    has("Leaders met again after the 2004 Athens Summit to review it.", "Athens Summit", Event::Summit, "2004");
+    has(
+        "The Madrid Declaration of 8 July 1997 invited three states.",
+        "Madrid Declaration",
+        Event::Adopted,
+        "1997-07-08",
+    );
+    has("At the Cardiff Summit of 15 June 1998, leaders agreed.", "Cardiff Summit", Event::Summit, "1998-06-15");
+}
+
+#[test]
+fn headings_date_their_section_with_low_confidence() {
+    let text = "# History\n\n## 1995: The Barcelona Process Initiative\n\nIt grew quickly.\n";
+    let c = full(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!((c[0].subject.as_str(), c[0].event), ("Barcelona Process Initiative", Event::Launched));
+    assert!(c[0].confidence < 0.5);
+    assert_eq!(c[0].line, 3);
+}
+
+#[test]
+fn succession_and_renaming() {
+    let text = "The European Union Council, which succeeded the Council of Ministers in 1993, meets monthly.";
+    has(text, "Council of Ministers", Event::Succeeded, "1993");
+    let c = full(text);
+    assert_eq!(c[0].object.as_deref(), Some("European Union Council"));
+    let passive = full("The League of Nations was replaced by the United Nations Organisation in 1946.");
+    assert_eq!(passive.len(), 1, "{passive:?}");
+    assert_eq!(passive[0].subject, "League of Nations");
+    assert_eq!(passive[0].event, Event::Succeeded);
+    assert_eq!(passive[0].object.as_deref(), Some("United Nations Organisation"));
+    let paren = full("Students joined the Imperial College in 1907 (renamed the Imperial College of Science in 1908).");
+    assert!(
+        paren
+            .iter()
+            .any(|c| c.subject == "Imperial College" && c.event == Event::Renamed && c.date.to_string() == "1908"),
+        "{paren:?}"
+    );
+    has(
+        "The club joined the Football League in 1892 (succeeded by the Premier League in 1992).",
+        "Football League",
+        Event::Succeeded,
+        "1992",
+    );
+}
+
+#[test]
+fn first_meetings_and_anaphors() {
+    let text = "The Nordic Council was founded in 1952. It met for the first time on 13 February 1953 in Copenhagen.";
+    has(text, "Nordic Council", Event::FirstMeeting, "1953-02-13");
+    let c = full(text);
+    let first = c.iter().find(|c| c.event == Event::FirstMeeting).unwrap();
+    assert!(first.confidence < 0.7, "an anaphor lowers confidence: {first:?}");
+    assert_eq!(first.quote_subject, None);
+    has(
+        "Cooperation formally began in 1952 at the opening session of the Nordic Council.",
+        "Nordic Council",
+        Event::FirstMeeting,
+        "1952",
+    );
+}
+
+#[test]
+fn suspended_resumed_and_relationships() {
+    has("EU-China relations were suspended in 1989.", "China-EU relations", Event::Suspended, "1989");
+    has("China-EU relations resumed in 1992.", "China-EU relations", Event::Resumed, "1992");
+    has("Relations between the EU and China began in 1975.", "China-EU relations", Event::Began, "1975");
+    has(
+        "The Commonwealth began reaching out to Ireland in 1998.",
+        "Commonwealth-Ireland relations",
+        Event::Outreach,
+        "1998",
+    );
+    has(
+        "Iceland froze its relations with Norway over fishing in 1958, but talks went on.",
+        "Iceland-Norway relations",
+        Event::Suspended,
+        "1958",
+    );
+    let q = full("Canada-Cuba relations formally began in 1945.");
+    assert_eq!(q[0].qualifiers, [Qualifier::Formal]);
+}
+
+#[test]
+fn summits_held_by_a_body() {
+    has(
+        "On 10 May 2005, the European Council held a summit in Moscow.",
+        "European Council",
+        Event::Summit,
+        "2005-05-10",
+    );
+    has("On 3 May 2001, the Lima Summit agreed a plan.", "Lima Summit", Event::Summit, "2001-05-03");
+    has(
+        "Leaders gathered at the Lima Summit in Peru on 3 May 2001 to agree a plan.",
+        "Lima Summit",
+        Event::Summit,
+        "2001-05-03",
+    );
+    // A fronted date with another subject says nothing about the summit.
+    none("On 3 May 2001, ministers praised the Lima Summit.");
+}
+
+#[test]
+fn anniversaries_where_exact() {
+    let text = "Marking the tenth anniversary of the signing of the Ohrid Agreement, a Skopje Office was opened on 13 August 2011.";
+    has(text, "Ohrid Agreement", Event::Signed, "2001-08-13");
+    has(text, "Skopje Office", Event::Opened, "2011-08-13");
+    let anniversary = full(text).into_iter().find(|c| c.subject == "Ohrid Agreement").unwrap();
+    assert!(anniversary.confidence < 0.5 && anniversary.inferred);
+}
+
+#[test]
+fn figures_and_positions() {
+    let text = "Intro line.\nThe Arctic Council was established in 1996 by the 8 states around the pole.";
+    let c = full(text);
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].figures, [Figure { value: 8, noun: "state".into() }]);
+    assert_eq!((c[0].line, c[0].column), (2, 39));
+    assert_eq!(&c[0].quote[c[0].quote_date.start..c[0].quote_date.end], "1996");
+    let s = c[0].quote_subject.unwrap();
+    assert_eq!(&c[0].quote[s.start..s.end], "Arctic Council");
+}
+
+#[test]
+fn unrelated_bodies_and_dates_yield_nothing() {
+    none("The Arctic Council discussed shipping routes in 2013.");
+    none("In 1996 the weather was poor, and the Arctic Council remains active.");
+    none("The University Library holds 1,200 maps of the 1800 coastline.");
+    none("The Kyoto Protocol may be revised, the Climate Council said.");
+    none("The Brussels Office employs 45 staff.");
+    none("Members of the Security Council will meet in May.");
+    none("NATO officials met in 1999 to discuss the Danube Commission budget.");
+    none("The decision to create the Pacific Fisheries Commission followed the 1976 storms.");
+}
+
+#[test]
+fn no_panics_on_odd_sentences() {
+    for text in [
+        "",
+        "1999",
+        "(1999)",
+        "joined (",
+        "The Council (",
+        "In 1999, .",
+        "the fifth anniversary of the signing of",
+        "1999: The",
+        "It met for the first time on 1 January 2000.",
+        "Relations between and in 1990.",
+        "\u{e9}\u{e9} 2001 (\u{c9}C) \u{e9}t\u{e9} established",
+    ] {
+        let _ = full(text);
+    }
+}
+
+/// The whole pipeline over three sheets of our own: an acronym defined in one sheet,
+/// used alone in another, resolved to one canonical body with matching claims.
+#[test]
+fn multi_sheet_corpus_resolves_acronyms_across_sheets() {
+    let sheets = [
+        (
+            "a.md",
+            "# The league\n\nThe Northern Rugby Football Union (NRFU) was founded on 29 August 1895 in Huddersfield.\n\
+             It met for the first time on 7 September 1895.\n",
+        ),
+        (
+            "b.txt",
+            "Club history\n\nIn 1895, the club joined the NRFU.\nThe NRFU was renamed the Rugby Football League in 1922.\n",
+        ),
+        ("c.txt", "Timeline\n\nThe Rugby Football League was established in 1896, according to some accounts.\n"),
+    ];
+    let mut mentions = Vec::new();
+    let mut claims = Vec::new();
+    for (id, text) in sheets {
+        let x = extract(&Document::from_text(id, text));
+        mentions.extend(x.bodies);
+        claims.extend(x.claims);
+    }
+    let reg = Registry::build(&mentions, &BodiesConfig::default());
+    reg.resolve_claims(&mut claims);
+    assert_eq!(reg.canonical("NRFU"), Some("Northern Rugby Football Union"));
+    let got: Vec<(&str, &str, Event, String)> =
+        claims.iter().map(|c| (c.doc.as_str(), c.subject.as_str(), c.event, c.date.to_string())).collect();
+    let want = [
+        ("a.md", "Northern Rugby Football Union", Event::Established, "1895-08-29".to_string()),
+        ("a.md", "Northern Rugby Football Union", Event::FirstMeeting, "1895-09-07".to_string()),
+        ("b.txt", "Northern Rugby Football Union", Event::Joined, "1895".to_string()),
+        ("b.txt", "Northern Rugby Football Union", Event::Renamed, "1922".to_string()),
+        ("c.txt", "Rugby Football League", Event::Established, "1896".to_string()),
+    ];
+    assert_eq!(got, want);
+    let renamed = claims.iter().find(|c| c.event == Event::Renamed).unwrap();
+    assert_eq!(renamed.object.as_deref(), Some("Rugby Football League"));
+}
+
+#[test]
+fn second_predicates_and_plain_objects_take_no_body_subject() {
+    let c = claims("Chile joined the Andean Pact Council (1969) and deployed observers in 1975.");
+    assert!(c.iter().any(|(s, e, d)| s == "Andean Pact Council" && *e == Event::Joined && d == "1969"), "{c:?}");
+    assert!(!c.iter().any(|(_, e, _)| *e == Event::Deployed), "{c:?}");
+    none("The Andean Pact Council resumed talks in 1975.");
+}
+
+proptest::proptest! {
+    /// Whatever the text, extraction never panics and every span stays inside its quote.
+    #[test]
+    fn never_panics(text in "[A-Za-z0-9 ,.;:()'\\-\u{e9}\n]{0,200}") {
+        for c in extract(&Document::from_text("p.txt", &text)).claims {
+            proptest::prop_assert!(c.quote.get(c.quote_date.start..c.quote_date.end).is_some());
+        }
+    }
+
+    /// Sentences built from the words the rules look for, in any order.
+    #[test]
+    fn never_panics_on_rule_words(words in proptest::collection::vec(proptest::sample::select(vec![
+        "The", "the", "Council", "Treaty", "of", "Rome", "(", ")", "EU", "(EU)", "European", "Union", ",", "1990",
+        "27 May 1997", "was", "established", "joined", "in", "on", "by", "replaced", "renamed", "later", "It", "met",
+        "for", "first", "time", "anniversary", "fifth", "signing", "relations", "between", "and", "EU-China", ":",
+        "\n", "\n\n", "which", "succeeded", "launch", "opening", "session", "held", "a", "summit", "its", "with",
+    ]), 0..40)) {
+        let text = words.join(" ");
+        let _ = extract(&Document::from_text("p.txt", &text));
+    }
+}
+
+#[test]
+#[ignore = "prints the claims of CONCORD_SAMPLE; asserts nothing"]
+#[allow(clippy::print_stdout, reason = "a review aid")]
+fn print_sample_claims() {
+    let Ok(path) = std::env::var("CONCORD_SAMPLE") else { return };
+    let text = std::fs::read_to_string(path).unwrap();
+    let x = extract(&Document::from_text("sample.txt", &text));
+    for b in &x.bodies {
+        println!("BODY {} {:?} {:?}", b.name, b.acronym, b.kind);
+    }
+    for c in &x.claims {
+        println!(
+            "CLAIM {} | {} | {} | {:.2} | o={:?} a={:?} q={:?}",
+            c.subject,
+            c.event.as_str(),
+            c.date,
+            c.confidence,
+            c.object,
+            c.agent,
+            c.qualifiers
+        );
+    }
+}
+
+#[test]
+fn each_date_goes_to_its_own_verb() {
+    // The creation has its own date; the earlier one belongs to another clause.
+    let c = claims("Membership grew to 50 federations by 1990, and the Speed Skating Committee was created in 1961.");
+    assert_eq!(c, [("Speed Skating Committee".to_string(), Event::Established, "1961".to_string())]);
+    // An elliptical subject after "but" is the first clause's subject.
+    has(
+        "Relations between the ISU and the IOC were suspended in 1935, but resumed in 1938.",
+        "IOC-ISU relations",
+        Event::Resumed,
+        "1938",
+    );
+    // The first date belongs to a verb whose object is no body: no claim, not the next verb's body.
+    let c = claims("The Union signed the World Anti-Doping Code in 2003 and adopted the Ethics Charter in 2012.");
+    assert_eq!(c, [("Ethics Charter".to_string(), Event::Adopted, "2012".to_string())]);
+    // "held its first congress" after a sentence naming the body.
+    has(
+        "The International Skating Union was founded in 1892. It held its first congress on 23 July 1892.",
+        "International Skating Union",
+        Event::FirstMeeting,
+        "1892-07-23",
+    );
+}
+
+#[test]
+fn names_appositions_and_anaphors_within_a_sentence() {
+    // A capitalised event word is part of a name, not an event.
+    has("In 1980 the Foundation opened the Riverside School.", "Riverside School", Event::Opened, "1980");
+    // An apposition does not take the subject's place.
+    has(
+        "The Southern Rail Company (SRC), formerly the Coast Railway Office, was founded in 1920.",
+        "Southern Rail Company",
+        Event::Established,
+        "1920",
+    );
+    // A typed anaphor may point back within the sentence, never forward.
+    has(
+        "The Board approved the Green Energy Programme in June 2007; the programme was launched in 2008.",
+        "Green Energy Programme",
+        Event::Launched,
+        "2008",
+    );
+    let c = claims("This club was succeeded in 1997 by the Northern Athletic Club.");
+    assert!(c.iter().all(|(s, _, _)| s != "Northern Athletic Club"), "{c:?}");
+    // Coordination carries the verb only over articles: "and left X" is another verb.
+    let c = claims("Acme Holdings joined the Index Group in 1987 and left the Trade Association in 1995.");
+    assert_eq!(c, [("Index Group".to_string(), Event::Joined, "1987".to_string())]);
+    let agent = full("Acme Holdings joined the Index Group in 1987.");
+    assert_eq!(agent[0].agent.as_deref(), Some("Acme Holdings"));
+    has(
+        "The Acme Sports Club was renamed the Acme Athletic Association in 1991.",
+        "Acme Sports Club",
+        Event::Renamed,
+        "1991",
+    );
+}
+
+#[test]
+fn first_met_and_second_predicates() {
+    has(
+        "The Security Council first met on 17 January 1946 in London.",
+        "Security Council",
+        Event::FirstMeeting,
+        "1946-01-17",
+    );
+    // A second predicate keeps its own date.
+    let c = claims("The Hockey Tournament began in 1996 and was revived in 2004 and 2016.");
+    assert_eq!(c, [("Hockey Tournament".to_string(), Event::Began, "1996".to_string())]);
+    let c = claims("The Paris Charter was signed on 21 November 1990 and entered into force in 1991.");
+    assert_eq!(c, [("Paris Charter".to_string(), Event::Signed, "1990-11-21".to_string())]);
+}
+
+/// Extraction time on large and degenerate inputs (run with `--ignored --nocapture`).
+#[test]
+#[ignore = "timing; prints elapsed times"]
+#[allow(clippy::print_stdout, reason = "a review aid")]
+fn timing_on_large_inputs() {
+    let prose = "The Arctic Council (AC) was established in 1996, and the AC met for the first time on 17 September 1996. \
+                 Norway joined the Nordic Council in 1952 and the Schengen Agreement in 2001. ";
+    let cases = [
+        ("prose 1 MB", prose.repeat(1_000_000 / prose.len())),
+        (
+            "one line of acronyms",
+            "NATO EU UN WHO ".repeat(std::env::var("CONCORD_N").ok().and_then(|n| n.parse().ok()).unwrap_or(50_000)),
+        ),
+        ("one line of dates", "in 1990 and 1991 signed ".repeat(30_000)),
+        ("open parentheses", "( the Council (EC) ".repeat(30_000)),
+        ("capitalised words", "Alpha Beta Gamma Delta ".repeat(40_000)),
+    ];
+    for (name, text) in cases {
+        let start = std::time::Instant::now();
+        let doc = Document::from_text("big.txt", &text);
+        let t_doc = start.elapsed();
+        let dates = crate::extract::dates::extract_dates(&doc, None);
+        let t_dates = start.elapsed();
+        let sentences = crate::extract::sentences::sentences(doc.text());
+        let t_sent = start.elapsed();
+        let bodies = crate::extract::bodies::extract_bodies(&doc, &sentences);
+        let t_bodies = start.elapsed();
+        let claims = extract_claims(&doc, &sentences, &dates.mentions, &bodies);
+        println!(
+            "{name}: {} bytes, {} claims; normalise {t_doc:?}, dates {t_dates:?}, sentences {t_sent:?}, bodies {t_bodies:?}, claims {:?}",
+            text.len(),
+            claims.len(),
+            start.elapsed()
+        );
+    }
+}
+
+#[test]
+fn relative_clauses_and_dated_documents() {
+    let c = claims(
+        "The Treaty of Rome, which established the Common Market Council, was signed on 25 March 1957 by six states.",
+    );
+    assert_eq!(c, [("Treaty of Rome".to_string(), Event::Signed, "1957-03-25".to_string())]);
+    has("The Schengen Agreement (1985) abolished border checks.", "Schengen Agreement", Event::Signed, "1985");
+    // A council is not dated by a bare year in parentheses.
+    none("The Nordic Council (1952) discussed fishing.");
+}
