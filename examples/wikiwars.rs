@@ -1,0 +1,94 @@
+//! Runs the date extractor over the WikiWars benchmark and prints the scorer's TSV.
+//!
+//! ```text
+//! cargo run --release --example wikiwars -- /work/shared/benchmarks/wikiwars/text > out.tsv
+//! python3 /work/shared/benchmarks/wikiwars/score.py out.tsv --types DATE
+//! ```
+//!
+//! Every article is read with the benchmark's document creation time (2009-12-19) as the
+//! stated document date. Offsets are converted from bytes to characters; values are mapped
+//! to the gold's conventions where ours differ (a decade `199X` is written `199`, a century
+//! `19XX` is `19`, the present is `PRESENT_REF`); durations are typed `DURATION`.
+
+use std::path::PathBuf;
+
+use concord::Document;
+use concord::extract::DateKind;
+use concord::extract::dates::extract_dates;
+
+/// Lines at the top of each text that are not part of the article (id, kind, time stamp).
+const HEADER_LINES: usize = 4;
+
+fn main() -> anyhow::Result<()> {
+    // # Step 1: find the texts
+    let dir = std::env::args_os()
+        .nth(1)
+        .map_or_else(|| PathBuf::from("/work/shared/benchmarks/wikiwars/text"), PathBuf::from);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let reference = "2009-12-19".parse()?;
+
+    // # Step 2: extract and print one row per mention
+    println!("doc\tstart\tend\ttext\ttype\tvalue");
+    for path in paths {
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let original = std::fs::read_to_string(&path)?;
+        let doc = Document::from_text(&name, &original);
+        let text = doc.text();
+        let header_end = text.match_indices('\n').nth(HEADER_LINES - 1).map_or(0, |(i, _)| i);
+        let x = extract_dates(&doc, Some(reference));
+        for m in x.mentions {
+            if m.span.start < header_end {
+                continue;
+            }
+            let (kind, value) = gold_value(m.kind, m.date, &text[m.span.start..m.span.end]);
+            // Offsets of the original file, in characters (normalisation may fold characters).
+            let surface = doc.original_slice(m.span);
+            let byte_start = original.len() - original_tail(&doc, m.span.start).len();
+            let start = original[..byte_start].chars().count();
+            let end = start + surface.chars().count();
+            println!("{name}\t{start}\t{end}\t{}\t{kind}\t{value}", surface.replace('\n', "\\n").replace('\t', "\\t"));
+        }
+    }
+    Ok(())
+}
+
+/// The original text from the character that produced normalised byte `offset`.
+fn original_tail(doc: &Document, offset: usize) -> &str {
+    let origin = doc.normalized.origin.get(offset).copied().unwrap_or(0) as usize;
+    doc.original.get(origin..).unwrap_or("")
+}
+
+/// TIMEX3 type and value in the gold's conventions.
+fn gold_value(kind: DateKind, date: Option<concord::Date>, surface: &str) -> (&'static str, String) {
+    if kind == DateKind::Duration {
+        return ("DURATION", String::new());
+    }
+    let lower = surface.to_ascii_lowercase();
+    if kind == DateKind::Relative
+        && matches!(lower.as_str(), "now" | "nowadays" | "currently" | "at present" | "these days" | "the present day")
+    {
+        return ("DATE", "PRESENT_REF".to_string());
+    }
+    let Some(date) = date else {
+        let v = if lower.ends_with("later") || lower.ends_with(" on") {
+            "FUTURE_REF"
+        } else if lower.ends_with("earlier") || lower.ends_with("ago") {
+            "PAST_REF"
+        } else {
+            ""
+        };
+        return ("DATE", v.to_string());
+    };
+    // A range is scored by its start value.
+    let v = date.start().to_string();
+    let v = match (v.strip_suffix("XX"), v.strip_suffix('X')) {
+        (Some(century), _) => century.to_string(),
+        (None, Some(decade)) => decade.to_string(),
+        _ => v,
+    };
+    ("DATE", v)
+}

@@ -1,0 +1,301 @@
+//! Tables of sentences on many subjects (treaties, companies, leagues, other alliances), one
+//! row per case: the text in, the mentions out as `surface=value:kind` (`~` marks an
+//! inferred value, `-` no value).
+
+use super::*;
+
+/// The mentions of `text` read with `reference` as its stated date.
+fn run(text: &str, reference: Option<&str>) -> Vec<String> {
+    let doc = Document::from_text("t.txt", text);
+    let x = extract_dates(&doc, reference.map(|r| r.parse().unwrap()));
+    x.mentions
+        .iter()
+        .map(|m| {
+            let value = m.date.map_or("-".to_string(), |d| d.to_string());
+            let mark = if m.inferred { "~" } else { "" };
+            format!("{}={mark}{value}:{}", &doc.text()[m.span.start..m.span.end], m.kind.as_str())
+        })
+        .collect()
+}
+
+/// Checks each row: every expected mention, in order, and nothing else.
+fn table(rows: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, want) in rows {
+        let got = run(text, None);
+        if got != *want {
+            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} rows failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_pattern_compiles() {
+    for (name, re) in &scan::PATTERNS {
+        assert!(!re.as_str().is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn full_dates_in_every_order() {
+    table(&[
+        ("The treaty was signed on 27 May 1997 in Paris.", &["27 May 1997=1997-05-27:absolute"]),
+        ("The league was founded on May 27, 1997.", &["May 27, 1997=1997-05-27:absolute"]),
+        ("Shares were listed on 1997-05-27 at noon.", &["1997-05-27=1997-05-27:absolute"]),
+        ("Filed 29-Oct-2002 by the registrar.", &["29-Oct-2002=2002-10-29:absolute"]),
+        ("The board met on the 20th of March 2003.", &["20th of March 2003=2003-03-20:absolute"]),
+        ("It opened on 3rd Feb. 1999 with six members.", &["3rd Feb. 1999=1999-02-03:absolute"]),
+        ("It opened on Sept 14 2004.", &["Sept 14 2004=2004-09-14:absolute"]),
+        (
+            "Closed on Friday, 4 February 2011, 1:32 PM local time.",
+            &["Friday, 4 February 2011, 1:32 PM=2011-02-04:absolute"],
+        ),
+        ("Talks resumed on Tuesday, March 4, 2008.", &["Tuesday, March 4, 2008=2008-03-04:absolute"]),
+        ("The cup final is on 29 February 2001.", &["29 February 2001=-:absolute"]),
+    ]);
+}
+
+#[test]
+fn months_seasons_decades() {
+    table(&[
+        ("The merger closed in December 1991.", &["December 1991=1991-12:absolute"]),
+        (
+            "Prices fell in Oct. 2002 and again in spring 2009.",
+            &["Oct. 2002=2002-10:absolute", "spring 2009=2009-SP:absolute"],
+        ),
+        ("The federation grew in the 1990s.", &["the 1990s=199X:absolute"]),
+        ("Membership doubled in the late 1990s.", &["the late 1990s=199X:absolute"]),
+        (
+            "Sales recovered in the early 2000s and the mid-1980s.",
+            &["the early 2000s=200X:absolute", "the mid-1980s=198X:absolute"],
+        ),
+        ("Trade grew in the summer of 1943.", &["the summer of 1943=1943-SU:absolute"]),
+        ("Reforms began in the 19th century.", &["the 19th century=18XX:absolute"]),
+    ]);
+}
+
+#[test]
+fn bare_years_only_in_context() {
+    table(&[
+        ("The club was founded in 1994.", &["1994=1994:absolute"]),
+        ("It joined the union (1991) and left it.", &["1991=1991:absolute"]),
+        ("The 1997 Founding Act set the rules.", &["1997=1997:absolute"]),
+        ("Leaders met at the 1990 London Summit.", &["1990=1990:absolute"]),
+        ("Prices have risen since 1999 and will fall by 2002.", &["1999=1999:absolute", "2002=2002:absolute"]),
+        ("Elections were held in 1994 and 1997.", &["1994=1994:absolute", "1997=1997:absolute"]),
+        ("1994: The Partnership for Peace", &["1994=1994:absolute"]),
+        ("The battle of Marathon was fought in 490 BC.", &["490 BC=BC0490:absolute"]),
+    ]);
+}
+
+#[test]
+fn numbers_that_are_not_dates() {
+    table(&[
+        ("The force numbers 1,200 troops and 42,500 reservists.", &[]),
+        ("It contributes 2000 troops to the mission.", &[]),
+        ("Ministers met at 20 in Rome with 26 Allies.", &[]),
+        ("Under Resolution 1244 the mission was set up.", &[]),
+        ("Call +32(0)2 707 1010/1002 or fax 707 1252.", &[]),
+        ("See page 1998 of the annex.", &[]),
+        ("Read http://example.org/docs/official_texts_23693.htm for more.", &[]),
+        ("Write to press1999@example.org today.", &["today=-:relative"]),
+        ("See Paragraphs 33-34 of the report.", &[]),
+        ("It scored 1997 points in total.", &[]),
+    ]);
+}
+
+#[test]
+fn may_as_verb_is_not_a_month() {
+    table(&[
+        ("Members may join at any time.", &[]),
+        ("May they succeed.", &[]),
+        ("The council may 2 times a year review it.", &[]),
+        ("The vote was held in May.", &["May=-:absolute"]),
+    ]);
+}
+
+#[test]
+fn durations_are_never_dates() {
+    table(&[
+        ("After a 78-day campaign the talks resumed.", &["78-day=-:duration"]),
+        ("The ban lasted six years.", &["six years=-:duration"]),
+        ("A year-long pause followed.", &["year-long=-:duration"]),
+    ]);
+}
+
+#[test]
+fn ranges() {
+    table(&[
+        ("The summit was held on 5-6 July 1990 in London.", &["5-6 July 1990=1990-07-05/1990-07-06:range"]),
+        ("The congress sat from 5 to 6 July 1990.", &["5 to 6 July 1990=1990-07-05/1990-07-06:range"]),
+        ("The plan ran 1997-1999 under two chairs.", &["1997-1999=1997/1999:range"]),
+        ("Talks took place between May and June 2000.", &["May and June 2000=2000-05/2000-06:range"]),
+        ("The pact lasted from 1994 until 2014.", &["1994 until 2014=1994/2014:range"]),
+        ("The fair ran 30 June - 2 July 2005.", &["30 June - 2 July 2005=2005-06-30/2005-07-02:range"]),
+    ]);
+}
+
+#[test]
+fn year_less_dates_take_the_governing_year() {
+    let text = "In December 2000 the board met twice. The ministers, who met on 5 December, agreed a plan. \
+                The next meeting, on February 20, confirmed it.";
+    insta::assert_debug_snapshot!(run(text, None), @r#"
+    [
+        "December 2000=2000-12:absolute",
+        "5 December=~2000-12-05:absolute",
+        "February 20=~2001-02-20:absolute",
+    ]
+    "#);
+}
+
+#[test]
+fn roll_over_is_blocked_by_backward_words() {
+    let text = "In December 2000 ministers welcomed the progress made since their meetings in May and June.";
+    insta::assert_debug_snapshot!(run(text, None), @r#"
+    [
+        "December 2000=2000-12:absolute",
+        "May=~2000-05:absolute",
+        "June=~2000-06:absolute",
+    ]
+    "#);
+}
+
+#[test]
+fn attributive_years_do_not_govern() {
+    let text = "In December 2000 the council met. It recalled the 1997 Founding Act. The committee met on 5 December.";
+    insta::assert_debug_snapshot!(run(text, None), @r#"
+    [
+        "December 2000=2000-12:absolute",
+        "1997=1997:absolute",
+        "5 December=~2000-12-05:absolute",
+    ]
+    "#);
+}
+
+#[test]
+fn year_less_dates_fall_back_to_the_document_date() {
+    insta::assert_debug_snapshot!(run("The index was rebalanced on 14 May.", Some("2002-05")), @r#"
+    [
+        "14 May=~2002-05-14:absolute",
+    ]
+    "#);
+    insta::assert_debug_snapshot!(run("The index was rebalanced on 14 May.", None), @r#"
+    [
+        "14 May=-:absolute",
+    ]
+    "#);
+}
+
+#[test]
+fn relative_dates() {
+    let text = "The union was formed in 1994. The following year it admitted Chile, and two years later Peru. \
+                Later that year it met in Lima.";
+    insta::assert_debug_snapshot!(run(text, None), @r#"
+    [
+        "1994=1994:absolute",
+        "The following year=~1995:relative",
+        "two years later=~1997:relative",
+        "Later that year=~1997:relative",
+    ]
+    "#);
+    let deictic = "Today the company reports its results. Revenue rose this year and last October.";
+    insta::assert_debug_snapshot!(run(deictic, Some("2011-02-04")), @r#"
+    [
+        "Today=~2011-02-04:relative",
+        "this year=~2011:relative",
+        "last October=~2010-10:relative",
+    ]
+    "#);
+    insta::assert_debug_snapshot!(run(deictic, None), @r#"
+    [
+        "Today=-:relative",
+        "this year=-:relative",
+        "last October=-:relative",
+    ]
+    "#);
+}
+
+#[test]
+fn document_date_from_header_and_footer() {
+    let header = "Updated: 29-Oct-2002 Company Background\n\ncorrect as of\nMay 2002\n\nA new board was chosen today.";
+    let doc = Document::from_text("t.txt", header);
+    let x = extract_dates(&doc, None);
+    assert_eq!(x.document_date.map(|d| d.to_string()).as_deref(), Some("2002-05"));
+    insta::assert_debug_snapshot!(run(header, None), @r#"
+    [
+        "29-Oct-2002=2002-10-29:metadata",
+        "May 2002=2002-05:metadata",
+        "today=~2002-05:relative",
+    ]
+    "#);
+    let footer = "The league admitted two clubs in 1998.\n\nLast modified: Friday, 4 February 2011, 1:32 PM";
+    let doc = Document::from_text("t.txt", footer);
+    let x = extract_dates(&doc, None);
+    assert_eq!(x.document_date.map(|d| d.to_string()).as_deref(), Some("2011-02-04"));
+    insta::assert_debug_snapshot!(run(footer, None), @r#"
+    [
+        "1998=1998:absolute",
+        "Friday, 4 February 2011, 1:32 PM=2011-02-04:metadata",
+    ]
+    "#);
+    // A stated date beats the detected one.
+    let x = extract_dates(&doc, Some("2012-01-01".parse().unwrap()));
+    assert_eq!(x.document_date.map(|d| d.to_string()).as_deref(), Some("2012-01-01"));
+}
+
+#[test]
+fn whole_company_history() {
+    let text = "\
+# Acme Rail: a short history
+
+Last updated: 12 March 2015
+
+## Founding
+
+Acme Rail was incorporated on 2 April 1921 in Leeds. The first line opened on 1 September, and by
+the end of the year the company ran 40 trains. The 1921 Railways Act later forced a merger.
+
+## Growth
+
+In the 1950s the company doubled its network. In November 1968 it bought Northern Freight; the
+deal closed on January 15, after a 90-day review. Tel. +44 113 496 0000, ref. ACME_1968_2.
+
+Today the firm employs 3,150 people in 12 countries.
+";
+    insta::assert_debug_snapshot!(run(text, None), @r#"
+    [
+        "12 March 2015=2015-03-12:metadata",
+        "2 April 1921=1921-04-02:absolute",
+        "1 September=~1921-09-01:absolute",
+        "the end of the year=~1921:relative",
+        "1921=1921:absolute",
+        "the 1950s=195X:absolute",
+        "November 1968=1968-11:absolute",
+        "January 15=~1969-01-15:absolute",
+        "90-day=-:duration",
+        "Today=~2015-03-12:relative",
+    ]
+    "#);
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for text in [
+        "",
+        "May",
+        "1997",
+        "ü1997ü",
+        "—1997—",
+        "31 June 1997",
+        "0 BC",
+        "9999-99-99",
+        "in 0000",
+        "'00s",
+        "é May 5 é",
+        "\n\n1994:\n",
+    ] {
+        let _ = run(text, None);
+        let _ = run(text, Some("2002-05"));
+    }
+}
