@@ -11,10 +11,13 @@
 //! `19XX` is `19`, the present is `PRESENT_REF`); durations are typed `DURATION`.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
-use concord::Document;
+use regex::Regex;
+
 use concord::extract::DateKind;
 use concord::extract::dates::extract_dates;
+use concord::{Document, Span};
 
 /// Lines at the top of each text that are not part of the article (id, kind, time stamp).
 const HEADER_LINES: usize = 4;
@@ -44,16 +47,40 @@ fn main() -> anyhow::Result<()> {
             if m.span.start < header_end {
                 continue;
             }
-            let (kind, value) = gold_value(m.kind, m.date, &text[m.span.start..m.span.end]);
-            // Offsets of the original file, in characters (normalisation may fold characters).
-            let surface = doc.original_slice(m.span);
-            let byte_start = original.len() - original_tail(&doc, m.span.start).len();
-            let start = original[..byte_start].chars().count();
-            let end = start + surface.chars().count();
-            println!("{name}\t{start}\t{end}\t{}\t{kind}\t{value}", surface.replace('\n', "\\n").replace('\t', "\\t"));
+            // The gold annotates the two ends of a range as two dates ("1955-1963").
+            let parts = match (m.kind, m.date) {
+                (DateKind::Range, Some(date)) => split_range(&text[m.span.start..m.span.end])
+                    .map(|(left, right)| {
+                        vec![
+                            (Span::new(m.span.start, m.span.start + left), Some(concord::Date::point(date.start()))),
+                            (Span::new(m.span.end - right, m.span.end), date.end().map(concord::Date::point)),
+                        ]
+                    })
+                    .unwrap_or_else(|| vec![(m.span, Some(date))]),
+                _ => vec![(m.span, m.date)],
+            };
+            for (span, date) in parts {
+                let (kind, value) = gold_value(m.kind, date, &text[span.start..span.end]);
+                // Offsets of the original file, in characters (normalisation may fold characters).
+                let surface = doc.original_slice(span);
+                let byte_start = original.len() - original_tail(&doc, span.start).len();
+                let start = original[..byte_start].chars().count();
+                let end = start + surface.chars().count();
+                let surface = surface.replace('\n', "\\n").replace('\t', "\\t");
+                println!("{name}\t{start}\t{end}\t{surface}\t{kind}\t{value}");
+            }
         }
     }
     Ok(())
+}
+
+/// Byte lengths of the two ends of a range's text, split at its first range word or dash.
+fn split_range(surface: &str) -> Option<(usize, usize)> {
+    static JOIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:-|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)\s*").expect("JOIN is a valid regex")
+    });
+    let m = JOIN.find_iter(surface).find(|m| m.start() > 0)?;
+    Some((m.start(), surface.len() - m.end()))
 }
 
 /// The original text from the character that produced normalised byte `offset`.
@@ -69,7 +96,10 @@ fn gold_value(kind: DateKind, date: Option<concord::Date>, surface: &str) -> (&'
     }
     let lower = surface.to_ascii_lowercase();
     if kind == DateKind::Relative
-        && matches!(lower.as_str(), "now" | "nowadays" | "currently" | "at present" | "these days" | "the present day")
+        && matches!(
+            lower.as_str(),
+            "now" | "today" | "nowadays" | "currently" | "at present" | "these days" | "the present day"
+        )
     {
         return ("DATE", "PRESENT_REF".to_string());
     }

@@ -846,6 +846,7 @@ fn is_year_preposition(word: &str) -> bool {
             | "early-"
             | "for"
             | "on"
+            | "into"
     )
 }
 
@@ -862,7 +863,7 @@ pub(super) fn prev_word(text: &str, pos: usize) -> String {
 
 /// The lower-cased word after `pos` (skipping one run of spaces), punctuation excluded.
 pub(super) fn next_word(text: &str, pos: usize) -> String {
-    let after = text.get(pos..).unwrap_or("").trim_start_matches([' ', '\t', '-']);
+    let after = text.get(pos..).unwrap_or("").trim_start_matches([' ', '\t', '-', '"', '\'']);
     let end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
     after.get(..end).unwrap_or("").to_lowercase()
 }
@@ -933,17 +934,25 @@ fn year_role(text: &str, start: usize, end: usize, year: i32) -> Option<Role> {
         return Some(Role::Attributive);
     }
     // The head of a line: "1994: The Partnership for Peace", "1994 - accession talks", "1994".
+    // A line that starts with a year is a heading or a dated entry: "1972 election and peace".
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = after.find('\n').unwrap_or(after.len());
     if before[line_start..].trim().is_empty() {
-        let rest = after.split('\n').next().unwrap_or("").trim_start();
-        if rest.is_empty() || rest.starts_with([':', '-', ',', ')', '.']) {
-            return Some(Role::Governs);
-        }
+        return Some(Role::Governs);
+    }
+    // A year closing a heading-like line: "Blockade and siege, 1861", "Eastern theatre 1861-1863".
+    let line = format!("{}{}", &before[line_start..], &after[..line_end]);
+    if after[..line_end].trim().is_empty() && line.len() < 100 && !line.trim_end().ends_with(['.', '!', '?']) {
+        return Some(Role::Governs);
+    }
+    // A possessive year: "1965's man of the year".
+    if after.starts_with("'s ") {
+        return Some(Role::Attributive);
     }
     // A year that names or qualifies: "the 1997 Founding Act", "NATO's 1999 decision".
     let determiner = matches!(prev.as_str(), "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that")
         || ends_possessive(text, start);
-    if determiner && year >= 1800 && c_after == Some(' ') && !next.is_empty() && !is_clause_word(&next) {
+    if determiner && c_after == Some(' ') && !next.is_empty() && !is_clause_word(&next) {
         return Some(Role::Attributive);
     }
     None
@@ -1048,9 +1057,14 @@ fn bare_months(text: &str, out: &mut Vec<Candidate>) {
         let window = &before[before.floor_char_boundary(before.len().saturating_sub(16))..];
         let after = &text[span.end..];
         let head = &after[..after.ceil_char_boundary(after.len().min(24))];
-        let ok = is_month_preposition(&prev) || MONTH_LIST_BEFORE.is_match(window) || MONTH_RANGE_AFTER.is_match(head);
-        // "May" alone needs a preposition even in a list: "the May and June meetings" is fine
-        // through the list rule, but a sentence-initial "May" is the modal.
+        let by_context =
+            is_month_preposition(&prev) || MONTH_LIST_BEFORE.is_match(window) || MONTH_RANGE_AFTER.is_match(head);
+        // Other months stand alone ("the costly August battles", "September saw the retreat")
+        // unless a capitalised word follows, which makes them part of a name ("August Wilson").
+        // "May" needs its context: alone it is the modal verb.
+        let name = &text[span.start..span.end];
+        let followed_by_name = after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()));
+        let ok = by_context || (!name.eq_ignore_ascii_case("may") && !followed_by_name);
         if !ok {
             continue;
         }
