@@ -19,9 +19,6 @@ use concord::extract::DateKind;
 use concord::extract::dates::extract_dates;
 use concord::{Document, Span};
 
-/// Lines at the top of each text that are not part of the article (id, kind, time stamp).
-const HEADER_LINES: usize = 4;
-
 fn main() -> anyhow::Result<()> {
     // # Step 1: find the texts
     let dir = std::env::args_os()
@@ -41,7 +38,11 @@ fn main() -> anyhow::Result<()> {
         let original = std::fs::read_to_string(&path)?;
         let doc = Document::from_text(&name, &original);
         let text = doc.text();
-        let header_end = text.match_indices('\n').nth(HEADER_LINES - 1).map_or(0, |(i, _)| i);
+        // The header ends with the line after "HISTORY ARTICLE" (the download time stamp).
+        let header_end = text
+            .find("HISTORY ARTICLE")
+            .and_then(|i| text[i..].match_indices('\n').nth(1).map(|(j, _)| i + j))
+            .unwrap_or(0);
         let x = extract_dates(&doc, Some(reference));
         for m in x.mentions {
             if m.span.start < header_end {

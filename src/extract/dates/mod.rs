@@ -282,6 +282,20 @@ impl Resolver<'_> {
             Form::Relative(rel) => {
                 let date = match rel {
                     Relative::Present => self.document_date,
+                    Relative::InYear { anchor, offset, month, day } => {
+                        let base = match anchor {
+                            Anchor::Deictic => self.document_date.map(|d| d.end().unwrap_or(d.start())),
+                            Anchor::Anaphoric => self.anchor(c.span.start).map(|(p, _)| p),
+                        };
+                        base.and_then(|b| {
+                            let year = add_years(b.year_value(), offset);
+                            match day {
+                                Some(day) => Point::day(year, month, day),
+                                None => Point::month(year, month),
+                            }
+                        })
+                        .map(Date::point)
+                    }
                     Relative::Shift { anchor, unit, offset, modifier } => {
                         let base = match anchor {
                             Anchor::Deictic => self.document_date.map(|d| d.end().unwrap_or(d.start())),
@@ -293,7 +307,12 @@ impl Resolver<'_> {
                         }
                     }
                 };
-                if let (Some(d), Relative::Shift { anchor: Anchor::Anaphoric, .. }) = (&date, rel) {
+                if let (
+                    Some(d),
+                    Relative::Shift { anchor: Anchor::Anaphoric, .. }
+                    | Relative::InYear { anchor: Anchor::Anaphoric, .. },
+                ) = (&date, rel)
+                {
                     self.govern(d, c.span.start);
                 }
                 Some(mention(date, DateKind::Relative, date.is_some()))

@@ -84,7 +84,7 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
             (?P<day2>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?-u:\b) )?
         (?:\s+of)? [\ \t]+                              # '20th of May'; no line break inside
         {month}
-        (?: ,?[\ \t]+ {year} {TIME} )?                  # the year (and a time) may follow
+        (?: (?:,?[\ \t]+|\ of\ ) {year} {TIME} )?       # the year (and a time) may follow
         ",
         month = month("month"),
         year = year("year"),
@@ -100,7 +100,7 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b) {month} [\ \t]+ (?:the\s+)?
         (?P<day>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?-u:\b)
         (?: \s*(?:-|to|and|&)\s* (?P<day2>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?-u:\b) )?
-        (?: ,?[\ \t]+ {year} {TIME} )?
+        (?: (?:,?[\ \t]+|\ of\ ) {year} {TIME} )?       # 'June 20, 1792', 'June 20 of 1792'
         ",
         month = month("month"),
         year = year("year"),
@@ -221,7 +221,9 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?-u:\b)
         (?:
-            (?P<today>(?i:today|yesterday|tomorrow|tonight))
+            (?P<today>(?i:today|yesterday|tomorrow))
+          | (?P<mname>{MONTH_FULL}) (?:\ (?P<mday>[0-9]{{1,2}}))? \s+ of \s+   # 'August of that year'
+            (?P<ydet>(?i:that|the\ same|the\ following|the\ next|the\ previous|the\ preceding|this|last|next)) \s+ (?i:year)
           | (?P<present>(?i:now|nowadays|currently|at\ present|these\ days|the\ present\ day))
           | (?P<det>(?i:
                   this|last|next|that|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
@@ -229,7 +231,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
                 | (?:the\ )?(?:end|beginning|start|middle|close|rest)\ of\ (?:the|that|this|last|next)(?:\ same)?
               ))
             \s+
-            (?P<unit>(?i:year|month|week|day|morning|afternoon|evening|night|spring|summer|autumn|fall|winter|decade|century)|{MONTH_FULL})
+            (?P<unit>(?i:year|month|week|day|spring|summer|autumn|fall|winter|decade|century)|{MONTH_FULL})
           | (?P<num>[0-9]{{1,3}}|(?i:{NUMBER_WORD}))
             [\s-]+ (?P<nunit>(?i:years?|months?|weeks?|days?|decades?|centuries|century))
             \s+ (?P<dir>(?i:later|earlier|afterwards?|ago|previously|on))
@@ -391,6 +393,8 @@ pub(super) enum Anchor {
 pub(super) enum Relative {
     /// The present as of the document date ("now", "currently").
     Present,
+    /// A month (and day) of the year `offset` years from the anchor's ("August of that year").
+    InYear { anchor: Anchor, offset: i32, month: u8, day: Option<u8> },
     /// `offset` units from the anchor; `None` offset for "a few years later" (unresolvable).
     Shift { anchor: Anchor, unit: RelUnit, offset: Option<i32>, modifier: Option<Modifier> },
 }
@@ -1064,6 +1068,17 @@ fn bare_months(text: &str, out: &mut Vec<Candidate>) {
         // "May" needs its context: alone it is the modal verb.
         let name = &text[span.start..span.end];
         let followed_by_name = after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()));
+        // "the Long March", "Women's March", "the March to the Sea": after a capitalised word or
+        // a determiner, a month that is also a noun names an event.
+        let noun_month = name.eq_ignore_ascii_case("march") || name.eq_ignore_ascii_case("may");
+        let prev_raw = before.trim_end().rsplit([' ', '\n', '\t']).next().unwrap_or("");
+        let after_name = prev_raw.starts_with(|c: char| c.is_uppercase())
+            && !before.trim_end().ends_with(['.', '\n'])
+            && !is_month_preposition(&prev);
+        let after_the = matches!(prev.as_str(), "the" | "a" | "his" | "her" | "their") || before.ends_with(['"', '\'']);
+        if noun_month && (after_name || after_the) {
+            continue;
+        }
         let ok = by_context || (!name.eq_ignore_ascii_case("may") && !followed_by_name);
         if !ok {
             continue;
@@ -1155,7 +1170,7 @@ fn rel_unit(word: &str) -> Option<RelUnit> {
         "year" => RelUnit::Year,
         "month" => RelUnit::Month,
         "week" => RelUnit::Week,
-        "day" | "morning" | "afternoon" | "evening" | "night" => RelUnit::Day,
+        "day" => RelUnit::Day,
         "decade" => RelUnit::Decade,
         "century" | "centurie" => RelUnit::Century,
         _ => {
@@ -1168,6 +1183,21 @@ fn rel_unit(word: &str) -> Option<RelUnit> {
     })
 }
 
+/// Anchor and offset of a determiner: "this" and "last" point from the document date, "that",
+/// "the following" and "the previous" from the passage's date.
+fn year_shift(det: &str) -> (Anchor, i32) {
+    let last = det.rsplit(' ').next().unwrap_or("");
+    let bare = !det.contains("the ");
+    match last {
+        "this" => (Anchor::Deictic, 0),
+        "last" => (Anchor::Deictic, -1),
+        "next" if bare => (Anchor::Deictic, 1),
+        "following" | "next" => (Anchor::Anaphoric, 1),
+        "previous" | "preceding" | "prior" => (Anchor::Anaphoric, -1),
+        _ => (Anchor::Anaphoric, 0), // that, the same, the
+    }
+}
+
 fn relatives(text: &str, out: &mut Vec<Candidate>) {
     for caps in RELATIVE.captures_iter(text) {
         let Some(span) = span_of(&caps) else { continue };
@@ -1178,6 +1208,11 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
                 _ => 0,
             };
             Relative::Shift { anchor: Anchor::Deictic, unit: RelUnit::Day, offset: Some(offset), modifier: None }
+        } else if let Some(ydet) = caps.name("ydet") {
+            let Some(month) = month_of(&caps, "mname") else { continue };
+            let day = num::<u8>(&caps, "mday");
+            let (anchor, offset) = year_shift(&ydet.as_str().to_ascii_lowercase());
+            Relative::InYear { anchor, offset, month, day }
         } else if caps.name("present").is_some() {
             Relative::Present
         } else if let Some(det) = caps.name("det") {
@@ -1193,17 +1228,11 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
             } else {
                 None
             };
-            let last = det.rsplit(' ').next().unwrap_or("");
-            let (anchor, offset) = match last {
-                "this" => (Anchor::Deictic, 0),
-                "last" if !det.contains(" of ") => (Anchor::Deictic, -1),
-                "next" if det == "next" => (Anchor::Deictic, 1),
-                "last" => (Anchor::Deictic, -1),
-                "next" if det.contains(" of ") => (Anchor::Deictic, 1),
-                "following" | "next" => (Anchor::Anaphoric, 1),
-                "previous" | "preceding" | "prior" => (Anchor::Anaphoric, -1),
-                _ => (Anchor::Anaphoric, 0), // that, the same, the
-            };
+            // "the last week of August", "the next month of talks": part of a longer phrase.
+            if next_word(text, span.end) == "of" {
+                continue;
+            }
+            let (anchor, offset) = year_shift(&det);
             // "that day", "this morning" stand for a day; "last night" is yesterday.
             Relative::Shift { anchor, unit, offset: Some(offset), modifier }
         } else {
