@@ -18,13 +18,20 @@
 //! 4. Values are resolved in document order. A date without a year takes it from the
 //!    *governing date*: the last adverbial date in the same section (a Markdown heading starts
 //!    a new one), or else the document date. Dates that only name something ("the 1997
-//!    Founding Act", "(1991)") never govern. Roll-over: when the governing date comes from the
-//!    text and its month is at least nine months after the year-less month (December 2000 →
-//!    "February 20"), the date is read as falling in the next year, unless a backward word
-//!    ("since", "earlier", "previous", "before") precedes it; a smaller gap keeps the year
-//!    ("December 2000 … since May" is May 2000). Relative expressions are resolved against
-//!    the document date ("today", "this year", "two years ago") or the governing date ("the
-//!    following year", "two years later", "that month").
+//!    Founding Act", "(1991)") never govern; a year-less date, once resolved, governs in turn;
+//!    a relative date governs only when it moves forward ("the following year"), as a look
+//!    back ("the previous year") does not move the story on.
+//!
+//!    Roll-over: when the governing date's month is at least nine months after the year-less
+//!    month (December 2000 → "February 20"), the date falls in the next year, unless a
+//!    backward word ("since", "earlier", "previous", "before") precedes it; a smaller gap keeps
+//!    the year ("December 2000 … since May" is May 2000). Only a stated date, or a date
+//!    inferred from one without rolling over, can trigger it: the document date cannot, and a
+//!    rolled-over date cannot roll again, so one wrong guess does not push a whole passage on.
+//!
+//!    Relative expressions are resolved against the document date ("today", "this year",
+//!    "two years ago") or the governing date ("the following year", "two years later", "that
+//!    month", "August of that year"); without one they have no value.
 
 mod scan;
 #[cfg(test)]
@@ -212,8 +219,8 @@ struct Resolver<'a> {
     /// Start offsets of the headings: each opens a section.
     headings: &'a [usize],
     document_date: Option<Date>,
-    /// The last adverbial date and its section.
-    governing: Option<(Point, usize)>,
+    /// The last adverbial date, its section, and whether the text stated it in full.
+    governing: Option<(Point, usize, bool)>,
 }
 
 impl Resolver<'_> {
@@ -222,19 +229,20 @@ impl Resolver<'_> {
     }
 
     /// The date a year-less or anaphoric expression at `pos` is read against, and whether it
-    /// comes from the text (rather than the document date).
+    /// may roll over into the next year: only from a date the text stated in full, never from
+    /// the document date or from an inferred date (so that errors do not chain).
     fn anchor(&self, pos: usize) -> Option<(Point, bool)> {
         let section = self.section(pos);
         match self.governing {
-            Some((p, s)) if s == section => Some((p, true)),
+            Some((p, s, stated)) if s == section => Some((p, stated)),
             _ => self.document_date.map(|d| (d.end().unwrap_or(d.start()), false)),
         }
     }
 
-    fn govern(&mut self, date: &Date, pos: usize) {
+    fn govern(&mut self, date: &Date, pos: usize, stated: bool) {
         let p = date.end().unwrap_or(date.start());
         if !matches!(p.unit(), Unit::Decade | Unit::Century) {
-            self.governing = Some((p, self.section(pos)));
+            self.governing = Some((p, self.section(pos), stated));
         }
     }
 
@@ -251,7 +259,7 @@ impl Resolver<'_> {
                         return Some(mention(Some(date), DateKind::Metadata, false));
                     }
                     if c.role == Role::Governs {
-                        self.govern(&date, c.span.start);
+                        self.govern(&date, c.span.start, true);
                     }
                     return Some(mention(Some(date), range_kind, false));
                 }
@@ -262,7 +270,7 @@ impl Resolver<'_> {
                     let before = &self.text[..c.span.start];
                     BACKWARD_CUE.is_match(&before[before.floor_char_boundary(before.len().saturating_sub(24))..])
                 };
-                let Some(year) = self.infer_year(c.span.start, start, backward) else {
+                let Some((year, may_roll)) = self.infer_year(c.span.start, start, backward) else {
                     return Some(mention(None, range_kind, false));
                 };
                 let s = Partial { year: Some(year), ..start };
@@ -275,7 +283,7 @@ impl Resolver<'_> {
                 };
                 let date = date?;
                 if c.role == Role::Governs {
-                    self.govern(&date, c.span.start);
+                    self.govern(&date, c.span.start, may_roll);
                 }
                 Some(mention(Some(date), range_kind, true))
             }
@@ -307,13 +315,13 @@ impl Resolver<'_> {
                         }
                     }
                 };
-                if let (
-                    Some(d),
-                    Relative::Shift { anchor: Anchor::Anaphoric, .. }
-                    | Relative::InYear { anchor: Anchor::Anaphoric, .. },
-                ) = (&date, rel)
-                {
-                    self.govern(d, c.span.start);
+                // A forward anaphoric date moves the passage on ("the following year", "two years
+                // later"); a backward one ("the previous year") is a look back, after which the
+                // story resumes where it was.
+                if let (Some(d), Relative::Shift { anchor: Anchor::Anaphoric, offset: Some(1..), .. }) = (&date, rel) {
+                    if c.role == Role::Governs {
+                        self.govern(d, c.span.start, false);
+                    }
                 }
                 Some(mention(date, DateKind::Relative, date.is_some()))
             }
@@ -321,15 +329,17 @@ impl Resolver<'_> {
     }
 
     /// The year of a year-less date at `pos` (see the module doc for the roll-over rule).
-    fn infer_year(&self, pos: usize, date: Partial, backward: bool) -> Option<i32> {
-        let (anchor, from_text) = self.anchor(pos)?;
+    /// Returns the year and whether the result may anchor a later roll-over (it may when its
+    /// anchor could and it did not roll over itself).
+    fn infer_year(&self, pos: usize, date: Partial, backward: bool) -> Option<(i32, bool)> {
+        let (anchor, may_roll) = self.anchor(pos)?;
         if matches!(anchor.unit(), Unit::Decade | Unit::Century) {
             return None;
         }
         let year = anchor.year_value();
         match (anchor.month_value(), date.month()) {
-            (Some(am), Some(m)) if from_text && !backward && am >= m + 9 => Some(add_years(year, 1)),
-            _ => Some(year),
+            (Some(am), Some(m)) if may_roll && !backward && am >= m + 9 => Some((add_years(year, 1), false)),
+            _ => Some((year, may_roll)),
         }
     }
 }
