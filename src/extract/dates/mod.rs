@@ -79,7 +79,7 @@ pub fn extract_dates(doc: &Document, reference: Option<Date>) -> DateExtraction 
         .map(|(_, _, d)| d);
     let document_date = reference.or(detected);
     let headings: Vec<usize> = doc.normalized.headings.iter().map(|h| h.start).collect();
-    let mut resolver = Resolver { text, headings: &headings, document_date, governing: None };
+    let mut resolver = Resolver { text, headings: &headings, document_date, governing: None, bc_era: false };
     let mentions = chosen.iter().zip(&labels).filter_map(|(c, l)| resolver.resolve(c, l.is_some())).collect();
     DateExtraction { mentions, document_date }
 }
@@ -219,6 +219,8 @@ struct Resolver<'a> {
     /// Start offsets of the headings: each opens a section.
     headings: &'a [usize],
     document_date: Option<Date>,
+    /// Whether the last stated year was BC, so "in 490" means 490 BC.
+    bc_era: bool,
     /// The last adverbial date, its section, and whether the text stated it in full.
     governing: Option<(Point, usize, bool)>,
 }
@@ -252,9 +254,18 @@ impl Resolver<'_> {
         match c.form {
             Form::Duration => Some(mention(None, DateKind::Duration, false)),
             Form::Invalid => Some(mention(None, DateKind::Absolute, false)),
+            Form::EraYear(n) => {
+                let date = Date::point(Point::year(-n)?);
+                if !self.bc_era {
+                    return None;
+                }
+                self.govern(&date, c.span.start, true);
+                Some(mention(Some(date), DateKind::Absolute, true))
+            }
             Form::Date { start, end } => {
                 let range_kind = if end.is_some() { DateKind::Range } else { DateKind::Absolute };
                 if let Some(date) = explicit_date(c.form) {
+                    self.bc_era = date.year() < 0;
                     if metadata {
                         return Some(mention(Some(date), DateKind::Metadata, false));
                     }

@@ -182,10 +182,24 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
                    |[0-9]{1,4}\ ?B\.C\.(?:E\.)?
                    |(?:AD|A\.D\.)\ ?[0-9]{1,4}(?-u:\b))     # with an era
           | (?P<plain>[0-9]{4}) (?-u:\b)                    # four digits alone
+          | (?P<short>[0-9]{3}) (?-u:\b)                    # three digits: a year only in a BC passage
         )
         ",
     )
     .expect("YEAR is a valid regex")
+});
+
+/// Fixed-date holidays, with or without a year: "Christmas 1963", "New Year's Day".
+static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?-u:\b)
+        (?P<name> Christmas\ Eve | Christmas(?:\ Day)? | New\ Year's\ (?:Day|Eve) | Boxing\ Day )
+        (?: ,?\ (?:of\ )? {year} )?
+        ",
+        year = year("year"),
+    ))
+    .expect("HOLIDAY is a valid regex")
 });
 
 /// Two years joined by a dash: "1997-1999", "1939-45" (the second may be abbreviated).
@@ -226,7 +240,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
             (?P<ydet>(?i:that|the\ same|the\ following|the\ next|the\ previous|the\ preceding|this|last|next)) \s+ (?i:year)
           | (?P<present>(?i:now|nowadays|currently|at\ present|these\ days|the\ present\ day))
           | (?P<det>(?i:
-                  this|last|next|that|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
+                  this|last|next|that(?:\ same)?|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
                 | (?:later|earlier)\ (?:that|in\ the|that\ same|the\ same)
                 | (?:the\ )?(?:end|beginning|start|middle|close|rest)\ of\ (?:the|that|this|last|next)(?:\ same)?
               ))
@@ -292,6 +306,12 @@ static METADATA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("METADATA_LABEL is a valid regex")
 });
 
+/// An approximation just before a year: "c. ", "ca. ", "circa ".
+static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) (?-u:\b) (?: c\. | ca\. | (?i:circa) ) \s* \z  # approximation marker")
+        .expect("APPROX_BEFORE is a valid regex")
+});
+
 /// An early/mid/late qualifier just before a date: "late", "mid-", "the end of", "early in".
 static MODIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -312,7 +332,9 @@ static MODIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every pattern, so one test compiles them all.
 #[cfg(test)]
-pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 15] = [
+pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 17] = [
+    ("APPROX_BEFORE", &APPROX_BEFORE),
+    ("HOLIDAY", &HOLIDAY),
     ("DAY_MONTH", &DAY_MONTH),
     ("MONTH_DAY", &MONTH_DAY),
     ("NUMERIC", &NUMERIC),
@@ -410,6 +432,9 @@ pub(super) enum Form {
     Duration,
     /// A date as written that does not exist ("31 June 1997").
     Invalid,
+    /// A three-digit year without an era ("in 490"): a year BC when the passage's stated
+    /// years are BC, else not a date.
+    EraYear(i32),
 }
 
 /// One possible temporal expression.
@@ -430,6 +455,7 @@ pub(super) fn candidates(text: &str) -> Vec<Candidate> {
     month_years(text, &mut out);
     season_years(text, &mut out);
     decades(text, &mut out);
+    holidays(text, &mut out);
     years(text, &mut out);
     year_ranges(text, &mut out);
     bare_months(text, &mut out);
@@ -591,6 +617,26 @@ fn month_years(text: &str, out: &mut Vec<Candidate>) {
             span,
             form: Form::Date { start: Partial::new(Some(year), Unit::Month(month)), end: None },
             role: role_of_full(text, span),
+        });
+    }
+}
+
+fn holidays(text: &str, out: &mut Vec<Candidate>) {
+    for caps in HOLIDAY.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let name = caps.name("name").map_or("", |m| m.as_str());
+        let (month, day) = match name {
+            "Christmas Eve" => (12, 24),
+            "Boxing Day" => (12, 26),
+            "New Year's Day" => (1, 1),
+            "New Year's Eve" => (12, 31),
+            _ => (12, 25),
+        };
+        let year = caps.name("year").and_then(|y| parse_year(y.as_str()));
+        out.push(Candidate {
+            span,
+            form: Form::Date { start: Partial::new(year, Unit::Day { month, day }), end: None },
+            role: Role::Governs,
         });
     }
 }
@@ -974,10 +1020,35 @@ fn years(text: &str, out: &mut Vec<Candidate>) {
             });
             continue;
         }
+        if let Some(short) = num::<i32>(&caps, "short") {
+            // "in 490", "by 480" in a passage about years BC; the era is settled on resolution.
+            if short >= 100 && is_short_year_context(text, span) {
+                out.push(Candidate { span, form: Form::EraYear(short), role: Role::Governs });
+            }
+            continue;
+        }
         let Some(year) = num::<i32>(&caps, "plain") else { continue };
         let Some(role) = year_role(text, span.start, span.end, year) else { continue };
         out.push(Candidate { span, form: Form::Date { start: Partial::new(Some(year), Unit::Year), end: None }, role });
     }
+}
+
+/// Whether a three-digit number stands where a year would: after "in", "by", "until"… and
+/// not glued to other digits or followed by a counted noun.
+fn is_short_year_context(text: &str, span: Span) -> bool {
+    let c_before = text[..span.start].chars().next_back();
+    let c_after = text[span.end..].chars().next();
+    if c_before.is_some_and(|c| !c.is_whitespace())
+        || c_after.is_some_and(|c| c.is_alphanumeric() || ",.:/-%".contains(c))
+    {
+        return false;
+    }
+    let prev = prev_word(text, span.start);
+    matches!(
+        prev.as_str(),
+        "in" | "by" | "until" | "till" | "since" | "from" | "around" | "c" | "ca" | "circa" | "before" | "after"
+    ) && !is_count_noun(&next_word(text, span.end))
+        && !text[span.end..].trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn year_ranges(text: &str, out: &mut Vec<Candidate>) {
@@ -1266,6 +1337,11 @@ fn extend_modifier(text: &str, c: &mut Candidate) {
         return;
     }
     let before = &text[..c.span.start];
+    // "c. 466 BC", "circa 1200": the approximation belongs to the expression.
+    if let Some(m) = APPROX_BEFORE.find(&before[before.floor_char_boundary(before.len().saturating_sub(8))..]) {
+        c.span.start -= m.len();
+        return;
+    }
     let window = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
     let Some(caps) = MODIFIER_BEFORE.captures(window) else { return };
     let Some(m) = caps.get(0) else { return };
