@@ -5,6 +5,9 @@
 //! python3 /work/shared/benchmarks/wikiwars/score.py out.tsv --types DATE
 //! ```
 //!
+//! With `--throughput ROUNDS` it instead times `extract_dates` alone over every text,
+//! `ROUNDS` times, and prints the volume and MB/s (see `bench/dates-throughput.sh`).
+//!
 //! Every article is read with the benchmark's document creation time (2009-12-19) as the
 //! stated document date. Offsets are converted from bytes to characters; values are mapped
 //! to the gold's conventions where ours differ (a decade `199X` is written `199`, a century
@@ -21,15 +24,25 @@ use concord::{Document, Span};
 
 fn main() -> anyhow::Result<()> {
     // # Step 1: find the texts
-    let dir = std::env::args_os()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = args
+        .first()
+        .filter(|a| !a.starts_with("--"))
         .map_or_else(|| PathBuf::from("/work/shared/benchmarks/wikiwars/text"), PathBuf::from);
+    let rounds = args
+        .iter()
+        .position(|a| a == "--throughput")
+        .map(|i| args.get(i + 1).and_then(|n| n.parse::<usize>().ok()).unwrap_or(10));
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     paths.sort();
     let reference = "2009-12-19".parse()?;
+
+    if let Some(rounds) = rounds {
+        return throughput(&paths, rounds, reference);
+    }
 
     // # Step 2: extract and print one row per mention
     println!("doc\tstart\tend\ttext\ttype\tvalue");
@@ -72,6 +85,30 @@ fn main() -> anyhow::Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// Times `extract_dates` alone (documents are read and normalised beforehand).
+fn throughput(paths: &[PathBuf], rounds: usize, reference: concord::Date) -> anyhow::Result<()> {
+    let docs: Vec<Document> = paths
+        .iter()
+        .map(|p| Ok(Document::from_text(&p.to_string_lossy(), &std::fs::read_to_string(p)?)))
+        .collect::<anyhow::Result<_>>()?;
+    let bytes: usize = docs.iter().map(|d| d.text().len()).sum::<usize>() * rounds;
+    let started = std::time::Instant::now();
+    let mut mentions = 0;
+    for _ in 0..rounds {
+        for doc in &docs {
+            mentions += extract_dates(doc, Some(reference)).mentions.len();
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{} documents x {rounds} rounds: {mb:.1} MB, {mentions} mentions, {secs:.2} s, {:.1} MB/s",
+        docs.len(),
+        mb / secs
+    );
     Ok(())
 }
 

@@ -46,7 +46,7 @@ use super::{DateKind, DateMention};
 use crate::corpus::Document;
 use crate::date::{Date, Modifier, Point, Unit, days_in_month};
 use crate::span::Span;
-use scan::{Anchor, Candidate, Form, MetadataLabel, Partial, RelUnit, Relative, Role};
+use scan::{Anchor, Candidate, Form, MetadataLabel, Partial, RelUnit, Relative, Role, YearPart};
 
 /// The dates of one document and the document date detected from its metadata.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -131,18 +131,18 @@ static AND_JOIN: LazyLock<Regex> = LazyLock::new(|| {
 fn merge_ranges(text: &str, chosen: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(chosen.len());
     for c in chosen {
-        if let Some(prev) = out.last_mut() {
-            if let (Form::Date { start: a, end: None }, Form::Date { start: b, end: None }) = (prev.form, c.form) {
-                let between = text.get(prev.span.end..c.span.start).unwrap_or("");
-                let joined = RANGE_JOIN.is_match(between)
-                    || (AND_JOIN.is_match(between) && scan::prev_word(text, prev.span.start) == "between");
-                if joined && compatible(a, b) {
-                    let (a, b) = fill_years(a, b);
-                    prev.form = Form::Date { start: a, end: Some(b) };
-                    prev.span = Span::new(prev.span.start, c.span.end);
-                    prev.role = c.role;
-                    continue;
-                }
+        if let Some(prev) = out.last_mut()
+            && let (Form::Date { start: a, end: None }, Form::Date { start: b, end: None }) = (prev.form, c.form)
+        {
+            let between = text.get(prev.span.end..c.span.start).unwrap_or("");
+            let joined = RANGE_JOIN.is_match(between)
+                || (AND_JOIN.is_match(between) && scan::prev_word(text, prev.span.start) == "between");
+            if joined && compatible(a, b) {
+                let (a, b) = fill_years(a, b);
+                prev.form = Form::Date { start: a, end: Some(b) };
+                prev.span = Span::new(prev.span.start, c.span.end);
+                prev.role = c.role;
+                continue;
             }
         }
         out.push(c);
@@ -301,16 +301,17 @@ impl Resolver<'_> {
             Form::Relative(rel) => {
                 let date = match rel {
                     Relative::Present => self.document_date,
-                    Relative::InYear { anchor, offset, month, day } => {
+                    Relative::InYear { anchor, offset, part } => {
                         let base = match anchor {
                             Anchor::Deictic => self.document_date.map(|d| d.end().unwrap_or(d.start())),
                             Anchor::Anaphoric => self.anchor(c.span.start).map(|(p, _)| p),
                         };
                         base.and_then(|b| {
                             let year = add_years(b.year_value(), offset);
-                            match day {
-                                Some(day) => Point::day(year, month, day),
-                                None => Point::month(year, month),
+                            match part {
+                                YearPart::Month(month, Some(day)) => Point::day(year, month, day),
+                                YearPart::Month(month, None) => Point::month(year, month),
+                                YearPart::Season(season) => Point::season(year, season),
                             }
                         })
                         .map(Date::point)
@@ -321,18 +322,30 @@ impl Resolver<'_> {
                             Anchor::Anaphoric => self.anchor(c.span.start).map(|(p, _)| p),
                         };
                         match (base, offset) {
+                            // "that same day" after "in 1921" names no day we know.
+                            (Some(b), _)
+                                if anchor == Anchor::Anaphoric
+                                    && unit == RelUnit::Day
+                                    && !matches!(b.unit(), Unit::Day { .. }) =>
+                            {
+                                None
+                            }
                             (Some(b), Some(n)) => shift(b, unit, n, modifier).map(Date::point),
                             _ => None,
                         }
                     }
                 };
                 // A forward anaphoric date moves the passage on ("the following year", "two years
-                // later"); a backward one ("the previous year") is a look back, after which the
+                // later", "August of that year"); a backward one ("the previous year") is a look back, after which the
                 // story resumes where it was.
-                if let (Some(d), Relative::Shift { anchor: Anchor::Anaphoric, offset: Some(1..), .. }) = (&date, rel) {
-                    if c.role == Role::Governs {
-                        self.govern(d, c.span.start, false);
-                    }
+                if let (
+                    Some(d),
+                    Relative::Shift { anchor: Anchor::Anaphoric, offset: Some(1..), .. }
+                    | Relative::InYear { anchor: Anchor::Anaphoric, .. },
+                ) = (&date, rel)
+                    && c.role == Role::Governs
+                {
+                    self.govern(d, c.span.start, false);
                 }
                 Some(mention(date, DateKind::Relative, date.is_some()))
             }

@@ -78,7 +78,7 @@ const TIME: &str = r"(?:,?\s+(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?:\s?(?:AM|PM|am|p
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?: (?:{WEEKDAY})\.?,?\s+ (?:the\s+)? )?       # optional weekday, kept in the span
+        (?: (?:{WEEKDAY})\.?,?\s+ (?:the\s+)? | (?-u:\b)(?i:the)\s+ )?  # weekday or 'the', kept in the span
         (?-u:\b) (?P<day>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?-u:\b)
         (?: \s*(?:-|to|and|&)\s*                       # a second day makes a range
             (?P<day2>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?-u:\b) )?
@@ -236,7 +236,9 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)
         (?:
             (?P<today>(?i:today|yesterday|tomorrow))
-          | (?P<mname>{MONTH_FULL}) (?:\ (?P<mday>[0-9]{{1,2}}))? \s+ of \s+   # 'August of that year'
+          | (?: (?P<mname>{MONTH_FULL}) (?:\ (?P<mday>[0-9]{{1,2}}))?          # 'August of that year'
+              | (?:(?i:the)\ )? (?P<sname>(?i:spring|summer|autumn|winter)) ) # 'the spring of next year'
+            \s+ of \s+
             (?P<ydet>(?i:that|the\ same|the\ following|the\ next|the\ previous|the\ preceding|this|last|next)) \s+ (?i:year)
           | (?P<present>(?i:now|nowadays|currently|at\ present|these\ days|the\ present\ day))
           | (?P<det>(?i:
@@ -321,7 +323,7 @@ static MODIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         (?:
             (?P<early>early|beginning\s+of|start\s+of|first\s+half\s+of|turn\s+of|early\s+in)
           | (?P<mid>mid|middle\s+of|mid-?way\s+through)
-          | (?P<late>late|end\s+of|close\s+of|latter\s+part\s+of|second\s+half\s+of|later\s+part\s+of|late\s+in)
+          | (?P<late>late|end\s+of|close\s+of|latter\s+(?:part|half)\s+of|second\s+half\s+of|later\s+part\s+of|late\s+in)
         )
         (?: \s+(?:the\s+)? | \s*-\s* )
         \z
@@ -410,13 +412,22 @@ pub(super) enum Anchor {
     Anaphoric,
 }
 
+/// The part of a year a relative year expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum YearPart {
+    /// A month, with a day when given ("July 25 of that year").
+    Month(u8, Option<u8>),
+    /// A season ("the spring of next year").
+    Season(Season),
+}
+
 /// A relative or deictic expression, unresolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Relative {
     /// The present as of the document date ("now", "currently").
     Present,
     /// A month (and day) of the year `offset` years from the anchor's ("August of that year").
-    InYear { anchor: Anchor, offset: i32, month: u8, day: Option<u8> },
+    InYear { anchor: Anchor, offset: i32, part: YearPart },
     /// `offset` units from the anchor; `None` offset for "a few years later" (unresolvable).
     Shift { anchor: Anchor, unit: RelUnit, offset: Option<i32>, modifier: Option<Modifier> },
 }
@@ -541,8 +552,10 @@ fn role_of_full(text: &str, span: Span) -> Role {
     let prev = prev_word(text, span.start);
     let next = text.get(span.end..).unwrap_or("");
     let followed_by_word = next.starts_with(' ') && next[1..].starts_with(|c: char| c.is_alphabetic());
-    let determiner =
-        matches!(prev.as_str(), "the" | "its" | "their" | "his" | "her" | "our") || ends_possessive(text, span.start);
+    let inner_the = text.get(span.start..span.start + 4).is_some_and(|t| t.eq_ignore_ascii_case("the "));
+    let determiner = inner_the
+        || matches!(prev.as_str(), "the" | "its" | "their" | "his" | "her" | "our")
+        || ends_possessive(text, span.start);
     if determiner && followed_by_word {
         let word = next_word(text, span.end);
         if !is_clause_word(&word) {
@@ -1168,15 +1181,17 @@ fn bare_seasons(text: &str, out: &mut Vec<Candidate>) {
         let Some(season) = caps.name("season").and_then(|s| season_of(s.as_str())) else { continue };
         let word_start = caps.name("season").map_or(span.start, |m| m.start());
         let prev = prev_word(text, word_start);
-        let ok = caps.name("the").is_some()
+        let by_context = caps.name("the").is_some()
             || matches!(
                 prev.as_str(),
                 "in" | "during" | "by" | "until" | "till" | "early" | "late" | "mid" | "through"
             );
-        // "Prague Spring", "Winter War": a capitalised season inside a name is not a date.
+        // A lower-case season is a date anywhere ("their summer offensive"); a capitalised one
+        // only after a determiner or preposition, as "Prague Spring" names an event.
         let capital = text[word_start..].starts_with(|c: char| c.is_uppercase());
         let sentence_start = text[..span.start].trim_end().ends_with(['.', '\n']) || span.start == 0;
-        if !ok || (capital && !sentence_start) || next_word(text, span.end) == "of" {
+        let ok = !capital || by_context || sentence_start;
+        if !ok || next_word(text, span.end) == "of" {
             continue;
         }
         out.push(Candidate {
@@ -1245,7 +1260,7 @@ fn rel_unit(word: &str) -> Option<RelUnit> {
         "decade" => RelUnit::Decade,
         "century" | "centurie" => RelUnit::Century,
         _ => {
-            if let Some(s) = season_of(&w) {
+            if let Some(s) = season_of(w) {
                 RelUnit::Season(s)
             } else {
                 RelUnit::MonthName(super::super::patterns::month_number(word)?)
@@ -1280,10 +1295,13 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
             };
             Relative::Shift { anchor: Anchor::Deictic, unit: RelUnit::Day, offset: Some(offset), modifier: None }
         } else if let Some(ydet) = caps.name("ydet") {
-            let Some(month) = month_of(&caps, "mname") else { continue };
-            let day = num::<u8>(&caps, "mday");
+            let part = match (month_of(&caps, "mname"), caps.name("sname").and_then(|s| season_of(s.as_str()))) {
+                (Some(month), _) => YearPart::Month(month, num::<u8>(&caps, "mday")),
+                (None, Some(season)) => YearPart::Season(season),
+                (None, None) => continue,
+            };
             let (anchor, offset) = year_shift(&ydet.as_str().to_ascii_lowercase());
-            Relative::InYear { anchor, offset, month, day }
+            Relative::InYear { anchor, offset, part }
         } else if caps.name("present").is_some() {
             Relative::Present
         } else if let Some(det) = caps.name("det") {

@@ -44,7 +44,7 @@ fn full_dates_in_every_order() {
         ("The league was founded on May 27, 1997.", &["May 27, 1997=1997-05-27:absolute"]),
         ("Shares were listed on 1997-05-27 at noon.", &["1997-05-27=1997-05-27:absolute"]),
         ("Filed 29-Oct-2002 by the registrar.", &["29-Oct-2002=2002-10-29:absolute"]),
-        ("The board met on the 20th of March 2003.", &["20th of March 2003=2003-03-20:absolute"]),
+        ("The board met on the 20th of March 2003.", &["the 20th of March 2003=2003-03-20:absolute"]),
         ("It opened on 3rd Feb. 1999 with six members.", &["3rd Feb. 1999=1999-02-03:absolute"]),
         ("It opened on Sept 14 2004.", &["Sept 14 2004=2004-09-14:absolute"]),
         (
@@ -298,4 +298,56 @@ fn no_panic_on_odd_input() {
         let _ = run(text, None);
         let _ = run(text, Some("2002-05"));
     }
+}
+
+#[test]
+fn holidays_seasons_and_lone_months() {
+    table(&[
+        ("Sales peaked at Christmas 1963.", &["Christmas 1963=1963-12-25:absolute"]),
+        ("In 2007 the shop closed on New Year's Eve.", &["2007=2007:absolute", "New Year's Eve=~2007-12-31:absolute"]),
+        ("In 1951 the league played a short winter season.", &["1951=1951:absolute", "winter=~1951-WI:absolute"]),
+        ("The Prague Spring ended in 1968.", &["1968=1968:absolute"]),
+        ("In 1917 the costly August offensives began.", &["1917=1917:absolute", "August=~1917-08:absolute"]),
+        ("The Long March began in 1934.", &["1934=1934:absolute"]),
+        ("August Wilson wrote it in 1982.", &["1982=1982:absolute"]),
+    ]);
+}
+
+#[test]
+fn bc_years_and_approximations() {
+    table(&[
+        ("The city fell in 480 BC; by 479 the fleet had sailed.", &["480 BC=BC0480:absolute", "479=~BC0479:absolute"]),
+        ("The bridge, built c. 1200, still stands.", &["c. 1200=1200:absolute"]),
+        ("The temple was rebuilt in 146 B.C. after a fire.", &["146 B.C.=BC0146:absolute"]),
+        ("The fleet of 300 ships sailed in 1805.", &["1805=1805:absolute"]),
+        ("In 1805 the fleet lost 120 ships.", &["1805=1805:absolute"]),
+        ("By 490 the crew numbered 200.", &[]),
+    ]);
+}
+
+#[test]
+fn month_of_a_relative_year() {
+    let text = "The federation was founded in 1921. In August of that year it held its first congress, \
+                and on July 25 of the following year it admitted Brazil. That same day it met in Rio.";
+    insta::assert_debug_snapshot!(run(text, None), @r#"
+    [
+        "1921=1921:absolute",
+        "August of that year=~1921-08:relative",
+        "July 25 of the following year=~1922-07-25:relative",
+        "That same day=~1922-07-25:relative",
+    ]
+    "#);
+}
+
+#[test]
+fn headings_and_line_heads() {
+    let text =
+        "# Timeline\n\n## 1994: Partnership\n\nTalks began.\n\n1997 - Founding Act signed\n\nEastern expansion, 1999\n";
+    insta::assert_debug_snapshot!(run(text, None), @r#"
+    [
+        "1994=1994:absolute",
+        "1997=1997:absolute",
+        "1999=1999:absolute",
+    ]
+    "#);
 }
