@@ -281,9 +281,18 @@ impl Resolver<'_> {
                     let before = &self.text[..c.span.start];
                     BACKWARD_CUE.is_match(&before[before.floor_char_boundary(before.len().saturating_sub(24))..])
                 };
-                let Some((year, may_roll)) = self.infer_year(c.span.start, start, backward) else {
+                let Some((mut year, may_roll)) = self.infer_year(c.span.start, start, backward) else {
                     return Some(mention(None, range_kind, false));
                 };
+                // A sheet reports what has happened by its date: a year-less date that would
+                // fall after the document date is read in the year before ("as of May 2002 …
+                // the events of September 11" is September 2001).
+                if let (Some(doc_date), Some(p)) =
+                    (self.document_date, point_of(Partial { year: Some(year), ..start }, year))
+                    && p.days().0 > doc_date.days().1
+                {
+                    year = add_years(year, -1);
+                }
                 let s = Partial { year: Some(year), ..start };
                 let date = match end {
                     None => point_of(s, year).map(Date::point),

@@ -174,6 +174,18 @@ fn attributive_years_do_not_govern() {
 }
 
 #[test]
+fn year_less_dates_never_fall_after_the_document_date() {
+    let text = "correct as of\nMay 2002\n\nIn May 2002 the board recalled the events of September 11.";
+    insta::assert_debug_snapshot!(run(text, None), @r#"
+    [
+        "May 2002=2002-05:metadata",
+        "May 2002=2002-05:absolute",
+        "September 11=~2001-09-11:absolute",
+    ]
+    "#);
+}
+
+#[test]
 fn year_less_dates_fall_back_to_the_document_date() {
     insta::assert_debug_snapshot!(run("The index was rebalanced on 14 May.", Some("2002-05")), @r#"
     [
@@ -350,4 +362,36 @@ fn headings_and_line_heads() {
         "1999=1999:absolute",
     ]
     "#);
+}
+
+/// The bundled sheets: mentions sorted and disjoint, and the detected document date equal to
+/// the manifest's where the manifest states one. `--nocapture` prints every mention for review.
+#[test]
+fn bundled_corpus_smoke() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let manifest = std::fs::read_to_string(root.join("manifest.toml")).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "md"))
+        .collect();
+    files.sort();
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let doc = Document::from_text(&name, &std::fs::read_to_string(&path).unwrap());
+        let x = extract_dates(&doc, None);
+        for pair in x.mentions.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start, "{name}: overlapping mentions");
+        }
+        // `date = "..."` in the manifest entry of this file, if any.
+        let entry = manifest.split("[[sheet]]").find(|e| e.contains(&format!("file = \"{name}\"")));
+        let stated = entry.and_then(|e| e.lines().find_map(|l| l.strip_prefix("date = \"")?.strip_suffix('"')));
+        if let Some(stated) = stated {
+            assert_eq!(x.document_date.map(|d| d.to_string()).as_deref(), Some(stated), "{name}");
+        }
+        for m in &x.mentions {
+            let value = m.date.map_or("-".to_string(), |d| d.to_string());
+            println!("{name}\t{}\t{value}\t{}", &doc.text()[m.span.start..m.span.end], m.kind.as_str());
+        }
+    }
 }
