@@ -11,7 +11,8 @@
 //! Every article is read with the benchmark's document creation time (2009-12-19) as the
 //! stated document date. Offsets are converted from bytes to characters; values are mapped
 //! to the gold's conventions where ours differ (a decade `199X` is written `199`, a century
-//! `19XX` is `19`, the present is `PRESENT_REF`); durations are typed `DURATION`.
+//! `19XX` is `19`, the present is `PRESENT_REF`, a winter is named by the year of its
+//! January); durations are typed `DURATION`.
 
 use std::path::PathBuf;
 use std::sync::LazyLock;
@@ -153,6 +154,16 @@ fn gold_value(kind: DateKind, date: Option<concord::Date>, surface: &str) -> (&'
     };
     // A range is scored by its start value.
     let v = date.start().to_string();
+    // Our `1914-WI` is the winter that begins in December 1914; the gold names a winter by
+    // the year of its January and February (`1915-WI`).
+    let v = match v.strip_suffix("-WI").and_then(|y| y.parse::<concord::Date>().ok()) {
+        Some(y) => {
+            let next = y.start().year_value() + 1;
+            let next = if next == 0 { 1 } else { next };
+            if next < 0 { format!("BC{:04}-WI", -next) } else { format!("{next:04}-WI") }
+        }
+        None => v,
+    };
     let v = match (v.strip_suffix("XX"), v.strip_suffix('X')) {
         (Some(century), _) => century.to_string(),
         (None, Some(decade)) => decade.to_string(),
