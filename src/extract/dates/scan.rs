@@ -67,7 +67,7 @@ fn month(name: &str) -> String {
 /// A year group named `name` as it follows a month or day: four digits, or any year with an era.
 fn year(name: &str) -> String {
     format!(
-        r"(?P<{name}>[0-9]{{1,4}}\ ?(?:BCE?|AD|CE)(?-u:\b)|[0-9]{{1,4}}\ ?B\.C\.(?:E\.)?|(?:AD|A\.D\.)\ ?[0-9]{{1,4}}(?-u:\b)|[0-9]{{4}}(?-u:\b))"
+        r"(?P<{name}>[0-9]{{1,4}}\ ?(?:BCE?|AD|CE)(?-u:\b)|[0-9]{{1,4}}\ ?B\.C(?:\.E)?\.?|(?:AD|A\.D\.)\ ?[0-9]{{1,4}}(?-u:\b)|[0-9]{{4}}(?-u:\b))"
     )
 }
 
@@ -179,7 +179,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)
         (?:
             (?P<era>[0-9]{1,4}\ ?(?:BCE?|AD|CE)(?-u:\b)
-                   |[0-9]{1,4}\ ?B\.C\.(?:E\.)?
+                   |[0-9]{1,4}\ ?B\.C(?:\.E)?\.?
                    |(?:AD|A\.D\.)\ ?[0-9]{1,4}(?-u:\b))     # with an era
           | (?P<plain>[0-9]{4}) (?-u:\b)                    # four digits alone
           | (?P<short>[0-9]{3}) (?-u:\b)                    # three digits: a year only in a BC passage
@@ -210,6 +210,18 @@ static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         ",
     )
     .expect("YEAR_RANGE is a valid regex")
+});
+
+/// Two years before the common era joined by a dash or "to": "499-493 BC", "264 to 241 BC".
+static BC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?-u:\b) (?P<y1>[0-9]{1,4}) (?:\ ?(?:BCE?|B\.C\.?))?     # first year, era optional
+        \s? (?:-|to) \s?
+        (?P<y2>[0-9]{1,4}) \ ? (?:BCE?(?-u:\b)|B\.C(?:\.E)?\.?)  # second year with its era
+        ",
+    )
+    .expect("BC_RANGE is a valid regex")
 });
 
 /// A full month name alone ("in November"); a date only in a preposition or list context.
@@ -334,7 +346,8 @@ static MODIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every pattern, so one test compiles them all.
 #[cfg(test)]
-pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 17] = [
+pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 18] = [
+    ("BC_RANGE", &BC_RANGE),
     ("APPROX_BEFORE", &APPROX_BEFORE),
     ("HOLIDAY", &HOLIDAY),
     ("DAY_MONTH", &DAY_MONTH),
@@ -469,6 +482,7 @@ pub(super) fn candidates(text: &str) -> Vec<Candidate> {
     holidays(text, &mut out);
     years(text, &mut out);
     year_ranges(text, &mut out);
+    bc_ranges(text, &mut out);
     bare_months(text, &mut out);
     bare_seasons(text, &mut out);
     relatives(text, &mut out);
@@ -1079,7 +1093,8 @@ fn year_ranges(text: &str, out: &mut Vec<Candidate>) {
         let before = text[..span.start].chars().next_back();
         let after = text[span.end..].chars().next();
         if before.is_some_and(|c| c.is_alphanumeric() || ",./:_+#$@-".contains(c))
-            || after.is_some_and(|c| c.is_alphanumeric() || ",/_@%-".contains(c))
+            || after.is_some_and(|c| c.is_alphanumeric() || "/_@%-".contains(c))
+            || text[span.end..].starts_with(',') && text[span.end + 1..].starts_with(|c: char| c.is_ascii_digit())
             || is_number_label(&prev_word(text, span.start))
             || is_followed_by_count(text, span.end)
         {
@@ -1090,6 +1105,25 @@ fn year_ranges(text: &str, out: &mut Vec<Candidate>) {
             form: Form::Date {
                 start: Partial::new(Some(y1), Unit::Year),
                 end: Some(Partial::new(Some(y2), Unit::Year)),
+            },
+            role: Role::Governs,
+        });
+    }
+}
+
+fn bc_ranges(text: &str, out: &mut Vec<Candidate>) {
+    for caps in BC_RANGE.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let (Some(y1), Some(y2)) = (num::<i32>(&caps, "y1"), num::<i32>(&caps, "y2")) else { continue };
+        // Years BC count down: the range starts at the larger number.
+        if y1 <= y2 || text[..span.start].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+            continue;
+        }
+        out.push(Candidate {
+            span,
+            form: Form::Date {
+                start: Partial::new(Some(-y1), Unit::Year),
+                end: Some(Partial::new(Some(-y2), Unit::Year)),
             },
             role: Role::Governs,
         });

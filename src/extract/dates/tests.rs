@@ -133,6 +133,9 @@ fn ranges() {
         ("Talks took place between May and June 2000.", &["May and June 2000=2000-05/2000-06:range"]),
         ("The pact lasted from 1994 until 2014.", &["1994 until 2014=1994/2014:range"]),
         ("The fair ran 30 June - 2 July 2005.", &["30 June - 2 July 2005=2005-06-30/2005-07-02:range"]),
+        ("Throughout 1915-17, the two unions merged.", &["1915-17=1915/1917:range"]),
+        ("The revolt (499-493 BC) spread east.", &["499-493 BC=BC0499/BC0493:range"]),
+        ("The war lasted from 149 B.C to 146 B.C and ended.", &["149 B.C to 146 B.C=BC0149/BC0146:range"]),
     ]);
 }
 
