@@ -254,6 +254,12 @@ impl Resolver<'_> {
         match c.form {
             Form::Duration => Some(mention(None, DateKind::Duration, false)),
             Form::Invalid => Some(mention(None, DateKind::Absolute, false)),
+            Form::DayOfMonth(day) => {
+                let (anchor, _) = self.anchor(c.span.start)?;
+                let date = Date::point(Point::day(anchor.year_value(), anchor.month_value()?, day)?);
+                self.govern(&date, c.span.start, false);
+                Some(mention(Some(date), DateKind::Absolute, true))
+            }
             Form::EraYear(n) => {
                 let date = Date::point(Point::year(-n)?);
                 if !self.bc_era {

@@ -224,6 +224,16 @@ static BC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("BC_RANGE is a valid regex")
 });
 
+/// An ordinal day alone, "on the 20th": a day of the month the passage is in.
+static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?-u:\b) (?i:the) \s+ (?P<day>[0-9]{1,2}) (?:st|nd|rd|th) (?-u:\b)   # 'the 20th'
+        ",
+    )
+    .expect("ORDINAL_DAY is a valid regex")
+});
+
 /// A full month name alone ("in November"); a date only in a preposition or list context.
 static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?x) (?-u:\b) (?P<month>{MONTH_FULL}) (?-u:\b)")).expect("BARE_MONTH is a valid regex")
@@ -346,7 +356,8 @@ static MODIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every pattern, so one test compiles them all.
 #[cfg(test)]
-pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 18] = [
+pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 19] = [
+    ("ORDINAL_DAY", &ORDINAL_DAY),
     ("BC_RANGE", &BC_RANGE),
     ("APPROX_BEFORE", &APPROX_BEFORE),
     ("HOLIDAY", &HOLIDAY),
@@ -456,6 +467,8 @@ pub(super) enum Form {
     Duration,
     /// A date as written that does not exist ("31 June 1997").
     Invalid,
+    /// A day of the month the passage is in ("on the 20th").
+    DayOfMonth(u8),
     /// A three-digit year without an era ("in 490"): a year BC when the passage's stated
     /// years are BC, else not a date.
     EraYear(i32),
@@ -483,6 +496,7 @@ pub(super) fn candidates(text: &str) -> Vec<Candidate> {
     years(text, &mut out);
     year_ranges(text, &mut out);
     bc_ranges(text, &mut out);
+    ordinal_days(text, &mut out);
     bare_months(text, &mut out);
     bare_seasons(text, &mut out);
     relatives(text, &mut out);
@@ -1108,6 +1122,48 @@ fn year_ranges(text: &str, out: &mut Vec<Candidate>) {
             },
             role: Role::Governs,
         });
+    }
+}
+
+fn ordinal_days(text: &str, out: &mut Vec<Candidate>) {
+    for caps in ORDINAL_DAY.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let Some(day) = num::<u8>(&caps, "day").filter(|d| (1..=31).contains(d)) else { continue };
+        let prev = prev_word(text, span.start);
+        let next = next_word(text, span.end);
+        let after = &text[span.end..];
+        // "on the 20th", "from the 13th to the 19th"; not "the 5th Army", "the 19th century".
+        let noun_follows = after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_uppercase())
+            || after.starts_with('-')
+            || matches!(
+                next.as_str(),
+                "century"
+                    | "centuries"
+                    | "anniversary"
+                    | "birthday"
+                    | "amendment"
+                    | "time"
+                    | "times"
+                    | "edition"
+                    | "floor"
+                    | "place"
+                    | "round"
+                    | "minute"
+                    | "session"
+                    | "meeting"
+                    | "congress"
+                    | "summit"
+                    | "division"
+                    | "army"
+                    | "regiment"
+                    | "of"
+            );
+        if !matches!(prev.as_str(), "on" | "from" | "until" | "till" | "by" | "to" | "since" | "after" | "before")
+            || noun_follows
+        {
+            continue;
+        }
+        out.push(Candidate { span, form: Form::DayOfMonth(day), role: Role::Governs });
     }
 }
 

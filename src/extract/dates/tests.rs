@@ -355,6 +355,21 @@ fn month_of_a_relative_year() {
 }
 
 #[test]
+fn ordinal_days_take_the_passage_month() {
+    table(&[
+        (
+            "The strike began on 12 March 1984. On the 20th the miners voted.",
+            &["12 March 1984=1984-03-12:absolute", "the 20th=~1984-03-20:absolute"],
+        ),
+        (
+            "In 1944 the 5th Army landed; by the 19th century it was gone.",
+            &["1944=1944:absolute", "the 19th century=18XX:absolute"],
+        ),
+        ("On the 20th the miners voted.", &[]),
+    ]);
+}
+
+#[test]
 fn headings_and_line_heads() {
     let text =
         "# Timeline\n\n## 1994: Partnership\n\nTalks began.\n\n1997 - Founding Act signed\n\nEastern expansion, 1999\n";
