@@ -385,6 +385,7 @@ fn headings_and_line_heads() {
 /// The bundled sheets: mentions sorted and disjoint, and the detected document date equal to
 /// the manifest's where the manifest states one. `--nocapture` prints every mention for review.
 #[test]
+#[allow(clippy::print_stdout)] // the listing is for review with --nocapture
 fn bundled_corpus_smoke() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let manifest = std::fs::read_to_string(root.join("manifest.toml")).unwrap();
