@@ -414,3 +414,20 @@ fn bundled_corpus_smoke() {
         }
     }
 }
+
+proptest::proptest! {
+    /// Any text: no panic, mentions sorted, disjoint and on character boundaries.
+    #[test]
+    fn never_panics(text in "(\\PC|[0-9 ,.:/()-]|May|June|BC|the|in|1997|December 20|\n){0,60}") {
+        let doc = Document::from_text("p.txt", &text);
+        for reference in [None, Some("2002-05".parse().unwrap()), Some("BC0490".parse().unwrap())] {
+            let x = extract_dates(&doc, reference);
+            let mut last = 0;
+            for m in &x.mentions {
+                proptest::prop_assert!(m.span.start >= last && m.span.end > m.span.start);
+                proptest::prop_assert!(doc.text().get(m.span.start..m.span.end).is_some());
+                last = m.span.end;
+            }
+        }
+    }
+}
