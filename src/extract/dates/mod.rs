@@ -7,7 +7,7 @@
 //!
 //! It works in four steps:
 //!
-//! 1. [`scan`] finds candidates, each a class of phrasing: full dates in any order, numeric
+//! 1. `scan` finds candidates, each a class of phrasing: full dates in any order, numeric
 //!    dates, month and year, season and year, decades and centuries, years in a context that
 //!    makes them years, year-less months and seasons after a preposition, relative expressions
 //!    and durations. Digits inside URLs, e-mail addresses and phone numbers are masked first.
