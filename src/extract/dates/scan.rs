@@ -586,7 +586,7 @@ fn role_of_full(text: &str, span: Span) -> Role {
         || ends_possessive(text, span.start);
     if determiner && followed_by_word {
         let word = next_word(text, span.end);
-        if !is_clause_word(&word) {
+        if !is_clause_word(&word) && next[1..].starts_with(|c: char| c.is_uppercase()) {
             return Role::Attributive;
         }
     }
@@ -1044,7 +1044,10 @@ fn year_role(text: &str, start: usize, end: usize, year: i32) -> Option<Role> {
     let determiner = matches!(prev.as_str(), "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that")
         || ends_possessive(text, start);
     if determiner && c_after == Some(' ') && !next.is_empty() && !is_clause_word(&next) {
-        return Some(Role::Attributive);
+        // Before a name ("the 1997 Founding Act") the year only names it; before a common
+        // noun ("the 2019 session") it dates an occurrence, which sets the passage's time.
+        let name_follows = after[1..].starts_with(|c: char| c.is_uppercase());
+        return Some(if name_follows { Role::Attributive } else { Role::Governs });
     }
     None
 }

@@ -431,3 +431,39 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn whole_federation_sheet() {
+    let text = "\
+International Rowing Federation: fact sheet
+Last updated: 3 Nov. 2019
+
+The federation was founded in Turin on 25 June 1892 by five national bodies. Its 1893
+congress adopted the first rules; the 1900 Paris Games followed. Membership reached 50 in
+the 1960s and 150 by 2019.
+
+Headquarters moved to Lausanne in spring 1922. The move took two years, and a new office
+opened on 4 April. Contact: info@rowing.example, +41 21 617 8373, fax 617 8375.
+The executive board meets twice a year, in March and September; the 2019 session, held
+between 12 and 14 September, approved Resolution 2019/4 and a budget of 1,250,000 francs.
+";
+    // Known gap: "meets twice a year, in March and September" is a recurrence, read here as
+    // the months of the passage's year.
+    insta::assert_debug_snapshot!(run(text, None), @r#"
+    [
+        "3 Nov. 2019=2019-11-03:metadata",
+        "25 June 1892=1892-06-25:absolute",
+        "1893=1893:absolute",
+        "1900=1900:absolute",
+        "the 1960s=196X:absolute",
+        "2019=2019:absolute",
+        "spring 1922=1922-SP:absolute",
+        "two years=-:duration",
+        "4 April=~1922-04-04:absolute",
+        "March=~1922-03:absolute",
+        "September=~1922-09:absolute",
+        "2019=2019:absolute",
+        "12 and 14 September=~2019-09-12/2019-09-14:range",
+    ]
+    "#);
+}
