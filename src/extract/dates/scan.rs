@@ -1,0 +1,1485 @@
+//! Candidate temporal expressions: every pattern of the date extractor, and the context tests
+//! that decide whether a bare number or month name is a date.
+//!
+//! In: the normalised text. Out: [`Candidate`]s (span, partial value, role), possibly
+//! overlapping; [`super`] picks the longest non-overlapping ones and resolves their values.
+//! Nothing here infers a year or reads a document date.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::date::{Modifier, Season, Unit};
+use crate::span::Span;
+
+/// Full English month names, capitalised or upper case (never lower case: "may" is a verb).
+const MONTH_FULL: &str = "January|February|March|April|May|June|July|August|September|October|November|December|\
+JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER";
+
+/// Abbreviated month names (the dot is matched by the patterns that use them).
+const MONTH_ABBR: &str =
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC";
+
+/// Weekday names, full or abbreviated, as an optional prefix of a full date.
+const WEEKDAY: &str =
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun";
+
+/// Small cardinal numbers written as words, for "two years later" and "six years".
+const NUMBER_WORD: &str = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|\
+fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|\
+several|a\\ few|a\\ couple\\ of|few|some|many";
+
+/// Cardinal words for durations: as [`NUMBER_WORD`] without "a"/"an" ("twice a year" is no duration).
+const DURATION_NUMBER: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|\
+fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|\
+several|a\\ few|a\\ couple\\ of|few|many";
+
+/// Ordinal words for centuries ("the nineteenth century").
+const ORDINAL_WORDS: [&str; 21] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+];
+
+/// A month group named `name`: a full name, or an abbreviation with an optional dot.
+fn month(name: &str) -> String {
+    format!(r"(?P<{name}>(?:{MONTH_FULL})(?-u:\b)|(?:{MONTH_ABBR})(?-u:\b)\.?)")
+}
+
+/// A year group named `name` as it follows a month or day: four digits, or any year with an era.
+fn year(name: &str) -> String {
+    format!(
+        r"(?P<{name}>[0-9]{{1,4}}\ ?(?:BCE?|AD|CE)(?-u:\b)|[0-9]{{1,4}}\ ?B\.C(?:\.E)?\.?|(?:AD|A\.D\.)\ ?[0-9]{{1,4}}(?-u:\b)|[0-9]{{4}}(?-u:\b))"
+    )
+}
+
+/// An optional clock time after a date ("4 February 2011, 1:32 PM").
+const TIME: &str = r"(?:,?\s+(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?:\s?(?:AM|PM|am|pm|a\.m\.|p\.m\.))?(?-u:\b))?";
+
+/// Day first: "27 May 1997", "Friday, 4 February 2011, 1:32 PM", "5-6 July 1990", "5 to 6 July", "20th of May".
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?: (?:{WEEKDAY})\.?,?\s+ (?:the\s+)? | (?-u:\b)(?i:the)\s+ )?  # weekday or 'the', kept in the span
+        (?-u:\b) (?P<day>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?-u:\b)
+        (?: \s*(?:-|to|and|&)\s*                       # a second day makes a range
+            (?P<day2>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?-u:\b) )?
+        (?:\s+of)? [\ \t]+                              # '20th of May'; no line break inside
+        {month}
+        (?: (?:,?[\ \t]+|\ of\ ) {year} {TIME} )?       # the year (and a time) may follow
+        ",
+        month = month("month"),
+        year = year("year"),
+    ))
+    .expect("DAY_MONTH is a valid regex")
+});
+
+/// Month first: "May 27, 1997", "Friday, February 4, 2011", "February 20", "July 5-6, 1990".
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?: (?:{WEEKDAY})\.?,?\s+ )?                    # optional weekday
+        (?-u:\b) {month} [\ \t]+ (?:the\s+)?
+        (?P<day>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?-u:\b)
+        (?: \s*(?:-|to|and|&)\s* (?P<day2>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?-u:\b) )?
+        (?: (?:,?[\ \t]+|\ of\ ) {year} {TIME} )?       # 'June 20, 1792', 'June 20 of 1792'
+        ",
+        month = month("month"),
+        year = year("year"),
+    ))
+    .expect("MONTH_DAY is a valid regex")
+});
+
+/// Numeric forms: ISO "1997-05-27" (with an optional time) and "29-Oct-2002".
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?-u:\b)
+        (?:
+            (?P<iy>[0-9]{{4}}) - (?P<im>[0-9]{{2}}) - (?P<id>[0-9]{{2}})  # ISO 8601
+            (?: [T\ ] [0-9]{{2}}:[0-9]{{2}} (?::[0-9]{{2}})? )?          # optional time
+          | (?P<dd>[0-9]{{1,2}}) [-\ ] (?P<dm>{MONTH_ABBR}|{MONTH_FULL}) [-\ ] (?P<dy>[0-9]{{4}})
+        )
+        (?-u:\b)
+        "
+    ))
+    .expect("NUMERIC is a valid regex")
+});
+
+/// Month and year: "May 2002", "December, 1991", "February of 1940", "Oct. 2002".
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?-u:\b) {month}
+        ,? \s+ (?:of\s+)?                               # 'February of 1940'
+        {year}
+        ",
+        month = month("month"),
+        year = year("year"),
+    ))
+    .expect("MONTH_YEAR is a valid regex")
+});
+
+/// Season and year: "spring 2009", "the summer of 1943", "winter 1941-42" (start year).
+static SEASON_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?: (?i:the) \s+ )?                             # 'the summer of 1943'
+        (?-u:\b) (?P<season>(?i:spring|summer|autumn|fall|winter))
+        ,? \s+ (?:of\s+)?
+        {year}
+        ",
+        year = year("year"),
+    ))
+    .expect("SEASON_YEAR is a valid regex")
+});
+
+/// Decades and centuries: "the 1990s", "1990's", "'90s", "the 460s BC", "the 19th century", "the twentieth century".
+static DECADE_CENTURY: LazyLock<Regex> = LazyLock::new(|| {
+    let ordinals = ORDINAL_WORDS.join("|");
+    Regex::new(&format!(
+        r"(?x)
+        (?: (?i:the) \s+ )?
+        (?:
+            (?-u:\b) (?P<decade>[0-9]{{2,3}}0) '?s (?-u:\b)        # 1990s, 1990's, 460s
+            (?: \s? (?P<dbc>BCE?|B\.C\.) )?                       # 460s BC
+          | ' (?P<short>[0-9]0) s (?-u:\b)                       # '90s
+          | (?-u:\b) (?: (?P<cnum>[0-9]{{1,2}}) (?:st|nd|rd|th) | (?P<cword>(?i:{ordinals})) )
+            [\s-]+ (?i:century) (?-u:\b)
+            (?: \s? (?P<cbc>BCE?|B\.C\.) )?
+        )
+        "
+    ))
+    .expect("DECADE_CENTURY is a valid regex")
+});
+
+/// A four-digit number (a year only where [`year_role`] finds a context that makes it one),
+/// or a year of any length with an era ("490 BC", "AD 9"), which is always a year.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?-u:\b)
+        (?:
+            (?P<era>[0-9]{1,4}\ ?(?:BCE?|AD|CE)(?-u:\b)
+                   |[0-9]{1,4}\ ?B\.C(?:\.E)?\.?
+                   |(?:AD|A\.D\.)\ ?[0-9]{1,4}(?-u:\b))     # with an era
+          | (?P<plain>[0-9]{4}) (?-u:\b)                    # four digits alone
+          | (?P<short>[0-9]{3}) (?-u:\b)                    # three digits: a year only in a BC passage
+        )
+        ",
+    )
+    .expect("YEAR is a valid regex")
+});
+
+/// Fixed-date holidays, with or without a year: "Christmas 1963", "New Year's Day".
+static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?-u:\b)
+        (?P<name> Christmas\ Eve | Christmas(?:\ Day)? | New\ Year's\ (?:Day|Eve) | Boxing\ Day )
+        (?: ,?\ (?:of\ )? {year} )?
+        ",
+        year = year("year"),
+    ))
+    .expect("HOLIDAY is a valid regex")
+});
+
+/// Two years joined by a dash: "1997-1999", "1939-45" (the second may be abbreviated).
+static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?-u:\b) (?P<y1>[0-9]{4}) \s?-\s? (?P<y2>[0-9]{4}|[0-9]{2}) (?-u:\b)
+        ",
+    )
+    .expect("YEAR_RANGE is a valid regex")
+});
+
+/// Two years before the common era joined by a dash or "to": "499-493 BC", "264 to 241 BC".
+static BC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?-u:\b) (?P<y1>[0-9]{1,4}) (?:\ ?(?:BCE?|B\.C\.?))?     # first year, era optional
+        \s? (?:-|to) \s?
+        (?P<y2>[0-9]{1,4}) \ ? (?:BCE?(?-u:\b)|B\.C(?:\.E)?\.?)  # second year with its era
+        ",
+    )
+    .expect("BC_RANGE is a valid regex")
+});
+
+/// An ordinal day alone, "on the 20th": a day of the month the passage is in.
+static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?-u:\b) (?i:the) \s+ (?P<day>[0-9]{1,2}) (?:st|nd|rd|th) (?-u:\b)   # 'the 20th'
+        ",
+    )
+    .expect("ORDINAL_DAY is a valid regex")
+});
+
+/// A full month name alone ("in November"); a date only in a preposition or list context.
+static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?x) (?-u:\b) (?P<month>{MONTH_FULL}) (?-u:\b)")).expect("BARE_MONTH is a valid regex")
+});
+
+/// A season alone ("the summer", "in winter"); a date only after a determiner or preposition.
+static BARE_SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?: (?P<the>(?i:the)) \s+ )?
+        (?-u:\b) (?P<season>(?i:spring|summer|autumn|winter)) (?-u:\b)
+        ",
+    )
+    .expect("BARE_SEASON is a valid regex")
+});
+
+/// Relative and deictic expressions: "today", "now", "last October", "the following year",
+/// "later that month", "two years later", "a decade earlier", "the end of the year".
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?-u:\b)
+        (?:
+            (?P<today>(?i:today|yesterday|tomorrow))
+          | (?: (?P<mname>{MONTH_FULL}) (?:\ (?P<mday>[0-9]{{1,2}}))?          # 'August of that year'
+              | (?:(?i:the)\ )? (?P<sname>(?i:spring|summer|autumn|winter)) ) # 'the spring of next year'
+            \s+ of \s+
+            (?P<ydet>(?i:that|the\ same|the\ following|the\ next|the\ previous|the\ preceding|this|last|next)) \s+ (?i:year)
+          | (?P<present>(?i:now|nowadays|currently|at\ present|these\ days|the\ present\ day))
+          | (?P<det>(?i:
+                  this|last|next|that(?:\ same)?|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
+                | (?:later|earlier)\ (?:that|in\ the|that\ same|the\ same)
+                | (?:the\ )?(?:end|beginning|start|middle|close|rest)\ of\ (?:the|that|this|last|next)(?:\ same)?
+              ))
+            \s+
+            (?P<unit>(?i:year|month|week|day|spring|summer|autumn|fall|winter|decade|century)|{MONTH_FULL})
+          | (?P<num>[0-9]{{1,3}}|(?i:{NUMBER_WORD}))
+            [\s-]+ (?P<nunit>(?i:years?|months?|weeks?|days?|decades?|centuries|century))
+            \s+ (?P<dir>(?i:later|earlier|afterwards?|ago|previously|on))
+        )
+        (?-u:\b)
+        "
+    ))
+    .expect("RELATIVE is a valid regex")
+});
+
+/// Lengths of time: "78-day", "six years", "year-long", "several months". Never calendar dates.
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?-u:\b)
+        (?:
+            (?:[0-9]{{1,3}}|(?i:{DURATION_NUMBER})) [\ \t-]+
+            (?i:years?|months?|weeks?|days?|hours?|decades?|centuries|century)
+            (?: -(?i:long|old) )?
+          | (?i:year|month|week|day|decade|century)-(?i:long)
+        )
+        (?-u:\b)
+        "
+    ))
+    .expect("DURATION is a valid regex")
+});
+
+/// Text that holds digits which are never dates: URLs, e-mail addresses, file-like tokens,
+/// phone and fax numbers.
+static MASK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+            (?:https?://|ftp://|www\.) [^\s<>()\[\]]+                # URLs
+          | [A-Za-z0-9._%+-]+ @ [A-Za-z0-9-]+ (?:\.[A-Za-z0-9-]+)+  # e-mail addresses
+          | [A-Za-z0-9-]+ \. [a-z]{2,6} / [^\s<>()\[\]]*            # domain/path without a scheme
+          | [A-Za-z0-9.-]* _ [A-Za-z0-9_./-]*                      # tokens with underscores
+          | \+ \ ? [0-9] [0-9()\ ./-]{5,} [0-9]                    # international phone numbers
+          | (?i:tel|fax|phone|telephone) \.? \s* :? \s* \+? [0-9] [0-9()\ ./-]{4,} [0-9]  # labelled numbers
+        ",
+    )
+    .expect("MASK is a valid regex")
+});
+
+/// A label before a document date: "Updated:", "Last modified:", "correct as of".
+static METADATA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?-u:\b)
+        (?:
+            (?P<asof>(?:correct|accurate|current|valid|true)\s+as\s+(?:of|at)|as\s+(?:of|at)\s*:)
+          | (?P<stamp>(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+on)?|published(?:\s+on)?
+                     |posted(?:\s+on)?|issued(?:\s+on)?|dated?\s*:)
+        )
+        \s* :? \s*
+        \z
+        ",
+    )
+    .expect("METADATA_LABEL is a valid regex")
+});
+
+/// An approximation just before a year: "c. ", "ca. ", "circa ".
+static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) (?-u:\b) (?: c\. | ca\. | (?i:circa) ) \s* \z  # approximation marker")
+        .expect("APPROX_BEFORE is a valid regex")
+});
+
+/// An early/mid/late qualifier just before a date: "late", "mid-", "the end of", "early in".
+static MODIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?-u:\b)
+        (?:the\s+)? (?:very\s+)?
+        (?:
+            (?P<early>early|beginning\s+of|start\s+of|first\s+half\s+of|turn\s+of|early\s+in)
+          | (?P<mid>mid|middle\s+of|mid-?way\s+through)
+          | (?P<late>late|end\s+of|close\s+of|latter\s+(?:part|half)\s+of|second\s+half\s+of|later\s+part\s+of|late\s+in)
+        )
+        (?: \s+(?:the\s+)? | \s*-\s* )
+        \z
+        ",
+    )
+    .expect("MODIFIER_BEFORE is a valid regex")
+});
+
+/// Every pattern, so one test compiles them all.
+#[cfg(test)]
+pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 19] = [
+    ("ORDINAL_DAY", &ORDINAL_DAY),
+    ("BC_RANGE", &BC_RANGE),
+    ("APPROX_BEFORE", &APPROX_BEFORE),
+    ("HOLIDAY", &HOLIDAY),
+    ("DAY_MONTH", &DAY_MONTH),
+    ("MONTH_DAY", &MONTH_DAY),
+    ("NUMERIC", &NUMERIC),
+    ("MONTH_YEAR", &MONTH_YEAR),
+    ("SEASON_YEAR", &SEASON_YEAR),
+    ("DECADE_CENTURY", &DECADE_CENTURY),
+    ("YEAR", &YEAR),
+    ("YEAR_RANGE", &YEAR_RANGE),
+    ("BARE_MONTH", &BARE_MONTH),
+    ("BARE_SEASON", &BARE_SEASON),
+    ("RELATIVE", &RELATIVE),
+    ("DURATION", &DURATION),
+    ("MASK", &MASK),
+    ("METADATA_LABEL", &METADATA_LABEL),
+    ("MODIFIER_BEFORE", &MODIFIER_BEFORE),
+];
+
+/// A date value with the year possibly missing ("5 December", "in November").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Partial {
+    /// Historical year (negative BC), when the text states it.
+    pub year: Option<i32>,
+    /// The unit stated.
+    pub unit: Unit,
+    /// early/mid/late.
+    pub modifier: Option<Modifier>,
+}
+
+impl Partial {
+    fn new(year: Option<i32>, unit: Unit) -> Partial {
+        Partial { year, unit, modifier: None }
+    }
+
+    /// The month, for day and month units.
+    pub fn month(&self) -> Option<u8> {
+        match self.unit {
+            Unit::Day { month, .. } | Unit::Month(month) => Some(month),
+            _ => None,
+        }
+    }
+}
+
+/// How a date relates to the next one in a range, or to the text around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// An adverbial date ("in 1994", "on 5 December 2000"): sets the time of the passage.
+    Governs,
+    /// A date that names or qualifies something ("the 1997 Founding Act", "(1991)"): it does
+    /// not move the passage's time, so it never anchors a later year-less date.
+    Attributive,
+}
+
+/// Which way and how far a relative expression points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RelUnit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+    Season(Season),
+    /// A named month ("last October").
+    MonthName(u8),
+}
+
+/// What a relative expression is anchored to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Anchor {
+    /// The document date: "today", "this year", "two years ago".
+    Deictic,
+    /// The date of the passage: "that year", "the following day", "two years later".
+    Anaphoric,
+}
+
+/// The part of a year a relative year expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum YearPart {
+    /// A month, with a day when given ("July 25 of that year").
+    Month(u8, Option<u8>),
+    /// A season ("the spring of next year").
+    Season(Season),
+}
+
+/// A relative or deictic expression, unresolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Relative {
+    /// The present as of the document date ("now", "currently").
+    Present,
+    /// A month (and day) of the year `offset` years from the anchor's ("August of that year").
+    InYear { anchor: Anchor, offset: i32, part: YearPart },
+    /// `offset` units from the anchor; `None` offset for "a few years later" (unresolvable).
+    Shift { anchor: Anchor, unit: RelUnit, offset: Option<i32>, modifier: Option<Modifier> },
+}
+
+/// The value a candidate will resolve to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    /// A date or a range; a missing year is inferred later.
+    Date { start: Partial, end: Option<Partial> },
+    /// A relative expression.
+    Relative(Relative),
+    /// A length of time.
+    Duration,
+    /// A date as written that does not exist ("31 June 1997").
+    Invalid,
+    /// A day of the month the passage is in ("on the 20th").
+    DayOfMonth(u8),
+    /// A three-digit year without an era ("in 490"): a year BC when the passage's stated
+    /// years are BC, else not a date.
+    EraYear(i32),
+}
+
+/// One possible temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Candidate {
+    pub span: Span,
+    pub form: Form,
+    pub role: Role,
+}
+
+/// All candidates in `text`, unordered and possibly overlapping, none inside a URL, an e-mail
+/// address or a phone number.
+pub(super) fn candidates(text: &str) -> Vec<Candidate> {
+    let masks: Vec<Span> = MASK.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
+    let mut out = Vec::new();
+    full_dates(text, &mut out);
+    numeric_dates(text, &mut out);
+    month_years(text, &mut out);
+    season_years(text, &mut out);
+    decades(text, &mut out);
+    holidays(text, &mut out);
+    years(text, &mut out);
+    year_ranges(text, &mut out);
+    bc_ranges(text, &mut out);
+    ordinal_days(text, &mut out);
+    bare_months(text, &mut out);
+    bare_seasons(text, &mut out);
+    relatives(text, &mut out);
+    durations(text, &mut out);
+    out.retain(|c| !masks.iter().any(|m| m.overlaps(c.span)));
+    for c in &mut out {
+        extend_modifier(text, c);
+    }
+    out
+}
+
+fn span_of(caps: &Captures<'_>) -> Option<Span> {
+    caps.get(0).map(|m| Span::new(m.start(), m.end()))
+}
+
+fn month_of(caps: &Captures<'_>, name: &str) -> Option<u8> {
+    caps.name(name).and_then(|m| super::super::patterns::month_number(m.as_str()))
+}
+
+fn num<T: std::str::FromStr>(caps: &Captures<'_>, name: &str) -> Option<T> {
+    caps.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+/// Parses a year as written: "1997", "490 BC", "AD 9", "146 B.C.".
+pub(super) fn parse_year(s: &str) -> Option<i32> {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let value: i32 = digits.parse().ok()?;
+    if value == 0 {
+        return None;
+    }
+    let bc = s.contains("BC") || s.contains("B.C.");
+    Some(if bc { -value } else { value })
+}
+
+fn day_unit(year: Option<i32>, month: u8, day: u8) -> Option<Unit> {
+    // Validate against the stated year, or against a leap year when the year is unknown.
+    let check_year = year.unwrap_or(2000);
+    crate::date::Point::day(check_year, month, day)?;
+    Some(Unit::Day { month, day })
+}
+
+/// DAY_MONTH and MONTH_DAY: full dates with or without a year, day ranges inside one month.
+fn full_dates(text: &str, out: &mut Vec<Candidate>) {
+    for re in [&*DAY_MONTH, &*MONTH_DAY] {
+        for caps in re.captures_iter(text) {
+            let Some(span) = span_of(&caps) else { continue };
+            let Some(month) = month_of(&caps, "month") else { continue };
+            let Some(day) = num::<u8>(&caps, "day") else { continue };
+            let year = caps.name("year").and_then(|y| parse_year(y.as_str()));
+            if caps.name("year").is_some() && year.is_none() {
+                continue;
+            }
+            let Some(unit) = day_unit(year, month, day) else {
+                // "31 June 1997": a date as written but impossible; kept without a value so
+                // that "June 1997" inside it is not taken for the meaning.
+                out.push(Candidate { span, form: Form::Invalid, role: Role::Attributive });
+                continue;
+            };
+            // "March 3.5 km", "at 10:30": a day glued to a decimal or a clock time is neither.
+            let mut rest = text[span.end..].chars();
+            if rest.next().is_some_and(|c| c == ':' || c == '.') && rest.next().is_some_and(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let start = Partial::new(year, unit);
+            let end = match num::<u8>(&caps, "day2") {
+                Some(day2) if day2 > day => match day_unit(year, month, day2) {
+                    Some(u) => Some(Partial::new(year, u)),
+                    None => continue,
+                },
+                Some(_) => continue,
+                None => None,
+            };
+            out.push(Candidate { span, form: Form::Date { start, end }, role: role_of_full(text, span) });
+        }
+    }
+}
+
+/// A full date is attributive when it qualifies a noun ("the 7 December meeting", "the
+/// September 2001 attacks"): preceded by "the" or a possessive and followed by a word.
+fn role_of_full(text: &str, span: Span) -> Role {
+    let prev = prev_word(text, span.start);
+    let next = text.get(span.end..).unwrap_or("");
+    let followed_by_word = next.starts_with(' ') && next[1..].starts_with(|c: char| c.is_alphabetic());
+    let inner_the = text.get(span.start..span.start + 4).is_some_and(|t| t.eq_ignore_ascii_case("the "));
+    let determiner = inner_the
+        || matches!(prev.as_str(), "the" | "its" | "their" | "his" | "her" | "our")
+        || ends_possessive(text, span.start);
+    if determiner && followed_by_word {
+        let word = next_word(text, span.end);
+        if !is_clause_word(&word) && next[1..].starts_with(|c: char| c.is_uppercase()) {
+            return Role::Attributive;
+        }
+    }
+    Role::Governs
+}
+
+/// Words that begin a clause or phrase after a date, so the date is not a noun modifier.
+fn is_clause_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "to"
+            | "until"
+            | "in"
+            | "at"
+            | "on"
+            | "when"
+            | "as"
+            | "by"
+            | "for"
+            | "with"
+            | "after"
+            | "before"
+            | "the"
+    )
+}
+
+fn numeric_dates(text: &str, out: &mut Vec<Candidate>) {
+    for caps in NUMERIC.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        // Not part of a longer number or identifier ("12-2002-05-27", "v1997-05-27").
+        let before = text[..span.start].chars().next_back();
+        let after = text[span.end..].chars().next();
+        if before.is_some_and(|c| c == '-' || c == '/' || c == '.' || c.is_ascii_alphanumeric())
+            || after.is_some_and(|c| c == '-' || c == '/' || c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let (year, month, day) = if caps.name("iy").is_some() {
+            (num::<i32>(&caps, "iy"), num::<u8>(&caps, "im"), num::<u8>(&caps, "id"))
+        } else {
+            (num::<i32>(&caps, "dy"), month_of(&caps, "dm"), num::<u8>(&caps, "dd"))
+        };
+        let (Some(year), Some(month), Some(day)) = (year, month, day) else { continue };
+        if crate::date::Point::day(year, month, day).is_none() {
+            continue;
+        }
+        out.push(Candidate {
+            span,
+            form: Form::Date { start: Partial::new(Some(year), Unit::Day { month, day }), end: None },
+            role: Role::Governs,
+        });
+    }
+}
+
+fn month_years(text: &str, out: &mut Vec<Candidate>) {
+    for caps in MONTH_YEAR.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let (Some(month), Some(year)) =
+            (month_of(&caps, "month"), caps.name("year").and_then(|y| parse_year(y.as_str())))
+        else {
+            continue;
+        };
+        if is_followed_by_count(text, span.end) {
+            continue;
+        }
+        out.push(Candidate {
+            span,
+            form: Form::Date { start: Partial::new(Some(year), Unit::Month(month)), end: None },
+            role: role_of_full(text, span),
+        });
+    }
+}
+
+fn holidays(text: &str, out: &mut Vec<Candidate>) {
+    for caps in HOLIDAY.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let name = caps.name("name").map_or("", |m| m.as_str());
+        let (month, day) = match name {
+            "Christmas Eve" => (12, 24),
+            "Boxing Day" => (12, 26),
+            "New Year's Day" => (1, 1),
+            "New Year's Eve" => (12, 31),
+            _ => (12, 25),
+        };
+        let year = caps.name("year").and_then(|y| parse_year(y.as_str()));
+        out.push(Candidate {
+            span,
+            form: Form::Date { start: Partial::new(year, Unit::Day { month, day }), end: None },
+            role: Role::Governs,
+        });
+    }
+}
+
+fn season_of(word: &str) -> Option<Season> {
+    match word.to_ascii_lowercase().as_str() {
+        "spring" => Some(Season::Spring),
+        "summer" => Some(Season::Summer),
+        "autumn" | "fall" => Some(Season::Autumn),
+        "winter" => Some(Season::Winter),
+        _ => None,
+    }
+}
+
+fn season_years(text: &str, out: &mut Vec<Candidate>) {
+    for caps in SEASON_YEAR.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let Some(season) = caps.name("season").and_then(|s| season_of(s.as_str())) else { continue };
+        let Some(year) = caps.name("year").and_then(|y| parse_year(y.as_str())) else { continue };
+        if is_followed_by_count(text, span.end) {
+            continue;
+        }
+        out.push(Candidate {
+            span,
+            form: Form::Date { start: Partial::new(Some(year), Unit::Season(season)), end: None },
+            role: Role::Governs,
+        });
+    }
+}
+
+fn decades(text: &str, out: &mut Vec<Candidate>) {
+    for caps in DECADE_CENTURY.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let (year, unit) = if let Some(d) = num::<i32>(&caps, "decade") {
+            if caps.name("dbc").is_some() {
+                // A BC decade cannot be written as a TIMEX3 decade here; its first year is a
+                // coarse but honest stand-in only for "the 460s BC", so skip it instead.
+                continue;
+            }
+            if d < 100 {
+                continue; // "the 20s" is ambiguous (age, temperature)
+            }
+            (d, Unit::Decade)
+        } else if let Some(s) = num::<i32>(&caps, "short") {
+            (if s >= 20 { 1900 + s } else { 2000 + s }, Unit::Decade)
+        } else {
+            let n = num::<i32>(&caps, "cnum").or_else(|| {
+                let w = caps.name("cword")?.as_str().to_ascii_lowercase();
+                ORDINAL_WORDS.iter().position(|o| *o == w).and_then(|i| i32::try_from(i + 1).ok())
+            });
+            let Some(n) = n.filter(|n| (1..=30).contains(n)) else { continue };
+            if caps.name("cbc").is_some() {
+                continue; // BC centuries have no value in our calendar type
+            }
+            ((n - 1) * 100, Unit::Century)
+        };
+        out.push(Candidate {
+            span,
+            form: Form::Date { start: Partial::new(Some(year), unit), end: None },
+            role: Role::Governs,
+        });
+    }
+}
+
+/// Plural nouns that make a preceding number a count ("1,200 troops", "2000 members").
+fn is_count_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "troops"
+            | "soldiers"
+            | "men"
+            | "women"
+            | "people"
+            | "persons"
+            | "personnel"
+            | "casualties"
+            | "dead"
+            | "killed"
+            | "wounded"
+            | "prisoners"
+            | "deaths"
+            | "aircraft"
+            | "planes"
+            | "tanks"
+            | "ships"
+            | "vessels"
+            | "guns"
+            | "vehicles"
+            | "km"
+            | "kilometres"
+            | "kilometers"
+            | "miles"
+            | "metres"
+            | "meters"
+            | "feet"
+            | "tons"
+            | "tonnes"
+            | "members"
+            | "staff"
+            | "officers"
+            | "sailors"
+            | "marines"
+            | "civilians"
+            | "refugees"
+            | "units"
+            | "pages"
+            | "votes"
+            | "delegates"
+            | "participants"
+            | "employees"
+            | "workers"
+            | "students"
+            | "copies"
+            | "dollars"
+            | "euros"
+            | "pounds"
+            | "hours"
+            | "rounds"
+            | "cases"
+            | "times"
+            | "strong"
+            | "horses"
+            | "warriors"
+            | "infantry"
+            | "cavalry"
+            | "hoplites"
+            | "strong,"
+    )
+}
+
+fn is_followed_by_count(text: &str, end: usize) -> bool {
+    is_count_noun(&next_word(text, end))
+}
+
+/// Words after which a number is never a year ("Resolution 1244", "page 1997", "at 1200").
+fn is_number_label(word: &str) -> bool {
+    matches!(
+        word,
+        "resolution"
+            | "resolutions"
+            | "no"
+            | "nos"
+            | "number"
+            | "numbers"
+            | "page"
+            | "pages"
+            | "p"
+            | "pp"
+            | "paragraph"
+            | "paragraphs"
+            | "para"
+            | "paras"
+            | "article"
+            | "articles"
+            | "art"
+            | "section"
+            | "sections"
+            | "chapter"
+            | "room"
+            | "tel"
+            | "fax"
+            | "phone"
+            | "telephone"
+            | "flight"
+            | "route"
+            | "highway"
+            | "platform"
+            | "model"
+            | "code"
+            | "box"
+            | "item"
+            | "items"
+            | "annex"
+            | "rule"
+            | "regulation"
+            | "directive"
+            | "order"
+            | "iso"
+            | "at"
+            | "hill"
+            | "height"
+            | "elevation"
+            | "altitude"
+            | "km"
+            | "mile"
+            | "hour"
+            | "hours"
+            | "vol"
+            | "volume"
+            | "issue"
+            | "ref"
+            | "doc"
+            | "document"
+            | "file"
+            | "case"
+            | "bill"
+            | "law"
+            | "decree"
+            | "unit"
+            | "battalion"
+            | "regiment"
+            | "division"
+            | "squadron"
+            | "group"
+            | "wing"
+            | "over"
+            | "about"
+            | "approximately"
+            | "nearly"
+            | "some"
+            | "total"
+            | "than"
+    )
+}
+
+/// Prepositions and qualifiers after which a four-digit number is a year ("in 1994", "since 1999").
+fn is_year_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "til"
+            | "from"
+            | "during"
+            | "after"
+            | "before"
+            | "around"
+            | "circa"
+            | "c"
+            | "ca"
+            | "of"
+            | "between"
+            | "through"
+            | "throughout"
+            | "early"
+            | "mid"
+            | "late"
+            | "year"
+            | "years"
+            | "fiscal"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "as"
+            | "unto"
+            | "up"
+            | "beginning"
+            | "end"
+            | "start"
+            | "middle"
+            | "pre"
+            | "post"
+            | "early-"
+            | "for"
+            | "on"
+            | "into"
+    )
+}
+
+/// The lower-cased word before `pos`, dots and hyphens stripped ("No." → "no", "mid-" → "mid").
+pub(super) fn prev_word(text: &str, pos: usize) -> String {
+    let before = text.get(..pos).unwrap_or("");
+    let trimmed = before.trim_end_matches([' ', '\t', '-']);
+    let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    let start = trimmed
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+    trimmed.get(start..).unwrap_or("").to_lowercase()
+}
+
+/// The lower-cased word after `pos` (skipping one run of spaces), punctuation excluded.
+pub(super) fn next_word(text: &str, pos: usize) -> String {
+    let after = text.get(pos..).unwrap_or("").trim_start_matches([' ', '\t', '-', '"', '\'']);
+    let end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
+    after.get(..end).unwrap_or("").to_lowercase()
+}
+
+fn ends_possessive(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("").trim_end();
+    before.ends_with("'s") || before.ends_with("s'")
+}
+
+/// Whether the four-digit number at `start..end` is a year, and if so its role.
+///
+/// A year needs a context: a preposition ("in 1994", "since 1999"), parentheses ("(1991)"),
+/// a list or range after another year ("1994 and 1997"), the head of a line ("1994: The
+/// Partnership"), or a determiner with a following noun ("the 1997 Founding Act"). Numbers
+/// glued to other digits or punctuation ("1,200", "707 1252", "1244/99"), numbers after
+/// labels ("Resolution 1244", "page 1997") and counts ("2000 troops") are never years.
+fn year_role(text: &str, start: usize, end: usize, year: i32) -> Option<Role> {
+    if !(1000..=2099).contains(&year) {
+        return None;
+    }
+    let before = text.get(..start)?;
+    let after = text.get(end..)?;
+    let mut back = before.chars().rev();
+    let c_before = back.next();
+    let mut ahead = after.chars();
+    let c_after = ahead.next();
+    let c_after2 = ahead.next();
+    if c_before.is_some_and(|c| c.is_alphanumeric() || ",./:_+#$@".contains(c) || c == '€' || c == '£') {
+        return None;
+    }
+    if c_before == Some('-') && !before.to_ascii_lowercase().ends_with("mid-") {
+        return None;
+    }
+    if c_after.is_some_and(|c| c.is_alphanumeric() || "_@%".contains(c)) {
+        return None;
+    }
+    if c_after.is_some_and(|c| ",.:-/".contains(c)) && c_after2.is_some_and(|d| d.is_ascii_digit()) {
+        return None;
+    }
+    // Digit groups separated by spaces are phone numbers or tables: "707 1252", "1010 1002".
+    let mut b2 = before.chars().rev();
+    if matches!(b2.next(), Some(' ')) && b2.next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if c_after == Some(' ') && c_after2.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let prev = prev_word(text, start);
+    let next = next_word(text, end);
+    if is_number_label(&prev) || is_count_noun(&next) {
+        return None;
+    }
+    if is_year_preposition(&prev) {
+        return Some(Role::Governs);
+    }
+    // A list or range after another year: "1994 and 1997", "1994, 1997", "1994 to 1997".
+    static AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x) (?:[0-9]{4}|BC|AD) (?: \s*[,;]\s* (?:and\s+|or\s+)? | \s+(?:and|or|&|to|until|through)\s+ ) \z",
+        )
+        .expect("AFTER_YEAR is a valid regex")
+    });
+    let window = &before[before.floor_char_boundary(before.len().saturating_sub(24))..];
+    if AFTER_YEAR.is_match(window) {
+        return Some(Role::Governs);
+    }
+    if before.trim_end_matches(' ').ends_with('(') {
+        return Some(Role::Attributive);
+    }
+    // The head of a line: "1994: The Partnership for Peace", "1994 - accession talks", "1994".
+    // A line that starts with a year is a heading or a dated entry: "1972 election and peace".
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = after.find('\n').unwrap_or(after.len());
+    if before[line_start..].trim().is_empty() {
+        return Some(Role::Governs);
+    }
+    // A year closing a heading-like line: "Blockade and siege, 1861", "Eastern theatre 1861-1863".
+    let line = format!("{}{}", &before[line_start..], &after[..line_end]);
+    if after[..line_end].trim().is_empty() && line.len() < 100 && !line.trim_end().ends_with(['.', '!', '?']) {
+        return Some(Role::Governs);
+    }
+    // A possessive year: "1965's man of the year".
+    if after.starts_with("'s ") {
+        return Some(Role::Attributive);
+    }
+    // A year that names or qualifies: "the 1997 Founding Act", "NATO's 1999 decision".
+    let determiner = matches!(prev.as_str(), "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that")
+        || ends_possessive(text, start);
+    if determiner && c_after == Some(' ') && !next.is_empty() && !is_clause_word(&next) {
+        // Before a name ("the 1997 Founding Act") the year only names it; before a common
+        // noun ("the 2019 session") it dates an occurrence, which sets the passage's time.
+        let name_follows = after[1..].starts_with(|c: char| c.is_uppercase());
+        return Some(if name_follows { Role::Attributive } else { Role::Governs });
+    }
+    None
+}
+
+fn years(text: &str, out: &mut Vec<Candidate>) {
+    for caps in YEAR.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        if let Some(era) = caps.name("era") {
+            let Some(year) = parse_year(era.as_str()) else { continue };
+            out.push(Candidate {
+                span,
+                form: Form::Date { start: Partial::new(Some(year), Unit::Year), end: None },
+                role: Role::Governs,
+            });
+            continue;
+        }
+        if let Some(short) = num::<i32>(&caps, "short") {
+            // "in 490", "by 480" in a passage about years BC; the era is settled on resolution.
+            if short >= 100 && is_short_year_context(text, span) {
+                out.push(Candidate { span, form: Form::EraYear(short), role: Role::Governs });
+            }
+            continue;
+        }
+        let Some(year) = num::<i32>(&caps, "plain") else { continue };
+        let Some(role) = year_role(text, span.start, span.end, year) else { continue };
+        out.push(Candidate { span, form: Form::Date { start: Partial::new(Some(year), Unit::Year), end: None }, role });
+    }
+}
+
+/// Whether a three-digit number stands where a year would: after "in", "by", "until"… and
+/// not glued to other digits or followed by a counted noun.
+fn is_short_year_context(text: &str, span: Span) -> bool {
+    let c_before = text[..span.start].chars().next_back();
+    let c_after = text[span.end..].chars().next();
+    if c_before.is_some_and(|c| !c.is_whitespace())
+        || c_after.is_some_and(|c| c.is_alphanumeric() || ",.:/-%".contains(c))
+    {
+        return false;
+    }
+    let prev = prev_word(text, span.start);
+    matches!(
+        prev.as_str(),
+        "in" | "by" | "until" | "till" | "since" | "from" | "around" | "c" | "ca" | "circa" | "before" | "after"
+    ) && !is_count_noun(&next_word(text, span.end))
+        && !text[span.end..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn year_ranges(text: &str, out: &mut Vec<Candidate>) {
+    for caps in YEAR_RANGE.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let (Some(y1), Some(y2s)) = (num::<i32>(&caps, "y1"), caps.name("y2")) else { continue };
+        let Ok(mut y2) = y2s.as_str().parse::<i32>() else { continue };
+        if y2s.as_str().len() == 2 {
+            y2 += y1 / 100 * 100;
+        }
+        if !(1000..=2099).contains(&y1) || y2 <= y1 || y2 - y1 > 100 {
+            continue;
+        }
+        // Same edge rules as a bare year, on both ends, but the dash itself is the context.
+        let before = text[..span.start].chars().next_back();
+        let after = text[span.end..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric() || ",./:_+#$@-".contains(c))
+            || after.is_some_and(|c| c.is_alphanumeric() || "/_@%-".contains(c))
+            || text[span.end..].starts_with(',') && text[span.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+            || is_number_label(&prev_word(text, span.start))
+            || is_followed_by_count(text, span.end)
+        {
+            continue;
+        }
+        out.push(Candidate {
+            span,
+            form: Form::Date {
+                start: Partial::new(Some(y1), Unit::Year),
+                end: Some(Partial::new(Some(y2), Unit::Year)),
+            },
+            role: Role::Governs,
+        });
+    }
+}
+
+fn ordinal_days(text: &str, out: &mut Vec<Candidate>) {
+    for caps in ORDINAL_DAY.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let Some(day) = num::<u8>(&caps, "day").filter(|d| (1..=31).contains(d)) else { continue };
+        let prev = prev_word(text, span.start);
+        let next = next_word(text, span.end);
+        let after = &text[span.end..];
+        // "on the 20th", "from the 13th to the 19th"; not "the 5th Army", "the 19th century".
+        let noun_follows = after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_uppercase())
+            || after.starts_with('-')
+            || matches!(
+                next.as_str(),
+                "century"
+                    | "centuries"
+                    | "anniversary"
+                    | "birthday"
+                    | "amendment"
+                    | "time"
+                    | "times"
+                    | "edition"
+                    | "floor"
+                    | "place"
+                    | "round"
+                    | "minute"
+                    | "session"
+                    | "meeting"
+                    | "congress"
+                    | "summit"
+                    | "division"
+                    | "army"
+                    | "regiment"
+                    | "of"
+            );
+        if !matches!(prev.as_str(), "on" | "from" | "until" | "till" | "by" | "to" | "since" | "after" | "before")
+            || noun_follows
+        {
+            continue;
+        }
+        out.push(Candidate { span, form: Form::DayOfMonth(day), role: Role::Governs });
+    }
+}
+
+fn bc_ranges(text: &str, out: &mut Vec<Candidate>) {
+    for caps in BC_RANGE.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let (Some(y1), Some(y2)) = (num::<i32>(&caps, "y1"), num::<i32>(&caps, "y2")) else { continue };
+        // Years BC count down: the range starts at the larger number.
+        if y1 <= y2 || text[..span.start].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+            continue;
+        }
+        out.push(Candidate {
+            span,
+            form: Form::Date {
+                start: Partial::new(Some(-y1), Unit::Year),
+                end: Some(Partial::new(Some(-y2), Unit::Year)),
+            },
+            role: Role::Governs,
+        });
+    }
+}
+
+/// Prepositions after which a month name alone is a date ("in November", "by March").
+fn is_month_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "during"
+            | "after"
+            | "before"
+            | "of"
+            | "between"
+            | "through"
+            | "throughout"
+            | "early"
+            | "mid"
+            | "late"
+            | "around"
+            | "for"
+            | "that"
+            | "last"
+            | "next"
+            | "this"
+            | "following"
+            | "same"
+    )
+}
+
+fn bare_months(text: &str, out: &mut Vec<Candidate>) {
+    static MONTH_LIST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?x) (?:{MONTH_FULL}) (?: \s*[,-]\s* (?:and\s+|or\s+)? | \s+(?:and|or|to|until|through)\s+ ) \z"
+        ))
+        .expect("MONTH_LIST_BEFORE is a valid regex")
+    });
+    static MONTH_RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?x) \A (?: \s*-\s* | \s+(?:to|and|until|through)\s+ ) (?:{MONTH_FULL}) (?-u:\b)"))
+            .expect("MONTH_RANGE_AFTER is a valid regex")
+    });
+    for caps in BARE_MONTH.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let Some(month) = month_of(&caps, "month") else { continue };
+        let prev = prev_word(text, span.start);
+        let before = &text[..span.start];
+        let window = &before[before.floor_char_boundary(before.len().saturating_sub(16))..];
+        let after = &text[span.end..];
+        let head = &after[..after.ceil_char_boundary(after.len().min(24))];
+        let by_context =
+            is_month_preposition(&prev) || MONTH_LIST_BEFORE.is_match(window) || MONTH_RANGE_AFTER.is_match(head);
+        // Other months stand alone ("the costly August battles", "September saw the retreat")
+        // unless a capitalised word follows, which makes them part of a name ("August Wilson").
+        // "May" needs its context: alone it is the modal verb.
+        let name = &text[span.start..span.end];
+        let followed_by_name = after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()));
+        // "the Long March", "Women's March", "the March to the Sea": after a capitalised word or
+        // a determiner, a month that is also a noun names an event.
+        let noun_month = name.eq_ignore_ascii_case("march") || name.eq_ignore_ascii_case("may");
+        let prev_raw = before.trim_end().rsplit([' ', '\n', '\t']).next().unwrap_or("");
+        let after_name = prev_raw.starts_with(|c: char| c.is_uppercase())
+            && !before.trim_end().ends_with(['.', '\n'])
+            && !is_month_preposition(&prev);
+        let after_the = matches!(prev.as_str(), "the" | "a" | "his" | "her" | "their") || before.ends_with(['"', '\'']);
+        if noun_month && (after_name || after_the) {
+            continue;
+        }
+        let ok = by_context || (!name.eq_ignore_ascii_case("may") && !followed_by_name);
+        if !ok {
+            continue;
+        }
+        out.push(Candidate {
+            span,
+            form: Form::Date { start: Partial::new(None, Unit::Month(month)), end: None },
+            role: Role::Governs,
+        });
+    }
+}
+
+fn bare_seasons(text: &str, out: &mut Vec<Candidate>) {
+    for caps in BARE_SEASON.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let Some(season) = caps.name("season").and_then(|s| season_of(s.as_str())) else { continue };
+        let word_start = caps.name("season").map_or(span.start, |m| m.start());
+        let prev = prev_word(text, word_start);
+        let by_context = caps.name("the").is_some()
+            || matches!(
+                prev.as_str(),
+                "in" | "during" | "by" | "until" | "till" | "early" | "late" | "mid" | "through"
+            );
+        // A lower-case season is a date anywhere ("their summer offensive"); a capitalised one
+        // only after a determiner or preposition, as "Prague Spring" names an event.
+        let capital = text[word_start..].starts_with(|c: char| c.is_uppercase());
+        let sentence_start = text[..span.start].trim_end().ends_with(['.', '\n']) || span.start == 0;
+        let ok = !capital || by_context || sentence_start;
+        if !ok || next_word(text, span.end) == "of" {
+            continue;
+        }
+        out.push(Candidate {
+            span,
+            form: Form::Date { start: Partial::new(None, Unit::Season(season)), end: None },
+            role: Role::Governs,
+        });
+    }
+}
+
+fn number_value(word: &str) -> Option<i32> {
+    let w = word.to_ascii_lowercase();
+    if let Ok(n) = w.parse() {
+        return Some(n);
+    }
+    const WORDS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    if w == "a" || w == "an" {
+        return Some(1);
+    }
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return i32::try_from(i).ok();
+    }
+    match w.as_str() {
+        "twenty" => Some(20),
+        "thirty" => Some(30),
+        "forty" => Some(40),
+        "fifty" => Some(50),
+        "sixty" => Some(60),
+        "seventy" => Some(70),
+        "eighty" => Some(80),
+        "ninety" => Some(90),
+        "hundred" => Some(100),
+        _ => None,
+    }
+}
+
+fn rel_unit(word: &str) -> Option<RelUnit> {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_end_matches('s');
+    Some(match w {
+        "year" => RelUnit::Year,
+        "month" => RelUnit::Month,
+        "week" => RelUnit::Week,
+        "day" => RelUnit::Day,
+        "decade" => RelUnit::Decade,
+        "century" | "centurie" => RelUnit::Century,
+        _ => {
+            if let Some(s) = season_of(w) {
+                RelUnit::Season(s)
+            } else {
+                RelUnit::MonthName(super::super::patterns::month_number(word)?)
+            }
+        }
+    })
+}
+
+/// Anchor and offset of a determiner: "this" and "last" point from the document date, "that",
+/// "the following" and "the previous" from the passage's date.
+fn year_shift(det: &str) -> (Anchor, i32) {
+    let last = det.rsplit(' ').next().unwrap_or("");
+    let bare = !det.contains("the ");
+    match last {
+        "this" => (Anchor::Deictic, 0),
+        "last" => (Anchor::Deictic, -1),
+        "next" if bare => (Anchor::Deictic, 1),
+        "following" | "next" => (Anchor::Anaphoric, 1),
+        "previous" | "preceding" | "prior" => (Anchor::Anaphoric, -1),
+        _ => (Anchor::Anaphoric, 0), // that, the same, the
+    }
+}
+
+fn relatives(text: &str, out: &mut Vec<Candidate>) {
+    for caps in RELATIVE.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let rel = if let Some(t) = caps.name("today") {
+            let offset = match t.as_str().to_ascii_lowercase().as_str() {
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            };
+            Relative::Shift { anchor: Anchor::Deictic, unit: RelUnit::Day, offset: Some(offset), modifier: None }
+        } else if let Some(ydet) = caps.name("ydet") {
+            let part = match (month_of(&caps, "mname"), caps.name("sname").and_then(|s| season_of(s.as_str()))) {
+                (Some(month), _) => YearPart::Month(month, num::<u8>(&caps, "mday")),
+                (None, Some(season)) => YearPart::Season(season),
+                (None, None) => continue,
+            };
+            let (anchor, offset) = year_shift(&ydet.as_str().to_ascii_lowercase());
+            Relative::InYear { anchor, offset, part }
+        } else if caps.name("present").is_some() {
+            Relative::Present
+        } else if let Some(det) = caps.name("det") {
+            let Some(unit) = caps.name("unit").and_then(|u| rel_unit(u.as_str())) else { continue };
+            let det = det.as_str().to_ascii_lowercase();
+            let det = det.split_whitespace().collect::<Vec<_>>().join(" ");
+            let modifier = if det.contains("end of") || det.contains("close of") || det.starts_with("later") {
+                Some(Modifier::Late)
+            } else if det.contains("beginning of") || det.contains("start of") || det.starts_with("earlier") {
+                Some(Modifier::Early)
+            } else if det.contains("middle of") {
+                Some(Modifier::Mid)
+            } else {
+                None
+            };
+            // "the last week of August", "the next month of talks": part of a longer phrase.
+            if next_word(text, span.end) == "of" {
+                continue;
+            }
+            let (anchor, offset) = year_shift(&det);
+            // "that day", "this morning" stand for a day; "last night" is yesterday.
+            Relative::Shift { anchor, unit, offset: Some(offset), modifier }
+        } else {
+            let Some(unit) = caps.name("nunit").and_then(|u| rel_unit(u.as_str())) else { continue };
+            let n = caps.name("num").and_then(|n| number_value(n.as_str()));
+            let dir = caps.name("dir").map(|d| d.as_str().to_ascii_lowercase()).unwrap_or_default();
+            let (anchor, sign) = match dir.as_str() {
+                "ago" => (Anchor::Deictic, -1),
+                "earlier" | "previously" => (Anchor::Anaphoric, -1),
+                _ => (Anchor::Anaphoric, 1),
+            };
+            Relative::Shift { anchor, unit, offset: n.map(|n| n * sign), modifier: None }
+        };
+        // "this" and "that" before a day part or a month are often not dates ("that May be"):
+        // keep month names only where the month is capitalised, which the pattern enforces.
+        out.push(Candidate { span, form: Form::Relative(rel), role: Role::Governs });
+    }
+}
+
+fn durations(text: &str, out: &mut Vec<Candidate>) {
+    for m in DURATION.find_iter(text) {
+        out.push(Candidate { span: Span::new(m.start(), m.end()), form: Form::Duration, role: Role::Attributive });
+    }
+}
+
+/// Widens a date candidate over an early/mid/late qualifier before it ("the late 1990s",
+/// "mid-September", "the end of March 1944") and records the modifier. Days take none.
+fn extend_modifier(text: &str, c: &mut Candidate) {
+    let Form::Date { start, end: None } = &mut c.form else { return };
+    if matches!(start.unit, Unit::Day { .. }) {
+        return;
+    }
+    let before = &text[..c.span.start];
+    // "c. 466 BC", "circa 1200": the approximation belongs to the expression.
+    if let Some(m) = APPROX_BEFORE.find(&before[before.floor_char_boundary(before.len().saturating_sub(8))..]) {
+        c.span.start -= m.len();
+        return;
+    }
+    let window = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
+    let Some(caps) = MODIFIER_BEFORE.captures(window) else { return };
+    let Some(m) = caps.get(0) else { return };
+    let modifier = if caps.name("early").is_some() {
+        Modifier::Early
+    } else if caps.name("mid").is_some() {
+        Modifier::Mid
+    } else {
+        Modifier::Late
+    };
+    start.modifier = Some(modifier);
+    c.span.start = before.len() - window.len() + m.start();
+}
+
+/// The metadata label that ends right before `start` (line breaks allowed in between), if any.
+pub(super) fn metadata_label(text: &str, start: usize) -> Option<MetadataLabel> {
+    let before = text.get(..start)?;
+    let window = &before[before.floor_char_boundary(before.len().saturating_sub(48))..];
+    let caps = METADATA_LABEL.captures(window)?;
+    Some(if caps.name("asof").is_some() { MetadataLabel::AsOf } else { MetadataLabel::Stamp })
+}
+
+/// What a document-date label says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum MetadataLabel {
+    /// "correct as of": the date the content describes; preferred.
+    AsOf,
+    /// "Updated:", "Last modified:": when the page last changed.
+    Stamp,
+}
