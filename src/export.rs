@@ -13,6 +13,7 @@ use crate::corpus::{DocId, Document};
 use crate::extract::Claim;
 use crate::extract::bodies::Registry;
 use crate::index::SheetRecord;
+use crate::span::starting_within;
 
 /// One date of a passage.
 #[derive(Debug, Serialize)]
@@ -87,6 +88,9 @@ fn ymd(days: i64) -> String {
 pub fn passages(doc: &Document, record: &SheetRecord, registry: &Registry, claims: &[Claim]) -> Vec<ExportPassage> {
     let text = doc.text();
     let x = &record.extraction;
+    let sites: Vec<_> = x.dates.iter().zip(&record.date_sites).collect();
+    let mut claims: Vec<&Claim> = claims.iter().filter(|c| c.doc == doc.id).collect();
+    claims.sort_by_key(|c| c.line);
     doc.paragraphs()
         .into_iter()
         .map(|p| {
@@ -94,7 +98,9 @@ pub fn passages(doc: &Document, record: &SheetRecord, registry: &Registry, claim
             let last = doc.location(p.end.saturating_sub(1).max(p.start)).line;
             let mut dates = Vec::new();
             let mut years = std::collections::BTreeSet::new();
-            for (m, site) in x.dates.iter().zip(&record.date_sites).filter(|(m, _)| p.contains(m.span)) {
+            for (m, site) in
+                starting_within(&sites, p, |(m, _)| m.span.start).iter().filter(|(m, _)| p.contains(m.span))
+            {
                 let Some(d) = m.date else { continue };
                 let (lo, hi) = d.days();
                 let y1 = d.end().map_or(d.year(), |e| e.year_value());
@@ -108,15 +114,14 @@ pub fn passages(doc: &Document, record: &SheetRecord, registry: &Registry, claim
                     kind: m.kind.as_str(),
                 });
             }
-            let bodies: std::collections::BTreeSet<String> = x
-                .bodies
+            let bodies: std::collections::BTreeSet<String> = starting_within(&x.bodies, p, |b| b.span.start)
                 .iter()
-                .filter(|b| p.overlaps(b.span))
                 .map(|b| registry.canonical(&b.name).unwrap_or(&b.name).to_string())
                 .collect();
-            let claims = claims
+            let lo = claims.partition_point(|c| c.line < first);
+            let hi = claims.partition_point(|c| c.line <= last).max(lo);
+            let claims = claims[lo..hi]
                 .iter()
-                .filter(|c| c.doc == doc.id && (first..=last).contains(&c.line))
                 .map(|c| ExportClaim {
                     subject: c.subject.clone(),
                     event: c.event.as_str(),

@@ -34,6 +34,7 @@ use crate::corpus::{self, DocId, Document, Manifest, SheetFile};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::extract::{self, Extraction};
+use crate::span::starting_within;
 
 /// Version of the index layout and of the cached extraction; bump on any change to either.
 pub const INDEX_VERSION: u32 = 1;
@@ -459,7 +460,7 @@ impl CorpusIndex {
             d.add_u64(f.line, u64::from(doc.location(p.start).line));
             let mut spans: Vec<(i64, i64)> = Vec::new();
             let mut years = BTreeSet::new();
-            for m in x.dates.iter().filter(|m| p.contains(m.span)) {
+            for m in starting_within(&x.dates, *p, |m| m.span.start).iter().filter(|m| p.contains(m.span)) {
                 if let Some(date) = m.date {
                     let (lo, hi) = date.days();
                     spans.push((lo, hi));
@@ -477,7 +478,7 @@ impl CorpusIndex {
                 d.add_text(f.dates, serde_json::to_string(&spans).unwrap_or_default());
             }
             let mut names = BTreeSet::new();
-            for b in x.bodies.iter().filter(|b| p.overlaps(b.span)) {
+            for b in starting_within(&x.bodies, *p, |b| b.span.start) {
                 names.insert(b.name.to_lowercase());
                 if let Some(a) = &b.acronym {
                     names.insert(a.to_lowercase());

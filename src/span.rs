@@ -39,6 +39,14 @@ impl Span {
     }
 }
 
+/// The run of `items` (sorted by start) whose start lies inside `span`: a binary search,
+/// so attributing mentions to passages stays linear over a document.
+pub fn starting_within<T>(items: &[T], span: Span, start_of: impl Fn(&T) -> usize) -> &[T] {
+    let lo = items.partition_point(|t| start_of(t) < span.start);
+    let hi = items.partition_point(|t| start_of(t) < span.end).max(lo);
+    &items[lo..hi]
+}
+
 /// A position in the original file: 1-based line, 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 pub struct Location {
@@ -51,5 +59,19 @@ pub struct Location {
 impl std::fmt::Display for Location {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starting_within_selects_by_start() {
+        let items = [Span::new(0, 2), Span::new(3, 5), Span::new(5, 9), Span::new(10, 11)];
+        let got = starting_within(&items, Span::new(3, 10), |s| s.start);
+        assert_eq!(got, &items[1..3]);
+        assert!(starting_within(&items, Span::new(20, 30), |s| s.start).is_empty());
+        assert!(starting_within(&items, Span::new(6, 6), |s| s.start).is_empty());
     }
 }

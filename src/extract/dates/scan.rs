@@ -1026,14 +1026,27 @@ fn year_role(text: &str, start: usize, end: usize, year: i32) -> Option<Role> {
     }
     // The head of a line: "1994: The Partnership for Peace", "1994 - accession talks", "1994".
     // A line that starts with a year is a heading or a dated entry: "1972 election and peace".
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line_end = after.find('\n').unwrap_or(after.len());
-    if before[line_start..].trim().is_empty() {
+    // Look at most `LINE_WINDOW` bytes each way: a longer line is no heading, and bounded
+    // windows keep a 50 MB single-line sheet linear.
+    const LINE_WINDOW: usize = 128;
+    let back = &before[before.floor_char_boundary(before.len().saturating_sub(LINE_WINDOW))..];
+    let ahead = &after[..after.ceil_char_boundary(after.len().min(LINE_WINDOW))];
+    let line_head = match back.rfind('\n') {
+        Some(i) => &back[i + 1..],
+        None if back.len() == before.len() => back,
+        None => "\u{0}not a line head",
+    };
+    let line_tail = match ahead.find('\n') {
+        Some(i) => &ahead[..i],
+        None if ahead.len() == after.len() => ahead,
+        None => "\u{0}not a line end",
+    };
+    if line_head.trim().is_empty() {
         return Some(Role::Governs);
     }
     // A year closing a heading-like line: "Blockade and siege, 1861", "Eastern theatre 1861-1863".
-    let line = format!("{}{}", &before[line_start..], &after[..line_end]);
-    if after[..line_end].trim().is_empty() && line.len() < 100 && !line.trim_end().ends_with(['.', '!', '?']) {
+    let line_len = line_head.len() + line_tail.len();
+    if line_tail.trim().is_empty() && line_len < 100 && !line_head.trim_end().ends_with(['.', '!', '?']) {
         return Some(Role::Governs);
     }
     // A possessive year: "1965's man of the year".
