@@ -16,12 +16,15 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
+pub mod check;
 pub mod config;
 pub mod corpus;
 pub mod date;
 pub mod error;
 pub mod extract;
 pub mod normalize;
+pub mod report;
 pub mod span;
 
 pub use corpus::{DocId, Document};
