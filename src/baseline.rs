@@ -242,7 +242,7 @@ pub struct Gate {
     pub fail_on: Severity,
     /// Sheets changed since the `--changed-since` revision (empty when not asked).
     pub changed: BTreeSet<DocId>,
-    /// Claims and sheets compared, for the summary line.
+    /// Claims compared (set with [`Gate::with_counts`]).
     pub claims: usize,
     /// Sheets read.
     pub sheets: usize,
@@ -272,6 +272,13 @@ impl Gate {
         self.below_threshold.sort_by_key(|f| !touches(f));
         self.known.sort_by_key(|k| !touches(&k.finding));
         self.changed = changed;
+        self
+    }
+
+    /// Records how many claims and sheets were compared, for the summary line.
+    pub fn with_counts(mut self, claims: usize, sheets: usize) -> Gate {
+        self.claims = claims;
+        self.sheets = sheets;
         self
     }
 

@@ -147,12 +147,14 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
     };
     writeln!(
         out,
-        "{}: {} at {} or above, {} below it, {} known; {stale}",
+        "{}: {} at {} or above, {} below it, {} known; {stale}; {} from {} compared",
         paint.bold("check"),
         plural(gate.new.len(), "new finding"),
         gate.fail_on,
         gate.below_threshold.len(),
         gate.known.len(),
+        plural(gate.claims, "claim"),
+        plural(gate.sheets, "sheet"),
     )?;
     writeln!(out, "{}", if gate.new.is_empty() { "result: pass" } else { "result: fail" })
 }
@@ -204,8 +206,9 @@ mod tests {
             values: vec!["1990".into(), "1991".into()],
             reason: "old".into(),
         });
-        let g =
-            gate(&report.findings, &baseline, Severity::Conflict).with_changed([crate::DocId("pjc.txt".into())].into());
+        let g = gate(&report.findings, &baseline, Severity::Conflict)
+            .with_changed([crate::DocId("pjc.txt".into())].into())
+            .with_counts(9, 4);
         let mut out = Vec::new();
         crate::report::render_gate(crate::report::GateFormat::Text, &g, &RenderOptions::default(), &mut out).unwrap();
         insta::assert_snapshot!(String::from_utf8(out).unwrap());
