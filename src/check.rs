@@ -392,15 +392,17 @@ impl GroupKey {
     }
 }
 
-/// Indices of `claims` sorted by group key (then by date and position for determinism),
+/// Indices of `claims` sorted by group key (then by first and last day and input index),
 /// split into runs of equal keys. One sort: `O(n log n)`.
 fn groups(claims: &[Claim]) -> Vec<(GroupKey, Vec<usize>)> {
-    let mut keyed: Vec<(GroupKey, usize)> = claims.iter().enumerate().map(|(i, c)| (GroupKey::of(c), i)).collect();
-    keyed.sort_unstable_by(|(ka, ia), (kb, ib)| {
-        ka.cmp(kb).then_with(|| claim_order(&claims[*ia], &claims[*ib])).then_with(|| ia.cmp(ib))
-    });
+    // Days are computed once per claim: comparing `Date`s inside the sort would redo the
+    // calendar arithmetic (and format equal dates) on every comparison. Member order
+    // within a group never reaches the output: every rule sorts what it reports.
+    let mut keyed: Vec<(GroupKey, (i64, i64), usize)> =
+        claims.iter().enumerate().map(|(i, c)| (GroupKey::of(c), c.date.days(), i)).collect();
+    keyed.sort_unstable();
     let mut out: Vec<(GroupKey, Vec<usize>)> = Vec::new();
-    for (key, i) in keyed {
+    for (key, _, i) in keyed {
         match out.last_mut() {
             Some((k, members)) if *k == key => members.push(i),
             _ => out.push((key, vec![i])),
@@ -521,6 +523,19 @@ fn minimal_dates(claims: &[&Claim]) -> Vec<Date> {
     out
 }
 
+/// The member whose spelling names the group in labels: chosen by content, never by input
+/// order or line, so labels (and the ids hashed from them) are stable.
+fn sample<'a>(members: &[&'a Claim]) -> Option<&'a Claim> {
+    members.iter().copied().min_by(|a, b| {
+        (a.agent.as_deref(), a.object.as_deref(), &a.doc, a.date).cmp(&(
+            b.agent.as_deref(),
+            b.object.as_deref(),
+            &b.doc,
+            b.date,
+        ))
+    })
+}
+
 fn sorted_clones(claims: &[&Claim]) -> Vec<Claim> {
     let mut v: Vec<Claim> = claims.iter().map(|c| (*c).clone()).collect();
     v.sort_by(claim_order);
@@ -573,7 +588,8 @@ fn check_dates(key: &GroupKey, members: &[&Claim], out: &mut Vec<Finding>) {
     if !matches!((min_last, max_first), (Some(l), Some(f)) if l < f) {
         return;
     }
-    let label = key.label(members[0]);
+    let Some(first) = sample(members) else { return };
+    let label = key.label(first);
     let values: Vec<String> = minimal_dates(members).iter().map(Date::to_string).collect();
     let shown = values.join(" vs ");
     let sheets = sheet_list(members);
@@ -656,7 +672,8 @@ fn check_figures(key: &GroupKey, members: &[&Claim], out: &mut Vec<Finding>) {
         let uniq: Vec<&Claim> =
             items.iter().map(|(c, _)| *c).filter(|c| seen.insert(std::ptr::from_ref::<Claim>(c) as usize)).collect();
         let values: Vec<String> = distinct.iter().map(u64::to_string).collect();
-        let label = format!("{} ({noun} count)", key.label(members[0]));
+        let Some(first) = sample(members) else { return };
+        let label = format!("{} ({noun} count)", key.label(first));
         let reason = format!(
             "the sheets state different {noun} counts ({}) for the same event at dates that agree; \
              a figure may describe a later moment than the event (sheets: {})",
@@ -757,8 +774,8 @@ fn check_succession(subject: &str, renamed: &[&Claim], succeeded: &[&Claim], out
     if renamed.is_empty() || succeeded.is_empty() {
         return;
     }
-    let object = renamed.iter().chain(succeeded).find_map(|c| c.object.as_deref()).unwrap_or("").trim().to_string();
     let all: Vec<&Claim> = renamed.iter().chain(succeeded).copied().collect();
+    let object = sample(&all).and_then(|c| c.object.as_deref()).unwrap_or("").trim().to_string();
     let values = vec!["renamed".to_string(), "succeeded".to_string()];
     let reason = format!(
         "{} says {subject} was renamed to {object}, {} that it was succeeded by {object}; a renaming keeps one body, \
@@ -786,7 +803,7 @@ pub fn cross_check(claims: &[Claim]) -> Vec<Finding> {
 
     for (key, idx) in &groups {
         let members: Vec<&Claim> = idx.iter().map(|&i| &claims[i]).collect();
-        let Some(first) = members.first() else { continue };
+        let Some(first) = sample(&members) else { continue };
         check_dates(key, &members, &mut out);
         check_figures(key, &members, &mut out);
         if let (Some(fk), Some((best, _))) = (FamilyKey::of(key), best_supported(&members)) {
@@ -870,7 +887,7 @@ pub fn timeline(claims: &[Claim]) -> Vec<TimelineEntry> {
     let mut out = Vec::new();
     for (key, idx) in groups(claims) {
         let members: Vec<&Claim> = idx.iter().map(|&i| &claims[i]).collect();
-        let Some(first) = members.first() else { continue };
+        let Some(first) = sample(&members) else { continue };
         let label = key.label(first);
         let clusters: Vec<Vec<&Claim>> = if key.recurs() {
             // Runs of overlapping intervals, by first day.

@@ -113,7 +113,10 @@ fn same_agent_different_case_conflicts() {
     r2.agent = Some("RUSSIA ".into());
     let f = cross_check(&[r, r2]);
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].event, "joined by Russia");
+    // The label spells the agent as the smallest spelling does, whatever the input order.
+    assert_eq!(f[0].event, "joined by RUSSIA");
+    let swapped = cross_check(&[f[0].claims[1].clone(), f[0].claims[0].clone()]);
+    assert_eq!(swapped[0].id, f[0].id);
 }
 
 #[test]
