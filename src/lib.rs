@@ -16,6 +16,8 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
+pub mod check;
 pub mod config;
 pub mod corpus;
 pub mod date;
@@ -26,6 +28,7 @@ pub mod index;
 pub mod listing;
 pub mod normalize;
 pub mod pipeline;
+pub mod report;
 pub mod span;
 
 pub use corpus::{DocId, Document};

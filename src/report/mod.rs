@@ -1,0 +1,347 @@
+//! Reports: a finished, sorted [`Report`] rendered in one of several formats.
+//!
+//! In: findings and a timeline from [`crate::check`], counts and warnings from the pipeline;
+//! for the CI gate, a [`Gate`] from [`crate::baseline`]. Out: bytes on an
+//! [`io::Write`](std::io::Write). Renderers never read files, sort or filter: order is
+//! decided once, in [`crate::check`] and [`Report::new`]. Each format is one small file
+//! with one `render` function, picked by one exhaustive `match` here.
+//!
+//! ```
+//! use concord::report::{render, Format, RenderOptions, Report};
+//! let report = Report::from_claims(&[], 0, Vec::new());
+//! let mut out = Vec::new();
+//! render(Format::Text, &report, &RenderOptions::default(), &mut out).unwrap();
+//! assert_eq!(String::from_utf8(out).unwrap(), "summary: no findings; 0 claims from 0 sheets compared\n");
+//! ```
+
+mod github;
+mod html;
+mod json;
+mod markdown;
+mod sarif;
+pub mod snippet;
+mod text;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::baseline::Gate;
+use crate::check::{Finding, Severity, TimelineEntry, cross_check, timeline};
+use crate::corpus::DocId;
+use crate::extract::Claim;
+
+/// A problem with one sheet's text that did not stop the run ("31 June 1997").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Warning {
+    /// The sheet, when the warning is about one.
+    pub doc: Option<DocId>,
+    /// 1-based line, when known.
+    pub line: Option<u32>,
+    /// What is wrong, lower case, no final period.
+    pub message: String,
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Findings of severity conflict.
+    pub conflicts: usize,
+    /// Findings of severity review.
+    pub reviews: usize,
+    /// Claims compared.
+    pub claims: usize,
+    /// Sheets read.
+    pub sheets: usize,
+    /// Distinct subjects with at least one claim.
+    pub subjects: usize,
+    /// Warnings recorded.
+    pub warnings: usize,
+}
+
+/// The timeline entries of one subject, as indices into [`Report::timeline`], in date order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectTimeline {
+    /// The canonical subject.
+    pub subject: String,
+    /// Indices into [`Report::timeline`].
+    pub entries: Vec<usize>,
+}
+
+/// Everything a renderer needs, sorted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Findings, sorted by severity, subject, event, earliest date.
+    pub findings: Vec<Finding>,
+    /// The merged chronology, sorted by date.
+    pub timeline: Vec<TimelineEntry>,
+    /// The timeline grouped by subject (subjects in name order).
+    pub subjects: Vec<SubjectTimeline>,
+    /// Counts.
+    pub summary: Summary,
+    /// Per-sheet problems that did not stop the run, sorted.
+    pub warnings: Vec<Warning>,
+}
+
+impl Report {
+    /// Assembles a report from already-sorted findings and timeline; counts the rest.
+    pub fn new(
+        findings: Vec<Finding>,
+        timeline: Vec<TimelineEntry>,
+        claims: usize,
+        sheets: usize,
+        mut warnings: Vec<Warning>,
+    ) -> Report {
+        warnings.sort();
+        let mut by_subject: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, e) in timeline.iter().enumerate() {
+            by_subject.entry(e.subject.as_str()).or_default().push(i);
+        }
+        let subjects: Vec<SubjectTimeline> = by_subject
+            .into_iter()
+            .map(|(subject, entries)| SubjectTimeline { subject: subject.to_string(), entries })
+            .collect();
+        let summary = Summary {
+            conflicts: findings.iter().filter(|f| f.severity == Severity::Conflict).count(),
+            reviews: findings.iter().filter(|f| f.severity == Severity::Review).count(),
+            claims,
+            sheets,
+            subjects: subjects.len(),
+            warnings: warnings.len(),
+        };
+        Report { findings, timeline, subjects, summary, warnings }
+    }
+
+    /// Cross-checks `claims` and builds the report; `sheets` is the number of sheets read.
+    pub fn from_claims(claims: &[Claim], sheets: usize, warnings: Vec<Warning>) -> Report {
+        Report::new(cross_check(claims), timeline(claims), claims.len(), sheets, warnings)
+    }
+}
+
+/// An output format of `concord report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Format {
+    /// Compiler-style diagnostics for a terminal.
+    #[default]
+    Text,
+    /// The same, as Markdown for pasting into a review.
+    Markdown,
+    /// One JSON document with a `schema_version`.
+    Json,
+    /// One self-contained HTML page with findings and a timeline per subject.
+    Html,
+}
+
+impl Format {
+    /// All formats, for help texts.
+    pub const ALL: [Format; 4] = [Format::Text, Format::Markdown, Format::Json, Format::Html];
+
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Html => "html",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> crate::Result<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" => Ok(Format::Text),
+            "markdown" | "md" => Ok(Format::Markdown),
+            "json" => Ok(Format::Json),
+            "html" | "htm" => Ok(Format::Html),
+            other => Err(crate::Error::Invalid(format!(
+                "unknown report format {other:?} (expected text, markdown, json or html)"
+            ))),
+        }
+    }
+}
+
+/// An output format of `concord check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum GateFormat {
+    /// Compiler-style text: new findings in full, known ones listed, stale entries.
+    #[default]
+    Text,
+    /// One JSON document: new, below-threshold, known, stale.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per sheet position.
+    Github,
+    /// SARIF 2.1.0 for code-scanning services.
+    Sarif,
+}
+
+impl GateFormat {
+    /// All formats, for help texts.
+    pub const ALL: [GateFormat; 4] = [GateFormat::Text, GateFormat::Json, GateFormat::Github, GateFormat::Sarif];
+
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GateFormat::Text => "text",
+            GateFormat::Json => "json",
+            GateFormat::Github => "github",
+            GateFormat::Sarif => "sarif",
+        }
+    }
+}
+
+impl fmt::Display for GateFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for GateFormat {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> crate::Result<GateFormat> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" => Ok(GateFormat::Text),
+            "json" => Ok(GateFormat::Json),
+            "github" | "github-actions" | "gha" => Ok(GateFormat::Github),
+            "sarif" => Ok(GateFormat::Sarif),
+            other => Err(crate::Error::Invalid(format!(
+                "unknown check format {other:?} (expected text, json, github or sarif)"
+            ))),
+        }
+    }
+}
+
+/// How to render: decided by the binary, never read from the environment here.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// ANSI colour in text output (the binary decides: terminal and `NO_COLOR` unset).
+    pub color: bool,
+    /// Prefix that turns a sheet's corpus-relative id into a repository-relative path
+    /// (`"corpus/"`), used where a consumer resolves paths itself: `github` and `sarif`.
+    pub path_prefix: String,
+}
+
+/// Renders a report in `format` to `out`.
+///
+/// # Errors
+///
+/// Only the writer's errors.
+pub fn render(format: Format, report: &Report, options: &RenderOptions, out: &mut dyn io::Write) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(report, options, out),
+        Format::Markdown => markdown::render(report, out),
+        Format::Json => json::render(report, out),
+        Format::Html => html::render(report, out),
+    }
+}
+
+/// Renders the merged chronology (`concord timeline`) in `format` to `out`.
+///
+/// # Errors
+///
+/// Only the writer's errors.
+pub fn render_timeline(
+    format: Format,
+    report: &Report,
+    options: &RenderOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::render_timeline(report, options, out),
+        Format::Markdown => markdown::render_timeline(report, out),
+        Format::Json => json::render_timeline(report, out),
+        Format::Html => html::render(report, out),
+    }
+}
+
+/// Renders the result of the CI gate in `format` to `out`.
+///
+/// # Errors
+///
+/// Only the writer's errors.
+pub fn render_gate(
+    format: GateFormat,
+    gate: &Gate,
+    options: &RenderOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    match format {
+        GateFormat::Text => text::render_gate(gate, options, out),
+        GateFormat::Json => json::render_gate(gate, out),
+        GateFormat::Github => github::render(gate, options, out),
+        GateFormat::Sarif => sarif::render(gate, options, out),
+    }
+}
+
+/// The shared hand-built fixture every renderer is snapshot-tested on.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::*;
+    use crate::check::tests::claim;
+    use crate::extract::{Event, Figure, Qualifier};
+
+    /// Claims with one date conflict, one wording review, one figure review, one
+    /// agreement, hostile text in a quote and a multi-byte subject.
+    pub(crate) fn claims() -> Vec<Claim> {
+        let mut outreach = claim("background.md", 5, "NATO-Russia relations", Event::Outreach, "1990");
+        outreach.agent = Some("NATO".into());
+        outreach.quote = "NATO began reaching out to Russia in 1990.".into();
+        outreach.quote_date = crate::Span::new(37, 41);
+        outreach.column = 38;
+        let mut began = claim("overview.txt", 1, "NATO-Russia relations", Event::Began, "1991");
+        began.qualifiers = vec![Qualifier::Formal];
+        began.quote = "NATO-Russia relations formally began in 1991 at the opening session of the North Atlantic \
+                       Cooperation Council (later renamed the Euro-Atlantic Partnership Council), which was created \
+                       following the end of the Cold War."
+            .into();
+        began.quote_date = crate::Span::new(40, 44);
+        began.column = 41;
+        let mut nrc_a = claim("overview.txt", 3, "NATO-Russia Council", Event::Established, "2002-05");
+        nrc_a.figures = vec![Figure { value: 26, noun: "ally".into() }];
+        let mut nrc_b = claim("pjc.txt", 12, "NATO-Russia Council", Event::Established, "2002-05-28");
+        nrc_b.figures = vec![Figure { value: 19, noun: "ally".into() }];
+        let mut hostile = claim("evil <sheet>.txt", 7, "Permanent Joint Council", Event::Established, "1998");
+        hostile.quote =
+            "<script>document.title='pwned'</script> | *PJC* set up in 1998 ::error::x\n%0A & \"more\"".into();
+        let at = hostile.quote.find("1998").unwrap();
+        hostile.quote_date = crate::Span::new(at, at + 4);
+        let mut rome = claim("pjc.txt", 25, "Permanent Joint Council", Event::Established, "1997-05-27");
+        rome.quote = "Le Conseil conjoint permanent (CCP) a été créé le 27 mai 1997 à Paris.".into();
+        let at = rome.quote.find("27 mai").unwrap();
+        rome.quote_date = crate::Span::new(at, at + "27 mai 1997".len());
+        rome.date_text = "27 mai 1997".into();
+        vec![
+            outreach,
+            began,
+            nrc_a,
+            nrc_b,
+            hostile,
+            rome,
+            claim("background.md", 30, "Permanent Joint Council", Event::Established, "1997"),
+            claim("overview.txt", 9, "Founding Act", Event::Signed, "1997-05"),
+            claim("pjc.txt", 2, "Founding Act", Event::Signed, "1997-05-27"),
+        ]
+    }
+
+    /// The shared report.
+    pub(crate) fn report() -> Report {
+        let warnings = vec![Warning {
+            doc: Some(DocId("pjc.txt".into())),
+            line: Some(40),
+            message: "impossible date \"31 June 1997\" ignored".into(),
+        }];
+        Report::from_claims(&claims(), 4, warnings)
+    }
+}

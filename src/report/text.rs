@@ -1,0 +1,216 @@
+//! Text: compiler-style diagnostics for a terminal.
+//!
+//! A headline per finding (`conflict[C-…]: subject — event: 1990 vs 1991`), each source as
+//! `doc:line:column` with the quote and the date underlined, the reason, and a summary
+//! line. Colour only when [`RenderOptions::color`] is set. Every corpus string passes
+//! through [`snippet::clean`], so a sheet cannot move the cursor or colour the terminal.
+
+use std::io::{self, Write};
+
+use super::snippet::{self, clean, plural, position};
+use super::{RenderOptions, Report};
+use crate::baseline::Gate;
+use crate::check::{Finding, Severity};
+use crate::extract::Claim;
+
+/// Characters of quote shown on each side of the date.
+const CONTEXT: usize = 60;
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+    }
+    fn severity(&self, sev: Severity, s: &str) -> String {
+        self.wrap(if sev == Severity::Conflict { "1;31" } else { "1;33" }, s)
+    }
+    fn frame(&self, s: &str) -> String {
+        self.wrap("1;34", s)
+    }
+    fn bold(&self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+}
+
+fn headline(f: &Finding) -> String {
+    format!("{}: {} — {}: {}", f.id, clean(&f.subject), clean(&f.event), clean(&f.values.join(" vs ")))
+}
+
+fn source(paint: &Paint, sev: Severity, c: &Claim, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "  {} {}  {} ({})", paint.frame("-->"), clean(&position(c)), c.date, c.date.precision())?;
+    let s = snippet::snippet(&c.quote, c.quote_date, Some(CONTEXT));
+    let before = format!("{}{}", if s.cut_start { "…" } else { "" }, clean(s.before));
+    let line = format!("{before}{}{}{}", clean(s.mark), clean(s.after), if s.cut_end { "…" } else { "" });
+    writeln!(out, "   {} {}", paint.frame("|"), line.trim_end())?;
+    if !s.mark.is_empty() {
+        let pad = " ".repeat(before.chars().count());
+        let carets = "^".repeat(s.mark.chars().count().max(1));
+        writeln!(out, "   {} {pad}{}", paint.frame("|"), paint.severity(sev, &carets))?;
+    }
+    Ok(())
+}
+
+fn finding(paint: &Paint, f: &Finding, marker: &str, out: &mut dyn Write) -> io::Result<()> {
+    let label = format!("{}[{}", f.severity, f.id);
+    let head = headline(f);
+    let rest = head.strip_prefix(f.id.as_str()).unwrap_or(&head);
+    writeln!(out, "{}{}", paint.severity(f.severity, &format!("{label}]")), paint.bold(&format!("{rest}{marker}")))?;
+    for c in &f.claims {
+        source(paint, f.severity, c, out)?;
+    }
+    writeln!(out, "   {} {}", paint.frame("="), clean(&f.reason))?;
+    if let Some(d) = f.consolidated {
+        writeln!(out, "   {} agreed date: {} ({})", paint.frame("="), d, d.describe())?;
+    }
+    writeln!(out)
+}
+
+pub(super) fn render(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let paint = Paint { on: options.color };
+    for f in &report.findings {
+        finding(&paint, f, "", out)?;
+    }
+    for w in &report.warnings {
+        let at = match (&w.doc, w.line) {
+            (Some(d), Some(l)) => format!("{}:{l}: ", clean(d.as_str())),
+            (Some(d), None) => format!("{}: ", clean(d.as_str())),
+            _ => String::new(),
+        };
+        writeln!(out, "{}: {at}{}", paint.wrap("1;35", "warning"), clean(&w.message))?;
+    }
+    writeln!(out, "{}: {}", paint.bold("summary"), snippet::summary_line(&report.summary))
+}
+
+pub(super) fn render_timeline(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let paint = Paint { on: options.color };
+    for e in &report.timeline {
+        let support = e.supporting_sheets().iter().map(|d| clean(d.as_str()).into_owned()).collect::<Vec<_>>();
+        write!(
+            out,
+            "{:<23} {} — {}  [{}: {}]",
+            e.date.to_string(),
+            paint.bold(&clean(&e.subject)),
+            clean(&e.label),
+            plural(support.len(), "sheet"),
+            support.join(", ")
+        )?;
+        if !e.dissenting.is_empty() {
+            let against: Vec<String> =
+                e.dissenting.iter().map(|c| format!("{} says {}", clean(&position(c)), c.date)).collect();
+            write!(out, " {}", paint.severity(Severity::Conflict, &format!("against: {}", against.join("; "))))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{}: {} from {}", paint.bold("timeline"), plural(report.timeline.len(), "event"), {
+        plural(report.summary.sheets, "sheet")
+    })
+}
+
+pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let paint = Paint { on: options.color };
+    let mark = |f: &Finding| if gate.touches_changed(f) { " (changed sheet)" } else { "" };
+    for f in &gate.new {
+        finding(&paint, f, mark(f), out)?;
+    }
+    for f in &gate.below_threshold {
+        finding(&paint, f, mark(f), out)?;
+    }
+    for k in &gate.known {
+        writeln!(
+            out,
+            "known[{}]: {} — {}{} (accepted: {})",
+            k.finding.id,
+            clean(&k.finding.subject),
+            clean(&k.finding.event),
+            mark(&k.finding),
+            clean(&k.entry.reason)
+        )?;
+    }
+    for e in &gate.stale {
+        writeln!(
+            out,
+            "{}[{}]: {} — {}: {} no longer found; remove it or run --update-baseline",
+            paint.wrap("1;35", "stale"),
+            clean(&e.id),
+            clean(&e.subject),
+            clean(&e.event),
+            clean(&e.values.join(" vs "))
+        )?;
+    }
+    let stale = if gate.stale.len() == 1 {
+        "1 stale baseline entry".to_string()
+    } else {
+        format!("{} stale baseline entries", gate.stale.len())
+    };
+    writeln!(
+        out,
+        "{}: {} at {} or above, {} below it, {} known; {stale}; {} from {} compared",
+        paint.bold("check"),
+        plural(gate.new.len(), "new finding"),
+        gate.fail_on,
+        gate.below_threshold.len(),
+        gate.known.len(),
+        plural(gate.claims, "claim"),
+        plural(gate.sheets, "sheet"),
+    )?;
+    writeln!(out, "{}", if gate.new.is_empty() { "result: pass" } else { "result: fail" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::baseline::{Baseline, gate};
+    use crate::report::{Format, fixture, render};
+
+    #[test]
+    fn text_report() {
+        let mut out = Vec::new();
+        render(Format::Text, &fixture::report(), &RenderOptions::default(), &mut out).unwrap();
+        insta::assert_snapshot!(String::from_utf8(out).unwrap());
+    }
+
+    #[test]
+    fn text_report_in_colour_has_no_corpus_escapes() {
+        let mut out = Vec::new();
+        let opts = RenderOptions { color: true, ..RenderOptions::default() };
+        render(Format::Text, &fixture::report(), &opts, &mut out).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.contains("\x1b[1;31mconflict["));
+        // The hostile quote's newline is flattened: its line goes on to the `%0A` after it.
+        assert!(s.lines().any(|l| l.contains("pwned") && l.contains("::error::x %0A")), "{s}");
+        let mut plain = Vec::new();
+        render(Format::Text, &fixture::report(), &RenderOptions::default(), &mut plain).unwrap();
+        assert!(!plain.contains(&0x1b), "no escape bytes without colour");
+    }
+
+    #[test]
+    fn text_timeline() {
+        let mut out = Vec::new();
+        crate::report::render_timeline(Format::Text, &fixture::report(), &RenderOptions::default(), &mut out).unwrap();
+        insta::assert_snapshot!(String::from_utf8(out).unwrap());
+    }
+
+    #[test]
+    fn text_gate() {
+        let report = fixture::report();
+        let mut baseline = Baseline::default().updated(&report.findings[..1]);
+        baseline.entries[0].reason = "accepted after checking the minutes".into();
+        baseline.entries.push(crate::baseline::BaselineEntry {
+            id: "C-00000000".into(),
+            severity: Severity::Conflict,
+            subject: "Gone".into(),
+            event: "established".into(),
+            values: vec!["1990".into(), "1991".into()],
+            reason: "old".into(),
+        });
+        let g = gate(&report.findings, &baseline, Severity::Conflict)
+            .with_changed([crate::DocId("pjc.txt".into())].into())
+            .with_counts(9, 4);
+        let mut out = Vec::new();
+        crate::report::render_gate(crate::report::GateFormat::Text, &g, &RenderOptions::default(), &mut out).unwrap();
+        insta::assert_snapshot!(String::from_utf8(out).unwrap());
+    }
+}
