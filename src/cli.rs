@@ -75,8 +75,61 @@ pub enum Command {
     Bodies(FormatArg),
     /// List every dated claim.
     Claims(FormatArg),
+    /// The claims about one body (any alias) or all, merged across sheets in date order.
+    Timeline(TimelineArgs),
+    /// The discrepancy report: where the sheets disagree, with every source quoted.
+    Report(ReportArgs),
+    /// CI gate: fail on findings not accepted by the baseline.
+    Check(CheckArgs),
     /// Export passages with their dates, bodies and claims for a distributed search engine.
     Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only this body (canonical name, full name, short name or acronym).
+    pub body: Option<String>,
+    /// text, markdown, json or html.
+    #[arg(long, default_value = "text", value_name = "FORMAT")]
+    pub format: concord::report::Format,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// text, markdown, json or html.
+    #[arg(long, default_value = "text", value_name = "FORMAT")]
+    pub format: concord::report::Format,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Baseline of accepted findings [default: check.baseline in concord.toml, else concord-baseline.json].
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the baseline from the current findings (existing reasons are kept) and exit 0.
+    #[arg(long)]
+    pub update_baseline: bool,
+    /// Also fail on stale baseline entries (accepted findings that no longer occur).
+    #[arg(long)]
+    pub strict: bool,
+    /// Lowest severity that fails the gate: conflict or review [default: conflict].
+    #[arg(long, value_name = "SEVERITY")]
+    pub fail_on: Option<concord::check::Severity>,
+    /// Put findings that involve sheets changed since this git revision first, and mark them.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// text, json, github (workflow commands) or sarif (SARIF 2.1.0).
+    #[arg(long, default_value = "text", value_name = "FORMAT")]
+    pub format: concord::report::GateFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -6,11 +6,14 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use concord::baseline::{Baseline, StalePolicy, gate};
+use concord::check::Severity;
 use concord::corpus::{DocId, Manifest, SheetFile};
 use concord::date::Date;
 use concord::index::{self, Progress, SearchOptions, Site};
 use concord::listing::{self, BodySummary, Style};
 use concord::pipeline::{Options, Session};
+use concord::report::{RenderOptions, Report, Warning};
 
 use crate::cli::{Cli, ColorChoice, Command, ListFormat};
 
@@ -172,6 +175,49 @@ pub fn run(cli: Cli) -> Result<u8> {
             listing::claims(&mut out, &view.claims, a.format == ListFormat::Json, ctx.style)?;
             problems_code(&ctx, &session.problems)
         }
+        Command::Report(a) => {
+            let session = open(&ctx)?;
+            let view = session.view()?;
+            let report = Report::from_claims(&view.claims, view.sheets.len(), warnings(&session));
+            let options =
+                RenderOptions { color: ctx.style == Style::Color && a.output.is_none(), path_prefix: String::new() };
+            emit(&mut out, a.output.as_deref(), |w| concord::report::render(a.format, &report, &options, w))?;
+            let findings = report.summary.conflicts + report.summary.reviews;
+            if !ctx.quiet && a.output.is_some() {
+                eprintln!("concord: wrote {} finding{}", findings, if findings == 1 { "" } else { "s" });
+            }
+            match problems_code(&ctx, &session.problems) {
+                0 if findings > 0 => 1,
+                code => code,
+            }
+        }
+        Command::Timeline(a) => {
+            let session = open(&ctx)?;
+            let view = session.view()?;
+            let claims: Vec<concord::extract::Claim> = match &a.body {
+                Some(name) => {
+                    let canonical = view.registry.canonical(name).unwrap_or(name.as_str()).to_string();
+                    let wanted = canonical.to_lowercase();
+                    let picked: Vec<_> = view
+                        .claims
+                        .iter()
+                        .filter(|c| c.subject.to_lowercase() == wanted || c.subject.to_lowercase().contains(&wanted))
+                        .cloned()
+                        .collect();
+                    if picked.is_empty() {
+                        anyhow::bail!("no claim is about {name:?} (try `concord bodies` for the known names)");
+                    }
+                    picked
+                }
+                None => view.claims.clone(),
+            };
+            let report = Report::from_claims(&claims, view.sheets.len(), warnings(&session));
+            let options =
+                RenderOptions { color: ctx.style == Style::Color && a.output.is_none(), path_prefix: String::new() };
+            emit(&mut out, a.output.as_deref(), |w| concord::report::render_timeline(a.format, &report, &options, w))?;
+            problems_code(&ctx, &session.problems)
+        }
+        Command::Check(a) => cmd_check(&ctx, &a, &mut out)?,
         Command::Export(a) => {
             let crate::cli::ExportFormat::Ndjson = a.format;
             let session = open(&ctx)?;
@@ -269,13 +315,93 @@ fn sheet_files(ctx: &Ctx, paths: &[PathBuf]) -> Result<Vec<SheetFile>> {
     Ok(files)
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place, so a
-/// reader never sees a half-written file.
+/// Renders into `out`, or into `path` atomically (temporary file, then rename).
+fn emit(
+    out: &mut dyn Write,
+    path: Option<&std::path::Path>,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    match path {
+        None => Ok(render(out)?),
+        Some(p) => {
+            let mut buf = Vec::new();
+            render(&mut buf)?;
+            write_atomic(p, &buf)
+        }
+    }
+}
+
 fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.as_file().sync_all().with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    Ok(concord::baseline::write_atomic(path, bytes)?)
+}
+
+/// Per-sheet problems as report warnings.
+fn warnings(session: &Session) -> Vec<Warning> {
+    session.problems.iter().map(|p| Warning { doc: None, line: None, message: p.error.to_string() }).collect()
+}
+
+fn cmd_check(ctx: &Ctx, a: &crate::cli::CheckArgs, out: &mut dyn Write) -> Result<u8> {
+    let session = open(ctx)?;
+    let config_dir =
+        ctx.opts.config.as_deref().and_then(|p| p.parent()).map(std::path::Path::to_path_buf).unwrap_or_default();
+    let baseline_path = a
+        .baseline
+        .clone()
+        .or_else(|| session.config.check.baseline.as_ref().map(|b| config_dir.join(b)))
+        .unwrap_or_else(|| PathBuf::from("concord-baseline.json"));
+    let fail_on = match (a.fail_on, session.config.check.fail_on.as_deref()) {
+        (Some(s), _) => s,
+        (None, Some(s)) => s.parse()?,
+        (None, None) => Severity::Conflict,
+    };
+    let view = session.view()?;
+    let findings = concord::check::cross_check(&view.claims);
+    let baseline = Baseline::load_or_empty(&baseline_path)?;
+    if a.update_baseline {
+        let updated = baseline.updated(&findings);
+        updated.save(&baseline_path)?;
+        if !ctx.quiet {
+            eprintln!(
+                "concord: wrote {} ({} accepted finding{}); explain each new entry in its \"reason\"",
+                baseline_path.display(),
+                findings.len(),
+                if findings.len() == 1 { "" } else { "s" }
+            );
+        }
+        return Ok(problems_code(ctx, &session.problems));
+    }
+    let mut gate = gate(&findings, &baseline, fail_on).with_counts(view.claims.len(), view.sheets.len());
+    if let Some(rev) = &a.changed_since {
+        gate = gate.with_changed(changed_since(&ctx.opts.corpus, rev)?);
+    }
+    let prefix = ctx.opts.corpus.to_string_lossy().trim_end_matches('/').to_string();
+    let options = RenderOptions {
+        color: ctx.style == Style::Color && a.output.is_none(),
+        path_prefix: if prefix.is_empty() || prefix == "." { String::new() } else { format!("{prefix}/") },
+    };
+    emit(out, a.output.as_deref(), |w| concord::report::render_gate(a.format, &gate, &options, w))?;
+    let policy = if a.strict { StalePolicy::Fail } else { StalePolicy::Report };
+    Ok(match problems_code(ctx, &session.problems) {
+        0 if gate.failed(policy) => 1,
+        code => code,
+    })
+}
+
+/// Sheets (as corpus-relative ids) changed in the work tree since `rev`, new files included.
+fn changed_since(corpus: &std::path::Path, rev: &str) -> Result<std::collections::BTreeSet<DocId>> {
+    let git = |args: &[&str]| -> Result<String> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(corpus)
+            .args(args)
+            .output()
+            .with_context(|| "--changed-since needs git on the PATH")?;
+        if !out.status.success() {
+            return Err(concord::Error::Git(String::from_utf8_lossy(&out.stderr).trim().to_string()).into());
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let mut names = git(&["diff", "--name-only", "--relative", rev, "--", "."])?;
+    names.push_str(&git(&["ls-files", "--others", "--exclude-standard", "--", "."])?);
+    Ok(names.lines().filter(|l| !l.trim().is_empty()).map(|l| DocId(l.trim().to_string())).collect())
 }

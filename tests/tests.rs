@@ -4,6 +4,8 @@
 
 mod util;
 
+mod check;
 mod deploy;
 mod foundation;
+mod html_chromium;
 mod robustness;
