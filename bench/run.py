@@ -254,7 +254,7 @@ def main():
         ex_runs.append(timed([ex / "extract_only", corpus, "--threads", "2"]))
     rg_dates = sum(int(l.rsplit(":", 1)[1]) for l in (out / "rg-counts.txt").read_text().splitlines() if ":" in l)
     ex_info = json.loads(ex_runs[-1].stdout)
-    stages = json.loads(timed([ex / "extract_only", corpus, "--threads", "2", "--stages"]).stdout)
+    stages = json.loads(timed([ex / "extract_only", corpus, "--threads", "2", "--stages", "--prototype"]).stdout)
     t_rg, t_ex = med([r.wall for r in rg_runs]), med([r.wall for r in ex_runs])
     r1 = {
         "rg_wall_s": t_rg, "rg_cpu_s": med([r.cpu for r in rg_runs]), "rg_mb_s": mb / t_rg,

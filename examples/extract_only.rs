@@ -13,6 +13,7 @@
 //! ```
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
@@ -22,6 +23,7 @@ use concord::Document;
 use concord::corpus::{self, Manifest};
 use concord::extract::{Extraction, bodies, claims, dates, sentences};
 use rayon::prelude::*;
+use regex::Regex;
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -34,7 +36,17 @@ struct Args {
     /// Time each stage separately (adds a few clock reads per sheet).
     #[arg(long)]
     stages: bool,
+    /// With `--stages`: also time the placeholder bodies pattern with ASCII word
+    /// boundaries (a prototype of a fix to `src/extract/bodies.rs`; not part of the ratio).
+    #[arg(long)]
+    prototype: bool,
 }
+
+/// `src/extract/bodies.rs`'s NAME_ACRONYM with `(?-u:\b)` (ASCII boundary) in place of `\b`.
+static NAME_ACRONYM_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)(?-u:\b)(?P<name>(?:[A-Z][A-Za-z-]+\ ){1,6}[A-Z][a-z]+)\ \((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+        .expect("NAME_ACRONYM_ASCII is a valid regex")
+});
 
 /// Nanoseconds of CPU time per stage, summed over threads.
 #[derive(Default)]
@@ -45,6 +57,9 @@ struct Stages {
     sentences: AtomicU64,
     bodies: AtomicU64,
     claims: AtomicU64,
+    bodies_ascii_prototype: AtomicU64,
+    /// Sheets' summed difference in body counts between the prototype and the library.
+    prototype_diff: AtomicU64,
 }
 
 fn lap(counter: &AtomicU64, since: &mut Instant) {
@@ -89,7 +104,7 @@ impl Counts {
 }
 
 /// The stages of `concord::extract::extract`, timed one by one (same calls, same order).
-fn extract_timed(f: &corpus::SheetFile, st: &Stages) -> Result<Counts> {
+fn extract_timed(f: &corpus::SheetFile, st: &Stages, prototype: bool) -> Result<Counts> {
     let mut t = Instant::now();
     let bytes = std::fs::read(&f.path).with_context(|| format!("cannot read {}", f.path.display()))?;
     let len = bytes.len();
@@ -105,6 +120,11 @@ fn extract_timed(f: &corpus::SheetFile, st: &Stages) -> Result<Counts> {
     lap(&st.bodies, &mut t);
     let c = claims::extract_claims(&doc, &s, &d.mentions, &b);
     lap(&st.claims, &mut t);
+    if prototype {
+        let n = NAME_ACRONYM_ASCII.captures_iter(doc.text()).count();
+        lap(&st.bodies_ascii_prototype, &mut t);
+        st.prototype_diff.fetch_add(n.abs_diff(b.len()) as u64, Ordering::Relaxed);
+    }
     let x = Extraction { document_date: d.document_date, dates: d.mentions, bodies: b, claims: c };
     Ok(Counts::of(&x, len))
 }
@@ -122,7 +142,7 @@ fn main() -> Result<()> {
             .par_iter()
             .map(|f| {
                 let r = if args.stages {
-                    extract_timed(f, &st)
+                    extract_timed(f, &st, args.prototype)
                 } else {
                     // The library's own path: Document::load + extract.
                     Document::load(f, &manifest)
@@ -144,6 +164,7 @@ fn main() -> Result<()> {
         "errors": total.errors,
         "scan_problems": scan_problems.len(),
         "threads": args.threads,
+        "prototype_count_diff": st.prototype_diff.load(Ordering::Relaxed),
         "scan_s": scanned.as_secs_f64(),
         "wall_s": secs,
         "mb_per_s": total.bytes as f64 / 1e6 / secs,
@@ -154,6 +175,7 @@ fn main() -> Result<()> {
             "sentences": ms(&st.sentences),
             "bodies": ms(&st.bodies),
             "claims": ms(&st.claims),
+            "bodies_ascii_prototype": ms(&st.bodies_ascii_prototype),
         },
     });
     println!("{out}");
