@@ -199,7 +199,7 @@ def main():
     ap.add_argument("--reps", type=int, default=3, help="alternating repetitions of each timed pair")
     ap.add_argument("--build-reps", type=int, help="repetitions of the full builds (default: 2, 1 at 1g)")
     ap.add_argument("--search-reps", type=int, default=20, help="in-process passes over the query set")
-    ap.add_argument("--cli-reps", type=int, default=3, help="CLI passes over the query set")
+    ap.add_argument("--cli-reps", type=int, help="CLI passes over the query set (default: 3, 1 at 1g)")
     ap.add_argument("--crosscheck", default="1,5,10", help="claim counts in millions ('' to skip)")
     ap.add_argument("--out", type=Path, default=BENCH / "out")
     ap.add_argument("--no-build", action="store_true", help="use the binaries already in target/release")
@@ -209,6 +209,7 @@ def main():
     sheets = args.sheets or sheets
     size = args.size or size
     build_reps = args.build_reps or (1 if args.scale == "1g" else 2)
+    args.cli_reps = args.cli_reps or (1 if args.scale == "1g" else 3)
     label = args.scale if not (args.sheets or args.size) else f"{sheets}x{size}"
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -310,7 +311,8 @@ def main():
     has_check = subprocess.run([concord, "check", "--help"], capture_output=True).returncode == 0
     check_cmd = [concord, "--corpus", corpus, "--index", idx, "-q", "check" if has_check else "index"]
     log(f"== 3. {'check' if has_check else 'index (no check command yet)'}: unchanged and one sheet changed")
-    victim = sorted(p for p in corpus.rglob("*.txt"))[len(list(corpus.rglob("*.txt"))) // 2]
+    txt = sorted(corpus.rglob("*.txt"))
+    victim = txt[len(txt) // 2]
     original = victim.read_bytes()
     un_runs, ch_runs = [], []
     for _ in range(args.reps):
