@@ -270,7 +270,7 @@ def main():
     results["extraction"] = r1
     log(f"   rg {mb / t_rg:.0f} MB/s ({t_rg:.2f} s), extraction {mb / t_ex:.0f} MB/s ({t_ex:.2f} s): "
         f"extraction rate / rg rate = {r1['ratio_rate']:.2f} (target >= 0.50); by CPU time {r1['ratio_rate_cpu']:.2f}")
-    log(f"   stage CPU ms (summed over threads): {stages['cpu_ms']}")
+    log(f"   stage thread time ms (wall clock inside each stage, summed over threads): {stages['cpu_ms']}")
 
     # # 2. Full build vs bare tantivy.
     log("== 2. full build: concord index vs bare tantivy")
@@ -475,7 +475,7 @@ def markdown(r):
         f"`{p['query']}`{' ' + p['from'] + '..' + p['to'] if p['from'] != '-' or p['to'] != '-' else ''}"
         f"{' --body ' + p['body'].split('|')[0] if p['body'] != '-' else ''}: tantivy {p['tantivy_p50_ms']:.2f}, "
         f"lib {p['concord_lib_p50_ms']:.2f}, CLI {p['cli_p50_ms']:.0f}" for p in s["per_query"]) + ".", ""]
-    lines += ["Extraction stage CPU (ms, summed over threads): " + ", ".join(
+    lines += ["Extraction stage thread time (ms, summed over threads): " + ", ".join(
         f"{k} {v:.0f}" for k, v in e["stage_cpu_ms"].items()) + ".", ""]
     return "\n".join(lines)
 
