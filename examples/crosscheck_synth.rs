@@ -8,10 +8,6 @@
 //! 17 events, one in eight dated differently, with day, month and year precision mixed,
 //! so every group has real comparisons to make.
 //!
-//! TODO(issue 7): `concord::check` is not merged yet; [`cross_check_stub`] stands in
-//! with the same shape. Once merged, switch [`run_check`] to
-//! `concord::check::cross_check(claims).len()` and delete the stub.
-//!
 //! ```text
 //! cargo run --release --example crosscheck_synth -- --millions 1,5,10
 //! ```
@@ -123,27 +119,9 @@ fn synth(n: usize, seed: u64) -> Vec<Claim> {
         .collect()
 }
 
-/// Stand-in for `concord::check::cross_check` (not merged yet): sorts the claims by
-/// (subject, event), then within each group compares the intervals; a group with two
-/// disjoint intervals (latest first day after earliest last day) is one discrepancy.
-/// Returns the number of discrepancies.
-fn cross_check_stub(claims: &[Claim]) -> usize {
-    let mut order: Vec<&Claim> = claims.iter().collect();
-    order.sort_unstable_by(|a, b| (a.subject.as_str(), a.event).cmp(&(b.subject.as_str(), b.event)));
-    order
-        .chunk_by(|a, b| a.subject == b.subject && a.event == b.event)
-        .filter(|group| {
-            let latest_start = group.iter().map(|c| c.date.days().0).max();
-            let earliest_end = group.iter().map(|c| c.date.days().1).min();
-            latest_start > earliest_end
-        })
-        .count()
-}
-
 /// The cross-check being measured.
-// TODO(issue 7): replace the body with `concord::check::cross_check(claims).len()` once merged.
 fn run_check(claims: &[Claim]) -> usize {
-    cross_check_stub(claims)
+    concord::check::cross_check(claims).len()
 }
 
 fn main() -> Result<()> {
