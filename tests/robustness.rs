@@ -257,7 +257,7 @@ fn sigkill_loop_never_breaks_the_index() {
 fn concurrent_runs_wait_for_each_other() {
     let w = Work::new();
     for i in 0..300 {
-        w.write(&format!("s{i}.txt"), format!("The Cetus Forum met in {}.\n", 1950 + i % 50).repeat(50));
+        w.write(&format!("s{i}.txt"), format!("The Cetus Forum met in {}.\n", 1950 + i % 50).repeat(10));
     }
     let spawn = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
@@ -272,7 +272,8 @@ fn concurrent_runs_wait_for_each_other() {
             .unwrap()
     };
     let a = spawn(&["index"]);
-    let b = spawn(&["search", "Cetus", "--format", "json", "--limit", "100000"]);
+    // Patience well beyond the first run's length, however loaded the machine.
+    let b = spawn(&["--lock-timeout", "900", "search", "Cetus", "--format", "json", "--limit", "100000"]);
     let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
     assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
     assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
