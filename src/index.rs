@@ -317,6 +317,21 @@ impl CorpusIndex {
         Ok((CorpusIndex { dir: dir.to_path_buf(), index, fields, reader, _lock: lock }, rebuilt))
     }
 
+    /// Deletes the tantivy index in `dir` and opens a fresh, empty one (taking the lock).
+    ///
+    /// # Errors
+    /// `dir` cannot be written, or is locked by another process.
+    pub fn rebuild(dir: &Path, wait: Duration) -> Result<CorpusIndex> {
+        let lock = acquire_lock(dir, wait)?;
+        let tdir = dir.join("tantivy");
+        if tdir.exists() {
+            std::fs::remove_dir_all(&tdir).map_err(|source| Error::Write { path: tdir.clone(), source })?;
+        }
+        drop(lock);
+        let (index, _) = CorpusIndex::open(dir, wait)?;
+        Ok(index)
+    }
+
     /// All sheets the index holds, sorted by id.
     ///
     /// # Errors
@@ -373,6 +388,9 @@ impl CorpusIndex {
             return Ok((stats, problems));
         }
         let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY).map_err(|e| Error::index(&self.dir, e))?;
+        // A run killed mid-commit leaves files that meta.json does not reference (e.g. a
+        // `.del` file this update would write again): collect them before writing.
+        writer.garbage_collect_files().wait().map_err(|e| Error::index(&self.dir, e))?;
         for id in &removed {
             writer.delete_term(Term::from_field_text(self.fields.doc_id, id.as_str()));
             stats.removed += 1;

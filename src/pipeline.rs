@@ -80,8 +80,19 @@ impl Session {
         }
         let config = Config::load(opts.config.as_deref())?;
         let manifest = Manifest::load(&opts.corpus)?;
-        let (mut index, rebuilt) = CorpusIndex::open(&opts.index, opts.lock_wait)?;
-        let (mut stats, problems) = index.update(&opts.corpus, &manifest, opts.reference_date, progress)?;
+        let (mut index, mut rebuilt) = CorpusIndex::open(&opts.index, opts.lock_wait)?;
+        let (mut stats, problems) = match index.update(&opts.corpus, &manifest, opts.reference_date, progress) {
+            Ok(done) => done,
+            // The corpus is the source of truth: an index that fails while updating (a file
+            // left by a killed run, a damaged segment) is rebuilt once from it.
+            Err(crate::Error::Index { message, .. }) => {
+                drop(index);
+                index = CorpusIndex::rebuild(&opts.index, opts.lock_wait)?;
+                rebuilt = Some(format!("index failed while updating ({message}); rebuilt from the corpus"));
+                index.update(&opts.corpus, &manifest, opts.reference_date, progress)?
+            }
+            Err(e) => return Err(e),
+        };
         stats.rebuilt = rebuilt;
         Ok(Session { index, config, manifest, stats, problems })
     }
