@@ -7,6 +7,31 @@
 pub const MONTH: &str = "January|February|March|April|May|June|July|August|September|October|November|December|\
 Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
+/// English ordinal words, "first" to "twenty-first" ("the nineteenth century", "the fifth anniversary").
+pub(crate) const ORDINAL_WORDS: [&str; 21] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+];
+
 /// Month number (1-based) of a full or abbreviated English month name, any case.
 pub fn month_number(name: &str) -> Option<u8> {
     const NAMES: [&str; 12] = [

@@ -123,29 +123,7 @@ pub(crate) fn qualifier(word: &str) -> Option<Qualifier> {
 
 /// The number an ordinal word stands for ("fifth" → 5, "25th" → 25).
 pub(crate) fn ordinal(word: &str) -> Option<i32> {
-    const WORDS: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    if let Some(i) = WORDS.iter().position(|w| *w == word) {
+    if let Some(i) = crate::extract::patterns::ORDINAL_WORDS.iter().position(|w| *w == word) {
         return i32::try_from(i + 1).ok();
     }
     match word {

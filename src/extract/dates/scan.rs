@@ -34,31 +34,6 @@ const DURATION_NUMBER: &str = "one|two|three|four|five|six|seven|eight|nine|ten|
 fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|\
 several|a\\ few|a\\ couple\\ of|few|many";
 
-/// Ordinal words for centuries ("the nineteenth century").
-const ORDINAL_WORDS: [&str; 21] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "twenty-first",
-];
-
 /// A month group named `name`: a full name, or an abbreviation with an optional dot.
 fn month(name: &str) -> String {
     format!(r"(?P<{name}>(?:{MONTH_FULL})(?-u:\b)|(?:{MONTH_ABBR})(?-u:\b)\.?)")
@@ -154,7 +129,7 @@ static SEASON_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Decades and centuries: "the 1990s", "1990's", "'90s", "the 460s BC", "the 19th century", "the twentieth century".
 static DECADE_CENTURY: LazyLock<Regex> = LazyLock::new(|| {
-    let ordinals = ORDINAL_WORDS.join("|");
+    let ordinals = crate::extract::patterns::ORDINAL_WORDS.join("|");
     Regex::new(&format!(
         r"(?x)
         (?: (?i:the) \s+ )?
@@ -726,7 +701,10 @@ fn decades(text: &str, out: &mut Vec<Candidate>) {
         } else {
             let n = num::<i32>(&caps, "cnum").or_else(|| {
                 let w = caps.name("cword")?.as_str().to_ascii_lowercase();
-                ORDINAL_WORDS.iter().position(|o| *o == w).and_then(|i| i32::try_from(i + 1).ok())
+                crate::extract::patterns::ORDINAL_WORDS
+                    .iter()
+                    .position(|o| *o == w)
+                    .and_then(|i| i32::try_from(i + 1).ok())
             });
             let Some(n) = n.filter(|n| (1..=30).contains(n)) else { continue };
             if caps.name("cbc").is_some() {
