@@ -26,46 +26,6 @@ fn none(text: &str) {
     assert!(got.is_empty(), "{text}\n  got {got:?}");
 }
 
-/// Prints what the extractor finds on the bundled corpus (run with `--ignored --nocapture`).
-#[test]
-#[ignore = "prints the bundled corpus's bodies and claims; asserts nothing"]
-#[allow(clippy::print_stdout, reason = "this test exists to print the corpus counts for review")]
-fn print_corpus_claims() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let (sheets, _) = crate::corpus::scan(&dir).unwrap();
-    let manifest = crate::corpus::Manifest::load(&dir).unwrap();
-    let mut all_bodies = Vec::new();
-    let mut all_claims = Vec::new();
-    for sheet in &sheets {
-        let doc = Document::load(sheet, &manifest).unwrap();
-        let x = extract(&doc);
-        all_bodies.extend(x.bodies);
-        all_claims.extend(x.claims);
-    }
-    let reg = Registry::build(&all_bodies, &BodiesConfig::default());
-    reg.resolve_claims(&mut all_claims);
-    for b in reg.bodies() {
-        println!("BODY {} [{}] {:?} x{}", b.canonical, b.kind.as_str(), b.aliases, b.mentions);
-    }
-    for c in &all_claims {
-        println!(
-            "CLAIM {}:{} | {} | {} | {} | {:.2} | q={:?} o={:?} a={:?} f={:?}\n      {}",
-            c.doc,
-            c.line,
-            c.subject,
-            c.event.as_str(),
-            c.date,
-            c.confidence,
-            c.qualifiers,
-            c.object,
-            c.agent,
-            c.figures,
-            c.quote.chars().take(160).collect::<String>()
-        );
-    }
-    println!("mentions {} bodies {} claims {}", all_bodies.len(), reg.bodies().len(), all_claims.len());
-}
-
 #[test]
 fn active_and_passive() {
     has(
@@ -361,30 +321,6 @@ proptest::proptest! {
 }
 
 #[test]
-#[ignore = "prints the claims of CONCORD_SAMPLE; asserts nothing"]
-#[allow(clippy::print_stdout, reason = "a review aid")]
-fn print_sample_claims() {
-    let Ok(path) = std::env::var("CONCORD_SAMPLE") else { return };
-    let text = std::fs::read_to_string(path).unwrap();
-    let x = extract(&Document::from_text("sample.txt", &text));
-    for b in &x.bodies {
-        println!("BODY {} {:?} {:?}", b.name, b.acronym, b.kind);
-    }
-    for c in &x.claims {
-        println!(
-            "CLAIM {} | {} | {} | {:.2} | o={:?} a={:?} q={:?}",
-            c.subject,
-            c.event.as_str(),
-            c.date,
-            c.confidence,
-            c.object,
-            c.agent,
-            c.qualifiers
-        );
-    }
-}
-
-#[test]
 fn each_date_goes_to_its_own_verb() {
     // The creation has its own date; the earlier one belongs to another clause.
     let c = claims("Membership grew to 50 federations by 1990, and the Speed Skating Committee was created in 1961.");
@@ -454,43 +390,6 @@ fn first_met_and_second_predicates() {
     assert_eq!(c, [("Hockey Tournament".to_string(), Event::Began, "1996".to_string())]);
     let c = claims("The Paris Charter was signed on 21 November 1990 and entered into force in 1991.");
     assert_eq!(c, [("Paris Charter".to_string(), Event::Signed, "1990-11-21".to_string())]);
-}
-
-/// Extraction time on large and degenerate inputs (run with `--ignored --nocapture`).
-#[test]
-#[ignore = "timing; prints elapsed times"]
-#[allow(clippy::print_stdout, reason = "a review aid")]
-fn timing_on_large_inputs() {
-    let prose = "The Arctic Council (AC) was established in 1996, and the AC met for the first time on 17 September 1996. \
-                 Norway joined the Nordic Council in 1952 and the Schengen Agreement in 2001. ";
-    let cases = [
-        ("prose 1 MB", prose.repeat(1_000_000 / prose.len())),
-        (
-            "one line of acronyms",
-            "NATO EU UN WHO ".repeat(std::env::var("CONCORD_N").ok().and_then(|n| n.parse().ok()).unwrap_or(50_000)),
-        ),
-        ("one line of dates", "in 1990 and 1991 signed ".repeat(30_000)),
-        ("open parentheses", "( the Council (EC) ".repeat(30_000)),
-        ("capitalised words", "Alpha Beta Gamma Delta ".repeat(40_000)),
-    ];
-    for (name, text) in cases {
-        let start = std::time::Instant::now();
-        let doc = Document::from_text("big.txt", &text);
-        let t_doc = start.elapsed();
-        let dates = crate::extract::dates::extract_dates(&doc, None);
-        let t_dates = start.elapsed();
-        let sentences = crate::extract::sentences::sentences(doc.text());
-        let t_sent = start.elapsed();
-        let bodies = crate::extract::bodies::extract_bodies(&doc, &sentences);
-        let t_bodies = start.elapsed();
-        let claims = extract_claims(&doc, &sentences, &dates.mentions, &bodies);
-        println!(
-            "{name}: {} bytes, {} claims; normalise {t_doc:?}, dates {t_dates:?}, sentences {t_sent:?}, bodies {t_bodies:?}, claims {:?}",
-            text.len(),
-            claims.len(),
-            start.elapsed()
-        );
-    }
 }
 
 #[test]
