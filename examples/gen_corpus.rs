@@ -153,21 +153,6 @@ const CITIES: &[&str] = &[
     "Tallinn",
 ];
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 const FILLER: &[&str] = &[
     "Allies agreed to deepen consultation on issues of common concern",
     "practical cooperation covered crisis management, civil emergency planning and arms control",
@@ -217,7 +202,7 @@ fn true_date(b: usize, e: usize) -> (i32, usize, usize) {
 }
 
 fn month_name(m: usize) -> &'static str {
-    MONTHS.get(m.saturating_sub(1)).copied().unwrap_or("May")
+    concord::date::MONTH_NAMES.get(m.saturating_sub(1)).copied().unwrap_or("May")
 }
 
 /// Writes a date in one of the forms the extractor is meant to read.
