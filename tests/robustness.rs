@@ -272,8 +272,9 @@ fn concurrent_runs_wait_for_each_other() {
             .spawn()
             .unwrap()
     };
-    let a = spawn(&["index"]);
-    // Patience well beyond the first run's length, however loaded the machine.
+    // Either process may take the lock first, so both get patience well beyond
+    // the other's run, however loaded the machine (CI failed once with the 30 s default).
+    let a = spawn(&["--lock-timeout", "900", "index"]);
     let b = spawn(&["--lock-timeout", "900", "search", "Cetus", "--format", "json", "--limit", "100000"]);
     let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
     assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
