@@ -61,6 +61,12 @@ fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '◦' | '▪' | '▫' | '‣' | '●' | '○' | '■' | '□' | '-' | '*' | '+' | '·')
 }
 
+/// Whether an original byte may need more than a plain copy: non-ASCII (replacements,
+/// multi-byte characters), CR, escapes, emphasis markers and tabs.
+fn needs_attention(b: u8) -> bool {
+    b >= 0x80 || matches!(b, b'\r' | b'\\' | b'*' | b'\t')
+}
+
 struct Builder<'a> {
     original: &'a str,
     out: Normalized,
@@ -76,18 +82,30 @@ impl Builder<'_> {
     /// Copies `range` of the original, applying per-character replacements and escapes.
     fn inline(&mut self, start: usize, end: usize) {
         let src = &self.original[start..end];
-        let mut chars = src.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let bytes = src.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Fast path: a run of ASCII bytes that need no attention is copied whole, each
+            // byte its own origin (most of any English sheet).
+            let run = bytes[i..].iter().position(|&b| needs_attention(b)).unwrap_or(bytes.len() - i);
+            if run > 0 {
+                self.out.text.push_str(&src[i..i + run]);
+                let base = start + i;
+                self.out.origin.extend((base..base + run).map(|o| u32::try_from(o).unwrap_or(u32::MAX)));
+                i += run;
+                continue;
+            }
+            let Some(c) = src[i..].chars().next() else { break };
             let at = start + i;
+            let next = src[i + c.len_utf8()..].chars().next();
             match c {
                 '\r' => {}
-                '\\' => match chars.peek() {
-                    Some(&(_, next)) if next.is_ascii_punctuation() => {}
-                    _ => self.push("\\", at),
-                },
-                '*' if chars.peek().map(|&(_, n)| n) == Some('*') => {
-                    chars.next();
+                '\\' => {
+                    if !next.is_some_and(|n| n.is_ascii_punctuation()) {
+                        self.push("\\", at);
+                    }
                 }
+                '*' if next == Some('*') => i += 1,
                 _ => match replacement(c) {
                     Some(r) => self.push(r, at),
                     None => {
@@ -96,6 +114,7 @@ impl Builder<'_> {
                     }
                 },
             }
+            i += c.len_utf8();
         }
     }
 
