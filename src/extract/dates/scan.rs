@@ -963,7 +963,9 @@ fn year_role(text: &str, start: usize, end: usize, year: i32) -> Option<Role> {
     if c_before.is_some_and(|c| c.is_alphanumeric() || ",./:_+#$@".contains(c) || c == '€' || c == '£') {
         return None;
     }
-    if c_before == Some('-') && !before.to_ascii_lowercase().ends_with("mid-") {
+    // Compare the last four bytes only: lower-casing `before` would copy the whole text per year.
+    let mid = before.len() >= 4 && before.as_bytes()[before.len() - 4..].eq_ignore_ascii_case(b"mid-");
+    if c_before == Some('-') && !mid {
         return None;
     }
     if c_after.is_some_and(|c| c.is_alphanumeric() || "_@%".contains(c)) {
