@@ -25,6 +25,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod index;
+pub mod invariants;
 pub mod listing;
 pub mod normalize;
 pub mod pipeline;

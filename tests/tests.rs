@@ -7,5 +7,6 @@ mod util;
 mod check;
 mod deploy;
 mod foundation;
+mod fuzz;
 mod html_chromium;
 mod robustness;
