@@ -47,6 +47,15 @@ pub fn starting_within<T>(items: &[T], span: Span, start_of: impl Fn(&T) -> usiz
     &items[lo..hi]
 }
 
+/// Whether `span` overlaps any of `spans`, which are sorted and disjoint (as a regex's
+/// `find_iter` or a document's headings give them): a binary search, not a scan, so
+/// checking every mention of a long document stays n log n.
+pub fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    // An empty span overlaps nothing; the first non-empty one starting before `span` ends decides.
+    spans[i..].iter().take_while(|s| s.start < span.end).any(|s| s.overlaps(span))
+}
+
 /// A position in the original file: 1-based line, 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 pub struct Location {
@@ -65,6 +74,24 @@ impl std::fmt::Display for Location {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlaps_any_agrees_with_a_scan() {
+        let sets: [&[Span]; 3] = [
+            &[Span::new(2, 4), Span::new(4, 4), Span::new(6, 9), Span::new(12, 13)],
+            &[Span::new(2, 4), Span::new(5, 5), Span::new(5, 8)],
+            &[],
+        ];
+        for spans in sets {
+            for start in 0..15 {
+                for end in start..16 {
+                    let probe = Span::new(start, end);
+                    let scan = spans.iter().any(|s| s.overlaps(probe));
+                    assert_eq!(overlaps_any(spans, probe), scan, "{spans:?} {probe:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn starting_within_selects_by_start() {

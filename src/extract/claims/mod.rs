@@ -1009,7 +1009,7 @@ impl<'a> Reader<'a, '_> {
     /// without final punctuation.
     fn is_heading(&self) -> bool {
         let span = self.s.span;
-        if self.doc.normalized.headings.iter().any(|h| h.overlaps(span)) {
+        if crate::span::overlaps_any(&self.doc.normalized.headings, span) {
             return true;
         }
         let text = self.doc.text();

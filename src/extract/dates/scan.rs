@@ -476,7 +476,7 @@ pub(super) fn candidates(text: &str) -> Vec<Candidate> {
     bare_seasons(text, &mut out);
     relatives(text, &mut out);
     durations(text, &mut out);
-    out.retain(|c| !masks.iter().any(|m| m.overlaps(c.span)));
+    out.retain(|c| !crate::span::overlaps_any(&masks, c.span));
     for c in &mut out {
         extend_modifier(text, c);
     }
