@@ -217,4 +217,6 @@ fn heldout_sheets_give_only_the_real_conflict() {
     assert_eq!(f["subject"], "Oceania Rowing Association", "{f}");
     let values: Vec<&str> = f["claims"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
     assert!(values.contains(&"1963") && values.iter().any(|v| v.starts_with("1962")), "{values:?}");
+    // The designated day (1980) is no founding date.
+    assert!(values.iter().all(|v| v.starts_with("1962") || *v == "1963"), "{values:?}");
 }

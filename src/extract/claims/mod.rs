@@ -275,7 +275,7 @@ impl<'a> Reader<'a, '_> {
                 out.extend(self.created_by_dated_act(di, index));
                 continue;
             }
-            if self.modifies_noun(di) {
+            if self.modifies_noun(di) || self.governed_by_other_verb(di) {
                 continue;
             }
             if let Some(c) = self.heading_claim(di, index, heading) {
@@ -463,7 +463,24 @@ impl<'a> Reader<'a, '_> {
         {
             return None;
         }
+        // "In 1997, five years after the dissolution of X": a reference point, not dated
+        // by a date before it.
+        if t.at > di
+            && t.form == Form::Noun
+            && self
+                .before_noun(t.at)
+                .is_some_and(|p| p.is("after") || p.is("before") || p.is("following") || p.is("since") || p.is("until"))
+        {
+            return None;
+        }
         let (lo, hi) = if t.at < di { (t.at, di) } else { (di, t.at) };
+        // "to join the EU were agreed upon in 1993": a finite verb after the event word
+        // starts the clause the later date belongs to.
+        if t.at < di
+            && items.get(lo + 1..hi)?.iter().any(|it| it.kind == ItemKind::Word && is_be(&it.lower()) && it.group == dg)
+        {
+            return None;
+        }
         let fronted = t.at > di && self.fronted(di);
         // A comma between a date and a later verb usually closes the date's phrase
         // ("A member since 1991, X joined Y"), unless the date opens the sentence.
@@ -506,6 +523,15 @@ impl<'a> Reader<'a, '_> {
         // An infinitive ("decided to launch") is dated only when right beside its date.
         let limit = if t.form == Form::Base { 5.0 } else { 13.0 };
         (cost <= limit).then_some(cost.max(0.0))
+    }
+
+    /// The word before a noun at `n` and its determiner ("after [the] dissolution").
+    fn before_noun(&self, n: usize) -> Option<&Item<'a>> {
+        let mut j = n.checked_sub(1)?;
+        if self.item(j).is_some_and(|it| is_determiner(&it.lower())) {
+            j = j.checked_sub(1)?;
+        }
+        self.item(j)
     }
 
     /// Whether the item after the one at `span` is a past-tense verb ("and entered").
@@ -1135,6 +1161,34 @@ impl<'a> Reader<'a, '_> {
         let event = creation_event(body.kind).filter(|e| matches!(e, Event::Signed | Event::Adopted))?;
         let subject = Subject { name: body.name.clone(), at: Some(at), object: None, agent: None, factor: 1.0 };
         self.claim(index, event, &subject, 0.5)
+    }
+
+    /// Whether the date at `di` is the time of a verb that names no event ("designed in
+    /// 1955", "agreed upon in June 1993", "used since 1955"): then no event word farther
+    /// away is dated by it.
+    fn governed_by_other_verb(&self, di: usize) -> bool {
+        let items = self.items();
+        // "… strengthened in 2002, when X was replaced by Y": the date is handed on.
+        if items.get(di + 1).is_some_and(|it| it.is_punct(',')) && items.get(di + 2).is_some_and(|it| it.is("when")) {
+            return false;
+        }
+        let Some(mut j) = di.checked_sub(1) else { return false };
+        if !items.get(j).is_some_and(|it| it.is("in") || it.is("on") || it.is("since") || it.is("during")) {
+            return false;
+        }
+        j = match j.checked_sub(1) {
+            Some(k) if items.get(k).is_some_and(|it| it.is("upon") || it.is("out")) => k,
+            _ => j,
+        };
+        let Some(verb) = j.checked_sub(1).and_then(|k| items.get(k)) else { return false };
+        let w = verb.lower();
+        verb.kind == ItemKind::Word
+            && !is_cap(verb.text)
+            && w.len() > 4
+            && w.ends_with("ed")
+            && event_word(&w).is_none()
+            && !is_adverb(&w)
+            && !matches!(w.as_str(), "based" | "located" | "headquartered" | "seated" | "scheduled" | "planned")
     }
 
     /// Whether the date at `di` only qualifies a common noun ("the 1999 decision",

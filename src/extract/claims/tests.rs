@@ -469,3 +469,25 @@ fn created_by_a_dated_act() {
     let text = "The quota system, established by the 1999 Apia Convention, was revised.";
     assert!(!claims(text).iter().any(|(_, e, _)| *e == Event::Established), "{:?}", claims(text));
 }
+
+#[test]
+fn dates_of_other_verbs_and_reference_points() {
+    // The date belongs to a verb that names no event.
+    none("Originally designed in 1961 for the Nordic Council, the emblem was adopted by the Baltic Assembly.");
+    none("Rules for clubs wishing to join the Asian Hockey Federation were agreed upon in May 1999.");
+    // "N years after the dissolution of X": the fronted date is not the dissolution's.
+    none("In 2003, ten years after the dissolution of the Andean Customs Union, four states signed a pact.");
+    has(
+        "It grew after the dissolution of the Andean Customs Union in 1993.",
+        "Andean Customs Union",
+        Event::Closed,
+        "1993",
+    );
+    // A "when" clause takes the main clause's date.
+    has(
+        "Ties were strengthened in 2010, when the Harbour Board was replaced by the Port Authority.",
+        "Harbour Board",
+        Event::Succeeded,
+        "2010",
+    );
+}
