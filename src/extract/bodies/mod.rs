@@ -42,17 +42,19 @@ use crate::span::Span;
 /// Finds the named-body mentions of `doc`; `sentences` are its sentence spans.
 pub fn extract_bodies(doc: &Document, sentences: &[Span]) -> Vec<BodyMention> {
     let text = doc.text();
-    let lower_words: HashSet<&str> = tokenize(text, Span::new(0, text.len()))
-        .into_iter()
-        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect();
+    let mut lower_words: HashSet<&str> = HashSet::new();
     // Every word the document writes with a lower-case letter, lower-cased ("European",
     // "press"), with whether it is ever all lower case; parts of addresses ("nato.int",
     // "un.org/en") are not words.
     let mut ordinary: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
     for t in tokenize(text, Span::new(0, text.len())) {
-        if !t.is_word() || !t.text.chars().any(char::is_lowercase) || in_address(text, t.span) {
+        if !t.is_word() || !t.text.chars().any(char::is_lowercase) {
+            continue;
+        }
+        if t.text.chars().next().is_some_and(char::is_lowercase) {
+            lower_words.insert(t.text);
+        }
+        if in_address(text, t.span) {
             continue;
         }
         let all_lower = !t.text.chars().any(char::is_uppercase);
