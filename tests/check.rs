@@ -199,3 +199,24 @@ fn bundled_corpus_yields_the_1990_1991_review_and_nothing_else() {
             .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
 }
+
+/// Held-out sheets on another subject (tests/fixtures/heldout): one real conflict, and
+/// passive agents, designations, references and shouted headings that must add nothing.
+#[test]
+fn heldout_sheets_give_only_the_real_conflict() {
+    let w = Work::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout");
+    for name in ["rowing-history.md", "ora-overview.txt", "ora-timeline.txt"] {
+        w.write(name, std::fs::read_to_string(dir.join(name)).unwrap());
+    }
+    let r = json_report(&w);
+    let findings = r["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{r}");
+    let f = &findings[0];
+    assert_eq!(f["severity"], "conflict", "{f}");
+    assert_eq!(f["subject"], "Oceania Rowing Association", "{f}");
+    let values: Vec<&str> = f["claims"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
+    assert!(values.contains(&"1963") && values.iter().any(|v| v.starts_with("1962")), "{values:?}");
+    // The designated day (1980) is no founding date.
+    assert!(values.iter().all(|v| v.starts_with("1962") || *v == "1963"), "{values:?}");
+}

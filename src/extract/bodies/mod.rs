@@ -42,20 +42,49 @@ use crate::span::Span;
 /// Finds the named-body mentions of `doc`; `sentences` are its sentence spans.
 pub fn extract_bodies(doc: &Document, sentences: &[Span]) -> Vec<BodyMention> {
     let text = doc.text();
-    let lower_words: HashSet<&str> = tokenize(text, Span::new(0, text.len()))
-        .into_iter()
-        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect();
+    let mut lower_words: HashSet<&str> = HashSet::new();
+    // Every word the document writes with a lower-case letter, lower-cased ("European",
+    // "press"), with whether it is ever all lower case; parts of addresses ("nato.int",
+    // "un.org/en") are not words.
+    let mut ordinary: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+    for t in tokenize(text, Span::new(0, text.len())) {
+        if !t.is_word() || !t.text.chars().any(char::is_lowercase) {
+            continue;
+        }
+        if t.text.chars().next().is_some_and(char::is_lowercase) {
+            lower_words.insert(t.text);
+        }
+        if in_address(text, t.span) {
+            continue;
+        }
+        let all_lower = !t.text.chars().any(char::is_uppercase);
+        *ordinary.entry(t.text.to_lowercase()).or_default() |= all_lower;
+    }
     let mut out = Vec::new();
+    let mut shouted = Vec::new();
     for &sentence in sentences {
         let tokens = tokenize(text, sentence);
         let caps_lines = caps_lines(text, sentence, &tokens);
         let finder = Finder { text, tokens: &tokens, lower_words: &lower_words, caps_lines: &caps_lines };
         out.extend(finder.find());
+        shouted.extend(finder.shouted(&ordinary));
+    }
+    // A shouted word is a body only when the document defines it as an acronym.
+    if !shouted.is_empty() {
+        let defined: HashSet<String> =
+            out.iter().filter_map(|m| m.acronym.as_ref()).map(|a| a.to_lowercase()).collect();
+        out.retain(|m| m.acronym.is_some() || !shouted.contains(&m.span) || defined.contains(&m.name.to_lowercase()));
     }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     out
+}
+
+/// Whether the word at `span` is part of a web or mail address ("nato.int", "un.org/en").
+fn in_address(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).and_then(|b| b.chars().next_back());
+    let mut after = text.get(span.end..).map(str::chars).into_iter().flatten();
+    let glued_dot = after.next() == Some('.') && after.next().is_some_and(char::is_alphanumeric);
+    glued_dot || matches!(before, Some('.' | '/' | '@' | '_' | ':'))
 }
 
 /// The rules applied to the tokens of one sentence.
@@ -115,6 +144,36 @@ impl<'a> Finder<'a, '_> {
             }
         }
         found
+    }
+
+    /// All-caps words that are ordinary words written in capitals, not acronyms: words the
+    /// document also writes in lower case ("NOTE", "PRESS"), head nouns ("COUNCIL"), and
+    /// words it writes in mixed case that stand next to another all-caps word ("the
+    /// EUROPEAN COUNCIL").
+    /// `NATO`, `UNESCO` (even where a sheet also writes `Unesco`) stay acronyms.
+    fn shouted(&self, ordinary: &std::collections::HashMap<String, bool>) -> Vec<Span> {
+        let caps = |t: &Token<'_>| {
+            t.is_word()
+                && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !t.text.chars().any(char::is_lowercase)
+        };
+        let mut out = Vec::new();
+        for (i, t) in self.tokens.iter().enumerate() {
+            if !caps(t) || t.text.chars().count() < 3 {
+                continue;
+            }
+            let lower = t.text.to_lowercase();
+            let neighbour = i.checked_sub(1).and_then(|p| self.tokens.get(p)).is_some_and(caps)
+                || self.tokens.get(i + 1).is_some_and(caps);
+            // A head noun in capitals ("PARLIAMENT") is a word, not an acronym.
+            let mut title: String = t.text.chars().take(1).collect();
+            title.push_str(&lower.chars().skip(1).collect::<String>());
+            if ordinary.get(&lower).is_some_and(|&all_lower| all_lower || neighbour) || head_noun_type(&title).is_some()
+            {
+                out.push(t.span);
+            }
+        }
+        out
     }
 
     /// Whether `t` stands among capitalised words only (an all-caps heading or address line).

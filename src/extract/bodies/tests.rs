@@ -121,3 +121,23 @@ fn no_panics_on_odd_input() {
         let _ = bodies(text);
     }
 }
+
+#[test]
+fn shouted_words_are_not_acronyms() {
+    // A bold term rendered in capitals, written normally elsewhere in the sheet.
+    let got = names("The ANDEAN PARLIAMENT meets in Bogota. The Andean states fund the parliament.");
+    assert!(!got.iter().any(|n| n == "ANDEAN" || n == "PARLIAMENT"), "{got:?}");
+    // A single all-caps common word the sheet also writes in lower case.
+    let got = names("NOTE: the rowing federation moved its office. Each note was filed.");
+    assert!(!got.iter().any(|n| n == "NOTE"), "{got:?}");
+    // Real acronyms stay: undefined, defined, or also written in mixed case alone.
+    let got = names("FIFA met UEFA officials. The Unesco office and UNESCO staff agreed.");
+    assert!(got.iter().any(|n| n == "FIFA") && got.iter().any(|n| n == "UEFA"), "{got:?}");
+    assert!(got.iter().any(|n| n == "UNESCO"), "{got:?}");
+    // A shouted word the sheet defines as an acronym is one.
+    let got = names("The Pacific Rowing Union (PRU) met. PRU RULES apply; the rules are old.");
+    assert!(got.iter().any(|n| n == "PRU"), "{got:?}");
+    // A web address is not where a sheet writes a word in lower case.
+    let got = names("See www.fifa.com for FIFA news.");
+    assert!(got.iter().any(|n| n == "FIFA"), "{got:?}");
+}

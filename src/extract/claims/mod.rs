@@ -35,11 +35,23 @@
 //!    sentence dates the signing that many years earlier (and `one day after` shifts it),
 //!    low confidence.
 //!
+//! 7. **Founding acts**: `X, established by the 2002 Y Declaration` dates Y (rule 1) and
+//!    X's establishment with the same year.
+//!
+//! What yields no claim, by shape:
+//! - a reference, footnote or citation line ([`citations`]);
+//! - a passive whose noun is no body (`the flag which was created by X in 1955`): neither
+//!   that noun nor a body farther back (the agent X) was created;
+//! - a designation (`established 5 May as Heritage Day`): the date is what was named;
+//! - a date after a second, coordinated predicate (`X created, and has since 1955 used, Y`);
+//! - an adjective taken for a name (`the creation of a European customs union`).
+//!
 //! A date with no event word close enough, or whose frame finds no subject, yields no
 //! claim: a sentence that merely mentions a body and a year says nothing about when.
 //! Confidence falls with the distance between date and event word, for anaphors,
 //! intentions (`decided to launch`), relative or inferred dates and headings.
 
+mod citations;
 mod items;
 mod lexicon;
 
@@ -70,6 +82,11 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
     let mut out = Vec::new();
     let mut previous: Option<Sentence<'_>> = None;
     for &span in sentences {
+        // A reference or footnote dates a publication or a visit, not an event.
+        if citations::is_citation(text, span) {
+            previous = None;
+            continue;
+        }
         let sentence = itemize(text, span, dates, bodies);
         let reader = Reader { doc, dates, bodies, s: &sentence, previous: previous.as_ref() };
         let mut claims = reader.claims();
@@ -255,9 +272,10 @@ impl<'a> Reader<'a, '_> {
             let ItemKind::Date { index, usable: true } = item.kind else { continue };
             if let Some(c) = self.attributive(di, index, heading) {
                 out.push(c);
+                out.extend(self.created_by_dated_act(di, index));
                 continue;
             }
-            if self.modifies_noun(di) {
+            if self.modifies_noun(di) || self.governed_by_other_verb(di) {
                 continue;
             }
             if let Some(c) = self.heading_claim(di, index, heading) {
@@ -335,6 +353,13 @@ impl<'a> Reader<'a, '_> {
             let next = |k: usize| items.get(i + k).map(Item::lower).unwrap_or_default();
             // An adjective, not an event: "newly created", "recently opened".
             if matches!(prev(1).as_str(), "newly" | "recently") {
+                continue;
+            }
+            // A designation, not an event: "established 9 October as Founders' Day" names
+            // a day; the verb's own time, if any, is another date.
+            if matches!(items.get(i + 1).map(|n| n.kind), Some(ItemKind::Date { .. }))
+                && items.get(i + 2).is_some_and(|n| n.is("as"))
+            {
                 continue;
             }
             match w.as_str() {
@@ -438,7 +463,24 @@ impl<'a> Reader<'a, '_> {
         {
             return None;
         }
+        // "In 1997, five years after the dissolution of X": a reference point, not dated
+        // by a date before it.
+        if t.at > di
+            && t.form == Form::Noun
+            && self
+                .before_noun(t.at)
+                .is_some_and(|p| p.is("after") || p.is("before") || p.is("following") || p.is("since") || p.is("until"))
+        {
+            return None;
+        }
         let (lo, hi) = if t.at < di { (t.at, di) } else { (di, t.at) };
+        // "to join the EU were agreed upon in 1993": a finite verb after the event word
+        // starts the clause the later date belongs to.
+        if t.at < di
+            && items.get(lo + 1..hi)?.iter().any(|it| it.kind == ItemKind::Word && is_be(&it.lower()) && it.group == dg)
+        {
+            return None;
+        }
         let fronted = t.at > di && self.fronted(di);
         // A comma between a date and a later verb usually closes the date's phrase
         // ("A member since 1991, X joined Y"), unless the date opens the sentence.
@@ -464,7 +506,9 @@ impl<'a> Reader<'a, '_> {
                 ItemKind::Word if it.is("but") || it.is("while") || it.is("whereas") => 6.0,
                 // "… in 2003 and adopted …": a later coordinated verb has its own date.
                 ItemKind::Word if it.is("and") && t.at > di && !fronted => 4.0,
-                // "signed … and entered into force in …": a second predicate between them.
+                // "signed … and entered into force in …", "created, and has since 1955
+                // used …": a second predicate between them has the date.
+                ItemKind::Word if it.is("and") && t.at < di && self.verb_follows(it.span) => return None,
                 ItemKind::Word if it.is("and") && self.verb_follows(it.span) => 8.0,
                 _ => 1.0,
             };
@@ -479,6 +523,15 @@ impl<'a> Reader<'a, '_> {
         // An infinitive ("decided to launch") is dated only when right beside its date.
         let limit = if t.form == Form::Base { 5.0 } else { 13.0 };
         (cost <= limit).then_some(cost.max(0.0))
+    }
+
+    /// The word before a noun at `n` and its determiner ("after [the] dissolution").
+    fn before_noun(&self, n: usize) -> Option<&Item<'a>> {
+        let mut j = n.checked_sub(1)?;
+        if self.item(j).is_some_and(|it| is_determiner(&it.lower())) {
+            j = j.checked_sub(1)?;
+        }
+        self.item(j)
     }
 
     /// Whether the item after the one at `span` is a past-tense verb ("and entered").
@@ -534,6 +587,11 @@ impl<'a> Reader<'a, '_> {
                 Some(Subject { name, at: Some(at), object: None, agent: None, factor: 1.0 })
             }
             (_, _) if t.passive => {
+                // "the flag which was created by X in 1955": the created thing is no body,
+                // so there is no claim (least of all about the agent X).
+                if self.passive_subject_is_plain_noun(t.at) {
+                    return None;
+                }
                 let (name, at, factor) = self.party_before(t.at)?;
                 Some(Subject { name, at, object: None, agent: None, factor })
             }
@@ -553,6 +611,111 @@ impl<'a> Reader<'a, '_> {
                 Some(Subject { name, at, object: None, agent: None, factor })
             }
         }
+    }
+
+    /// Whether the noun a passive or participle at `v` is about is a common noun, not a
+    /// body ("the anthem which was adopted", "its new building was opened"): then the
+    /// nearest body farther back is not the subject. Pronouns and anaphors ("it", "this
+    /// forum") are left to [`Self::party_before`].
+    fn passive_subject_is_plain_noun(&self, v: usize) -> bool {
+        let items = self.items();
+        let mut j = v;
+        while j > 0 {
+            j -= 1;
+            let Some(it) = items.get(j) else { return false };
+            // An aside in parentheses between noun and verb.
+            if it.is_punct(')')
+                && let Some((o, _)) = it.group
+            {
+                j = o;
+                continue;
+            }
+            let w = it.lower();
+            let skip = it.is_punct(',')
+                || (it.kind == ItemKind::Word
+                    && (is_be(&w)
+                        || is_adverb(&w)
+                        || matches!(w.as_str(), "has" | "have" | "had" | "which" | "that" | "itself" | "themselves")));
+            if skip {
+                continue;
+            }
+            if it.kind != ItemKind::Word {
+                return false;
+            }
+            if matches!(w.as_str(), "it" | "they" | "who") {
+                return false;
+            }
+            let before = j.checked_sub(1).and_then(|p| items.get(p)).map(Item::lower).unwrap_or_default();
+            if anaphor_type(&w).is_some() && matches!(before.as_str(), "this" | "that" | "the" | "these" | "its") {
+                return false;
+            }
+            // A prepositional phrase after the noun ("an Office in Moscow was opened",
+            // "the Act between X and the Y Republic, signed …"): the noun is before it.
+            if let Some(p) = self.preposition_before(j) {
+                j = p;
+                continue;
+            }
+            // A noun coordinated with a body ("X and the single currency were created"),
+            // or an apposition to one ("X, a league of clubs, was founded"): the body's.
+            if self.coordinated_or_apposition(j) {
+                return false;
+            }
+            // A word that is no noun (a preposition, a conjunction) leaves the frame to the usual search.
+            return !(is_preposition(&w) || is_determiner(&w) || matches!(w.as_str(), "and" | "or" | "of" | "then"));
+        }
+        false
+    }
+
+    /// The preposition that opens the noun phrase ending at `j` ("in Moscow", "of the
+    /// rowing club", "between X and the Y Republic"), if any within a few items.
+    fn preposition_before(&self, j: usize) -> Option<usize> {
+        let items = self.items();
+        let mut lowercase = 0;
+        for k in (j.saturating_sub(8)..j).rev() {
+            let it = items.get(k)?;
+            let w = it.lower();
+            if it.kind == ItemKind::Word
+                && matches!(w.as_str(), "in" | "at" | "of" | "to" | "for" | "with" | "between" | "on" | "from" | "near")
+            {
+                return Some(k);
+            }
+            let inside = it.is_party()
+                || it.is_punct(',')
+                || (it.kind == ItemKind::Word && (is_cap(it.text) || is_determiner(&w) || w == "and" || w == "or"));
+            if !inside {
+                lowercase += 1;
+                if lowercase > 1 || it.kind != ItemKind::Word || event_word(&w).is_some() || is_be(&w) {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether the noun at `j` is coordinated with a body before it (`X and European
+    /// citizenship`) or ends an apposition to one (`X, a military alliance with …,`).
+    fn coordinated_or_apposition(&self, j: usize) -> bool {
+        let items = self.items();
+        for k in (j.saturating_sub(12)..j).rev() {
+            let Some(it) = items.get(k) else { return false };
+            if it.is("and") || it.is("or") {
+                let mut p = k;
+                while p > 0 && items.get(p - 1).is_some_and(|x| is_determiner(&x.lower())) {
+                    p -= 1;
+                }
+                return p > 0 && items.get(p - 1).is_some_and(Item::is_party);
+            }
+            if it.is_punct(',') {
+                let det = items.get(k + 1).is_some_and(|x| x.is("a") || x.is("an") || x.is("the"));
+                return det && k > 0 && items.get(k - 1).is_some_and(Item::is_party);
+            }
+            if matches!(it.kind, ItemKind::Punct(_) | ItemKind::Date { .. })
+                || it.kind == ItemKind::Word && is_be(&it.lower())
+            {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether the verb at `v` is followed by an object that is not a body.
@@ -802,7 +965,13 @@ impl<'a> Reader<'a, '_> {
             .take(3)
             .map(|it| it.text)
             .collect();
-        (!name.is_empty()).then(|| (name.join(" "), at))
+        // An adjective before a common noun ("of a European economic union") names nothing.
+        let modifier = self.item(at + name.len()).is_some_and(|n| {
+            n.kind == ItemKind::Word
+                && n.text.chars().next().is_some_and(char::is_lowercase)
+                && !follows_head(&n.lower())
+        });
+        (!name.is_empty() && !modifier).then(|| (name.join(" "), at))
     }
 
     /// Who acted: the party or capitalised word just before the verb.
@@ -907,6 +1076,35 @@ impl<'a> Reader<'a, '_> {
         self.claim(index, event, &subject, 0.7)
     }
 
+    /// `X, established by the 1992 Treaty of Y`: the act that created X is dated by a
+    /// year before its name, and that year dates X's creation too.
+    fn created_by_dated_act(&self, di: usize, index: usize) -> Option<Claim> {
+        let items = self.items();
+        if !(items.get(di.checked_sub(1)?)?.is("the")
+            && matches!(items.get(di.checked_sub(2)?)?.lower().as_str(), "by" | "under" | "through"))
+        {
+            return None;
+        }
+        let mut v = di.checked_sub(3)?;
+        if items.get(v)?.is("up") {
+            v = v.checked_sub(1)?;
+        }
+        let verb = items.get(v)?;
+        if verb.kind != ItemKind::Word || is_cap(verb.text) {
+            return None;
+        }
+        let (event, form) = event_word(&verb.lower())?;
+        if event != Event::Established || form != Form::Past || verb.is("set") && !items.get(v + 1)?.is("up") {
+            return None;
+        }
+        if !self.is_passive(v) || self.passive_subject_is_plain_noun(v) {
+            return None;
+        }
+        let (name, at, factor) = self.party_before(v)?;
+        let subject = Subject { name, at, object: None, agent: None, factor };
+        self.claim(index, Event::Established, &subject, 0.6 * factor)
+    }
+
     /// A summit dated where it is named: "the Lima Summit in Peru on 3 May 2001", or
     /// "On 3 May 2001, the Lima Summit agreed …" (a fronted date and a summit as subject).
     fn summit_held(&self, di: usize, index: usize) -> Option<Claim> {
@@ -963,6 +1161,34 @@ impl<'a> Reader<'a, '_> {
         let event = creation_event(body.kind).filter(|e| matches!(e, Event::Signed | Event::Adopted))?;
         let subject = Subject { name: body.name.clone(), at: Some(at), object: None, agent: None, factor: 1.0 };
         self.claim(index, event, &subject, 0.5)
+    }
+
+    /// Whether the date at `di` is the time of a verb that names no event ("designed in
+    /// 1955", "agreed upon in June 1993", "used since 1955"): then no event word farther
+    /// away is dated by it.
+    fn governed_by_other_verb(&self, di: usize) -> bool {
+        let items = self.items();
+        // "… strengthened in 2002, when X was replaced by Y": the date is handed on.
+        if items.get(di + 1).is_some_and(|it| it.is_punct(',')) && items.get(di + 2).is_some_and(|it| it.is("when")) {
+            return false;
+        }
+        let Some(mut j) = di.checked_sub(1) else { return false };
+        if !items.get(j).is_some_and(|it| it.is("in") || it.is("on") || it.is("since") || it.is("during")) {
+            return false;
+        }
+        j = match j.checked_sub(1) {
+            Some(k) if items.get(k).is_some_and(|it| it.is("upon") || it.is("out")) => k,
+            _ => j,
+        };
+        let Some(verb) = j.checked_sub(1).and_then(|k| items.get(k)) else { return false };
+        let w = verb.lower();
+        verb.kind == ItemKind::Word
+            && !is_cap(verb.text)
+            && w.len() > 4
+            && w.ends_with("ed")
+            && event_word(&w).is_none()
+            && !is_adverb(&w)
+            && !matches!(w.as_str(), "based" | "located" | "headquartered" | "seated" | "scheduled" | "planned")
     }
 
     /// Whether the date at `di` only qualifies a common noun ("the 1999 decision",

@@ -402,3 +402,92 @@ fn relative_clauses_and_dated_documents() {
     // A council is not dated by a bare year in parentheses.
     none("The Nordic Council (1952) discussed fishing.");
 }
+
+#[test]
+fn passive_by_agent_is_about_the_created_thing() {
+    // The created thing is no body: nothing about the agent's own founding.
+    none("The league adopted the anthem which was created by the Nordic Music Council in 1962.");
+    none("The fund uses the logo that was designed and created by the World Heritage Committee in 1978.");
+    none("Its new stadium was opened by the Pacific Rugby Union in 2004.");
+    // The created thing is a body: it is the subject, the agent is not.
+    let text = "The Andean Development Bank was founded by the Lima Chamber of Commerce in 1968.";
+    has(text, "Andean Development Bank", Event::Established, "1968");
+    assert!(!claims(text).iter().any(|(s, _, _)| s == "Lima Chamber of Commerce"), "{:?}", claims(text));
+    // A pronoun or a typed anaphor still finds its body.
+    let text = "The Alpine Rescue Commission is based in Bern. It was created by the cantons in 1948.";
+    has(text, "Alpine Rescue Commission", Event::Established, "1948");
+}
+
+#[test]
+fn designations_are_not_foundings() {
+    none("On 12 June 1990, the city council established 1 July as Harbour Day.");
+    none("The World Meteorological Organization established 23 March as World Meteorological Day.");
+    let text = "The Andean Rowing Council was established in 1971 and set 4 May as its regatta day.";
+    has(text, "Andean Rowing Council", Event::Established, "1971");
+    assert_eq!(claims(text).len(), 1, "{:?}", claims(text));
+    // "established as" a kind of body is still the founding.
+    has(
+        "The Baltic Sea Commission was established as an advisory body in 1974.",
+        "Baltic Sea Commission",
+        Event::Established,
+        "1974",
+    );
+}
+
+#[test]
+fn references_state_no_claims() {
+    none("Garcia, M. (2015) The founding of the Andean Development Bank. Latin American Review 4, 1-20.");
+    none("[12] Pacific Rugby Union. \"The Union was founded in 1921\". Retrieved 3 May 2014.");
+    none("Okafor, C. and Lund, P. (eds) (2009) The creation of the West African Court in 1991. Lagos: Unity Press.");
+    none("The Alpine Club was founded in 1857 (PDF). Club archive, pp. 3–9.");
+    none("^ The Harbour Board was established in 1881.");
+    // A reference line on its own does not silence the prose around it.
+    let text = "The Harbour Board was established in 1881.\n\n[3] Lee, K. (2003) Ports. Retrieved 4 May 2010.";
+    has(text, "Harbour Board", Event::Established, "1881");
+    assert_eq!(claims(text).len(), 1, "{:?}", claims(text));
+}
+
+#[test]
+fn shouted_words_and_adjectives_are_no_subjects() {
+    none("In 1920, advocating the creation of a European customs union, the writer travelled.");
+    none("The ANDEAN PARLIAMENT was established in 1979. The Andean states pay for it.");
+    has("The accession of Croatia in 2013 followed.", "Croatia", Event::Joined, "2013");
+}
+
+#[test]
+fn a_second_predicate_takes_its_own_date() {
+    none("The Nordic Council created, and has since 1960 awarded, the Nordic Literature Prize.");
+    none("The Caribbean Court Agreement was signed in Bridgetown and entered into force in 2005.");
+}
+
+#[test]
+fn created_by_a_dated_act() {
+    let text = "Ministers met in 2001, when the Pacific Fisheries Commission, established by the 1999 Apia Convention, took over.";
+    has(text, "Pacific Fisheries Commission", Event::Established, "1999");
+    has(text, "Apia Convention", Event::Signed, "1999");
+    // Not when the thing created is no body.
+    let text = "The quota system, established by the 1999 Apia Convention, was revised.";
+    assert!(!claims(text).iter().any(|(_, e, _)| *e == Event::Established), "{:?}", claims(text));
+}
+
+#[test]
+fn dates_of_other_verbs_and_reference_points() {
+    // The date belongs to a verb that names no event.
+    none("Originally designed in 1961 for the Nordic Council, the emblem was adopted by the Baltic Assembly.");
+    none("Rules for clubs wishing to join the Asian Hockey Federation were agreed upon in May 1999.");
+    // "N years after the dissolution of X": the fronted date is not the dissolution's.
+    none("In 2003, ten years after the dissolution of the Andean Customs Union, four states signed a pact.");
+    has(
+        "It grew after the dissolution of the Andean Customs Union in 1993.",
+        "Andean Customs Union",
+        Event::Closed,
+        "1993",
+    );
+    // A "when" clause takes the main clause's date.
+    has(
+        "Ties were strengthened in 2010, when the Harbour Board was replaced by the Port Authority.",
+        "Harbour Board",
+        Event::Succeeded,
+        "2010",
+    );
+}
