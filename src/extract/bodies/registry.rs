@@ -84,6 +84,15 @@ impl Groups {
     }
 }
 
+/// Whether a qualifier word names the parties of a body, so that dropping it keeps the
+/// body: a hyphenated pair (`NATO-Russia`, `Anglo-French`) or an acronym (`EU`). A plain
+/// capitalised adjective changes the body: the `Western European Union` is not the
+/// `European Union`, nor the `Supreme Court` a `Court`.
+fn names_parties(word: &str) -> bool {
+    let pair = word.contains('-') && word.split('-').all(|p| p.chars().next().is_some_and(char::is_uppercase));
+    pair || is_acronym_shape(word)
+}
+
 /// The shorter known names `name` reduces to, each with the qualifier and complement dropped.
 fn reductions(name: &str) -> Vec<(String, String, String)> {
     let words: Vec<&str> = name.split(' ').collect();
@@ -98,7 +107,7 @@ fn reductions(name: &str) -> Vec<(String, String, String)> {
             if k == 0 && cut == n {
                 continue;
             }
-            if words[..k].iter().any(|w| !is_cap_word(w) || is_connector(w)) {
+            if words[..k].iter().any(|w| !is_cap_word(w) || is_connector(w) || !names_parties(w)) {
                 break;
             }
             let short = &words[k..cut];
@@ -335,6 +344,22 @@ mod tests {
         ];
         let reg = Registry::build(&ms, &BodiesConfig::default());
         assert_eq!(reg.canonical("Treaty of Lisbon on European Reform"), Some("Treaty of Lisbon"));
+    }
+
+    #[test]
+    fn an_adjective_qualifier_makes_another_body() {
+        let ms = [
+            mention("Northern Rowing Union", None),
+            mention("Rowing Union", None),
+            mention("UN Rowing Union", None),
+            mention("Permanent Trade Council", None),
+            mention("Trade Council", None),
+        ];
+        let reg = Registry::build(&ms, &BodiesConfig::default());
+        assert_eq!(reg.canonical("Northern Rowing Union"), Some("Northern Rowing Union"));
+        assert_eq!(reg.canonical("Rowing Union"), reg.canonical("UN Rowing Union"));
+        assert_ne!(reg.canonical("Rowing Union"), reg.canonical("Northern Rowing Union"));
+        assert_eq!(reg.canonical("Permanent Trade Council"), Some("Permanent Trade Council"));
     }
 
     #[test]
