@@ -80,19 +80,29 @@ pub fn relationship_subject(a: &str, b: &str) -> String {
 pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention], bodies: &[BodyMention]) -> Vec<Claim> {
     let text = doc.text();
     let mut out = Vec::new();
+    // The sentence before (for anaphors), itemized only when the next one needs it.
     let mut previous: Option<Sentence<'_>> = None;
+    let mut previous_span: Option<Span> = None;
     for &span in sentences {
         // A reference or footnote dates a publication or a visit, not an event.
         if citations::is_citation(text, span) {
-            previous = None;
+            (previous, previous_span) = (None, None);
             continue;
         }
+        // Every claim is dated by a date mention of its sentence: most sentences have none,
+        // and reading them would be most of the work.
+        let first = dates.partition_point(|d| d.span.end <= span.start);
+        if !dates.get(first).is_some_and(|d| d.span.start < span.end) {
+            (previous, previous_span) = (None, Some(span));
+            continue;
+        }
+        let before = previous.take().or_else(|| previous_span.map(|p| itemize(text, p, dates, bodies)));
         let sentence = itemize(text, span, dates, bodies);
-        let reader = Reader { doc, dates, bodies, s: &sentence, previous: previous.as_ref() };
+        let reader = Reader { doc, dates, bodies, s: &sentence, previous: before.as_ref() };
         let mut claims = reader.claims();
         dedup(&mut claims);
         out.extend(claims);
-        previous = Some(sentence);
+        (previous, previous_span) = (Some(sentence), Some(span));
     }
     out
 }
