@@ -149,12 +149,15 @@ impl FileStamp {
     }
 }
 
+/// Sheets with their stamps, and the problems met while listing them.
+pub type StampedScan = (Vec<(SheetFile, FileStamp)>, Vec<Error>);
+
 /// [`scan`], with each sheet's size and mtime from the listing itself, so that deciding
 /// what changed costs no second `stat` per file.
 ///
 /// # Errors
 /// `root` is missing or not a directory.
-pub fn scan_stamped(root: &Path) -> Result<(Vec<(SheetFile, FileStamp)>, Vec<Error>)> {
+pub fn scan_stamped(root: &Path) -> Result<StampedScan> {
     let meta = std::fs::metadata(root).map_err(|_| Error::CorpusNotDir { path: root.to_path_buf() })?;
     if !meta.is_dir() {
         return Err(Error::CorpusNotDir { path: root.to_path_buf() });
