@@ -141,7 +141,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             let view = session.view()?;
             if a.format == ListFormat::Json {
                 for s in &view.sheets {
-                    listing::body_mentions(&mut out, &s.id, &s.extraction.bodies, &s.body_sites, &view.registry)?;
+                    listing::body_mentions(&mut out, &s.id, &s.bodies, &s.body_sites, &view.registry)?;
                 }
             } else {
                 let mut summaries = Vec::new();
@@ -149,7 +149,6 @@ pub fn run(cli: Cli) -> Result<u8> {
                     let mut mentions: Vec<(DocId, usize)> = Vec::new();
                     for s in &view.sheets {
                         let n = s
-                            .extraction
                             .bodies
                             .iter()
                             .filter(|m| view.registry.canonical(&m.name) == Some(b.canonical.as_str()))
@@ -224,8 +223,10 @@ pub fn run(cli: Cli) -> Result<u8> {
             let view = session.view()?;
             let (files, _) = concord::corpus::scan(&ctx.opts.corpus)?;
             let mut buf: Vec<u8> = Vec::new();
+            // Export needs every record whole (date sites included): read from the index.
+            let sheets = session.index.sheets()?;
             let records: std::collections::BTreeMap<&DocId, &index::SheetRecord> =
-                view.sheets.iter().map(|s| (&s.id, s)).collect();
+                sheets.iter().map(|s| (&s.id, s)).collect();
             for (f, record) in files.iter().filter_map(|f| records.get(&f.id).map(|r| (f, *r))) {
                 let mut doc = concord::Document::load(f, &session.manifest)?;
                 doc.title.clone_from(&record.title);

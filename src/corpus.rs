@@ -124,6 +124,40 @@ impl Manifest {
 /// # Errors
 /// `root` is missing or not a directory.
 pub fn scan(root: &Path) -> Result<(Vec<SheetFile>, Vec<Error>)> {
+    let (sheets, problems) = scan_stamped(root)?;
+    Ok((sheets.into_iter().map(|(f, _)| f).collect(), problems))
+}
+
+/// Size and modification time of a file when it was listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time in nanoseconds since the epoch (0 when unknown).
+    pub mtime: u64,
+}
+
+impl FileStamp {
+    /// The stamp of a file's metadata.
+    pub fn of(meta: &std::fs::Metadata) -> FileStamp {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        FileStamp { size: meta.len(), mtime }
+    }
+}
+
+/// Sheets with their stamps, and the problems met while listing them.
+pub type StampedScan = (Vec<(SheetFile, FileStamp)>, Vec<Error>);
+
+/// [`scan`], with each sheet's size and mtime from the listing itself, so that deciding
+/// what changed costs no second `stat` per file.
+///
+/// # Errors
+/// `root` is missing or not a directory.
+pub fn scan_stamped(root: &Path) -> Result<StampedScan> {
     let meta = std::fs::metadata(root).map_err(|_| Error::CorpusNotDir { path: root.to_path_buf() })?;
     if !meta.is_dir() {
         return Err(Error::CorpusNotDir { path: root.to_path_buf() });
@@ -181,11 +215,11 @@ pub fn scan(root: &Path) -> Result<(Vec<SheetFile>, Vec<Error>)> {
                 if dir == root && id == MANIFEST_FILE {
                     continue;
                 }
-                sheets.push(SheetFile { id: DocId(id), path });
+                sheets.push((SheetFile { id: DocId(id), path }, FileStamp::of(&meta)));
             }
         }
     }
-    sheets.sort_by(|a, b| a.id.cmp(&b.id));
+    sheets.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     Ok((sheets, problems))
 }
 

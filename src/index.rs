@@ -18,26 +18,31 @@ use std::io::{Read as _, Seek as _, Write as _};
 use std::num::NonZeroUsize;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, UNIX_EPOCH};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+use tantivy::{
+    DocAddress, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, TERMINATED, TantivyDocument, Term, doc,
+};
 
-use crate::corpus::{self, DocId, Document, Manifest, SheetFile};
+use crate::corpus::{self, DocId, Document, FileStamp, Manifest, SheetFile};
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::extract::{self, Extraction};
+use crate::extract::{self, BodyMention, Claim, Extraction};
 use crate::span::starting_within;
 
+mod view_cache;
+
 /// Version of the index layout and of the cached extraction; bump on any change to either.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 
 const KIND_SHEET: &str = "sheet";
 const KIND_PASSAGE: &str = "passage";
@@ -60,8 +65,16 @@ struct Fields {
     hash: Field,
     size: Field,
     mtime: Field,
+    sheet: Field,
+    written: Field,
     payload: Field,
 }
+
+/// Fast-field names read by [`CorpusIndex::stamps`].
+const SIZE_FIELD: &str = "size";
+const MTIME_FIELD: &str = "mtime";
+const SHEET_FIELD: &str = "sheet";
+const WRITTEN_FIELD: &str = "written";
 
 impl Fields {
     fn schema() -> (Schema, Fields) {
@@ -83,8 +96,12 @@ impl Fields {
             body: b.add_text_field("body", STRING),
             dates: b.add_text_field("dates", STORED),
             hash: b.add_text_field("hash", STORED),
-            size: b.add_u64_field("size", STORED | FAST),
-            mtime: b.add_u64_field("mtime", STORED | FAST),
+            size: b.add_u64_field(SIZE_FIELD, STORED | FAST),
+            mtime: b.add_u64_field(MTIME_FIELD, STORED | FAST),
+            // Sheet documents only: the id and the write stamp as columns, so the
+            // unchanged-check reads no stored document.
+            sheet: b.add_text_field(SHEET_FIELD, TextOptions::default().set_fast("raw")),
+            written: b.add_u64_field(WRITTEN_FIELD, FAST),
             payload: b.add_text_field("payload", STORED),
         };
         (b.build(), fields)
@@ -122,6 +139,43 @@ pub struct SheetRecord {
     pub date_sites: Vec<Site>,
     /// Original position and text of each body mention of `extraction.bodies`, in the same order.
     pub body_sites: Vec<Site>,
+}
+
+/// What the corpus-wide view needs of one sheet: its bodies (for the registry and the
+/// listings); its claims travel beside it (see [`CorpusIndex::view_sheets`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SheetSummary {
+    /// Corpus-relative identity.
+    pub id: DocId,
+    /// Title.
+    pub title: String,
+    /// Named-body mentions in document order.
+    pub bodies: Vec<BodyMention>,
+    /// Original position and text of each of `bodies`, in the same order.
+    pub body_sites: Vec<Site>,
+}
+
+/// The part of a stored [`SheetRecord`] that the view needs: serde skips the rest
+/// (dates and their sites) without building it.
+#[derive(Debug, Deserialize)]
+struct StoredSummary {
+    id: DocId,
+    title: String,
+    extraction: StoredSummaryExtraction,
+    body_sites: Vec<Site>,
+}
+
+#[derive(Debug, Deserialize)]
+struct StoredSummaryExtraction {
+    bodies: Vec<BodyMention>,
+    claims: Vec<Claim>,
+}
+
+impl StoredSummary {
+    fn split(self) -> (SheetSummary, Vec<Claim>) {
+        let StoredSummary { id, title, extraction, body_sites } = self;
+        (SheetSummary { id, title, bodies: extraction.bodies, body_sites }, extraction.claims)
+    }
 }
 
 /// Where a mention stands in the original file, and its text there.
@@ -198,12 +252,28 @@ impl Progress for NoProgress {
     fn advance(&self, _done: usize, _total: usize) {}
 }
 
+/// What the index knows of one sheet without reading its stored record: read from
+/// fast fields, so checking 200,000 sheets for changes costs milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SheetStamp {
+    /// File size in bytes when indexed.
+    size: u64,
+    /// Modification time (ns since the epoch) when indexed.
+    mtime: u64,
+    /// Stamp of the update that wrote the sheet: a new one on every write.
+    written: u64,
+    /// Where the sheet document is, in the reader's current searcher.
+    addr: DocAddress,
+}
+
 /// The index directory, locked for this process.
 pub struct CorpusIndex {
     dir: PathBuf,
     index: Index,
     fields: Fields,
     reader: IndexReader,
+    /// Stored sheet records parsed so far by this handle (for tests and diagnostics).
+    records_read: AtomicUsize,
     _lock: File,
 }
 
@@ -314,7 +384,17 @@ impl CorpusIndex {
         };
         let reader =
             index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| Error::index(dir, e))?;
-        Ok((CorpusIndex { dir: dir.to_path_buf(), index, fields, reader, _lock: lock }, rebuilt))
+        Ok((
+            CorpusIndex {
+                dir: dir.to_path_buf(),
+                index,
+                fields,
+                reader,
+                records_read: AtomicUsize::new(0),
+                _lock: lock,
+            },
+            rebuilt,
+        ))
     }
 
     /// Deletes the tantivy index in `dir` and opens a fresh, empty one (taking the lock).
@@ -332,24 +412,149 @@ impl CorpusIndex {
         Ok(index)
     }
 
-    /// All sheets the index holds, sorted by id.
+    /// All sheets the index holds, sorted by id, with everything extracted from them.
+    /// This parses every stored record: commands that need only claims and bodies use
+    /// [`CorpusIndex::view_sheets`].
     ///
     /// # Errors
     /// The index cannot be read.
     pub fn sheets(&self) -> Result<Vec<SheetRecord>> {
         let searcher = self.reader.searcher();
-        let q = TermQuery::new(Term::from_field_text(self.fields.kind, KIND_SHEET), IndexRecordOption::Basic);
-        let addrs = searcher.search(&q, &DocSetCollector).map_err(|e| Error::index(&self.dir, e))?;
-        let mut out: Vec<SheetRecord> = addrs
-            .into_par_iter()
-            .map(|a| {
-                let d: TantivyDocument = searcher.doc(a).map_err(|e| Error::index(&self.dir, e))?;
-                let payload = d.get_first(self.fields.payload).and_then(|v| v.as_str()).unwrap_or("");
-                serde_json::from_str::<SheetRecord>(payload)
-                    .map_err(|e| Error::Index { path: self.dir.clone(), message: format!("corrupt sheet record: {e}") })
-            })
-            .collect::<Result<_>>()?;
+        let addrs: Vec<DocAddress> = self.stamps()?.into_values().map(|s| s.addr).collect();
+        let mut out: Vec<SheetRecord> =
+            addrs.into_par_iter().map(|a| self.stored_record(&searcher, a)).collect::<Result<_>>()?;
         out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
+    }
+
+    /// Ids of all sheets the index holds, sorted (read from fast fields, no record is parsed).
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn sheet_ids(&self) -> Result<Vec<DocId>> {
+        Ok(self.stamps()?.into_keys().collect())
+    }
+
+    /// Every sheet's summary and claims (subjects as written), sorted by id: what the
+    /// corpus-wide view needs. Read from the view cache where it is current; only sheets
+    /// written since the cache was (or all, without a usable cache) are parsed from their
+    /// stored records, and the cache is then rewritten. A cache that cannot be written is
+    /// not an error: the next run reads the records again.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn view_sheets(&self) -> Result<Vec<(SheetSummary, Vec<Claim>)>> {
+        let stamps = self.stamps()?;
+        let cache = view_cache::read(&self.dir);
+        let usable = cache.is_some();
+        let mut cache = cache.unwrap_or_default();
+        let mut out: Vec<(u64, SheetSummary, Vec<Claim>)> = Vec::with_capacity(stamps.len());
+        let mut missing: Vec<(u64, DocAddress)> = Vec::new();
+        for (id, stamp) in &stamps {
+            match cache.remove(id) {
+                Some(e) if e.written == stamp.written => out.push((e.written, e.sheet, e.claims)),
+                _ => missing.push((stamp.written, stamp.addr)),
+            }
+        }
+        // Entries left over are sheets no longer indexed: the file is rewritten without them.
+        let stale = !usable || !missing.is_empty() || !cache.is_empty();
+        drop(cache);
+        if !missing.is_empty() {
+            let searcher = self.reader.searcher();
+            let loaded: Vec<(u64, SheetSummary, Vec<Claim>)> = missing
+                .into_par_iter()
+                .map(|(written, addr)| {
+                    let (sheet, claims) = self.stored_record::<StoredSummary>(&searcher, addr)?.split();
+                    Ok((written, sheet, claims))
+                })
+                .collect::<Result<_>>()?;
+            out.extend(loaded);
+            out.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        }
+        if stale {
+            let refs: Vec<view_cache::EntryRef<'_>> = out
+                .iter()
+                .map(|(written, sheet, claims)| view_cache::EntryRef { written: *written, sheet, claims })
+                .collect();
+            // Best effort: a read-only or full disk costs speed on the next run, not correctness.
+            let _ = view_cache::write(&self.dir, &refs);
+        }
+        Ok(out.into_iter().map(|(_, sheet, claims)| (sheet, claims)).collect())
+    }
+
+    /// Number of stored sheet records this handle has parsed so far: zero after an
+    /// unchanged update followed by [`CorpusIndex::view_sheets`] with a valid cache.
+    pub fn records_read(&self) -> usize {
+        self.records_read.load(Ordering::Relaxed)
+    }
+
+    /// Parses the stored record at `addr` into `T` (all of [`SheetRecord`] or a part of it).
+    fn stored_record<T: serde::de::DeserializeOwned>(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: DocAddress,
+    ) -> Result<T> {
+        let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::index(&self.dir, e))?;
+        let payload = d.get_first(self.fields.payload).and_then(|v| v.as_str()).unwrap_or("");
+        self.records_read.fetch_add(1, Ordering::Relaxed);
+        serde_json::from_str::<T>(payload)
+            .map_err(|e| Error::Index { path: self.dir.clone(), message: format!("corrupt sheet record: {e}") })
+    }
+
+    /// The stored content hash of the sheet document at `addr`.
+    fn stored_hash(&self, searcher: &tantivy::Searcher, addr: DocAddress) -> Result<String> {
+        let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::index(&self.dir, e))?;
+        Ok(d.get_first(self.fields.hash).and_then(|v| v.as_str()).unwrap_or("").to_string())
+    }
+
+    /// Size, mtime, write stamp and address of every live sheet document, by id, read
+    /// from fast fields only (no stored document is decompressed).
+    fn stamps(&self) -> Result<BTreeMap<DocId, SheetStamp>> {
+        let searcher = self.reader.searcher();
+        let err = |e: &dyn std::fmt::Display| Error::index(&self.dir, e);
+        let kind = Term::from_field_text(self.fields.kind, KIND_SHEET);
+        let mut out = BTreeMap::new();
+        for (seg_ord, seg) in searcher.segment_readers().iter().enumerate() {
+            let seg_ord = u32::try_from(seg_ord).map_err(|e| err(&e))?;
+            let inverted = seg.inverted_index(self.fields.kind).map_err(|e| err(&e))?;
+            let Some(mut postings) = inverted.read_postings(&kind, IndexRecordOption::Basic).map_err(|e| err(&e))?
+            else {
+                continue;
+            };
+            let ff = seg.fast_fields();
+            let Some(ids) = ff.str(SHEET_FIELD).map_err(|e| err(&e))? else {
+                return Err(err(&"sheet documents without their id column"));
+            };
+            let size = ff.u64(SIZE_FIELD).map_err(|e| err(&e))?;
+            let mtime = ff.u64(MTIME_FIELD).map_err(|e| err(&e))?;
+            let written = ff.u64(WRITTEN_FIELD).map_err(|e| err(&e))?;
+            // The column's dictionary, streamed once: ordinal -> id.
+            let mut names: Vec<String> = Vec::with_capacity(ids.num_terms());
+            let mut stream = ids.dictionary().stream().map_err(|e| err(&e))?;
+            while stream.advance() {
+                names.push(String::from_utf8_lossy(stream.key()).into_owned());
+            }
+            let alive = seg.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    let name = ids
+                        .ords()
+                        .first(doc)
+                        .and_then(|o| usize::try_from(o).ok())
+                        .and_then(|o| names.get(o))
+                        .ok_or_else(|| err(&"sheet document without an id"))?;
+                    let stamp = SheetStamp {
+                        size: size.first(doc).unwrap_or(0),
+                        mtime: mtime.first(doc).unwrap_or(0),
+                        written: written.first(doc).unwrap_or(0),
+                        addr: DocAddress::new(seg_ord, doc),
+                    };
+                    out.insert(DocId(name.clone()), stamp);
+                }
+                doc = postings.advance();
+            }
+        }
         Ok(out)
     }
 
@@ -366,27 +571,37 @@ impl CorpusIndex {
         reference: Option<Date>,
         progress: &dyn Progress,
     ) -> Result<(UpdateStats, Vec<SheetError>)> {
-        let (files, scan_problems) = corpus::scan(root)?;
+        let (files, scan_problems) = corpus::scan_stamped(root)?;
         let mut problems: Vec<SheetError> = scan_problems.into_iter().map(|error| SheetError { error }).collect();
         if files.is_empty() && problems.is_empty() {
             return Err(Error::EmptyCorpus { path: root.to_path_buf() });
         }
-        let known: BTreeMap<DocId, SheetRecord> = self.sheets()?.into_iter().map(|r| (r.id.clone(), r)).collect();
+        // Only fast fields are read here: no stored record is decompressed or parsed.
+        let known = self.stamps()?;
         let mut stats = UpdateStats::default();
         // Which files must be read: new, or size/mtime changed (then the hash decides).
         let mut to_read: Vec<(&SheetFile, u64, u64)> = Vec::new();
-        for f in &files {
-            let (size, mtime) = stat(&f.path);
+        for (f, FileStamp { size, mtime }) in &files {
+            let (size, mtime) = (*size, *mtime);
             match known.get(&f.id) {
-                Some(r) if r.size == size && r.mtime == mtime && reference.is_none() => stats.unchanged += 1,
+                Some(k) if k.size == size && k.mtime == mtime && reference.is_none() => stats.unchanged += 1,
                 _ => to_read.push((f, size, mtime)),
             }
         }
-        let present: BTreeSet<&DocId> = files.iter().map(|f| &f.id).collect();
+        let present: BTreeSet<&DocId> = files.iter().map(|(f, _)| &f.id).collect();
         let removed: Vec<&DocId> = known.keys().filter(|id| !present.contains(id)).collect();
         if to_read.is_empty() && removed.is_empty() {
             return Ok((stats, problems));
         }
+        // The stored hash of each known sheet about to be re-read: it tells an edit from a touch.
+        let searcher = self.reader.searcher();
+        let old_hashes: BTreeMap<&DocId, String> = to_read
+            .par_iter()
+            .filter_map(|(f, _, _)| known.get(&f.id).map(|k| (&f.id, k.addr)))
+            .map(|(id, addr)| Ok((id, self.stored_hash(&searcher, addr)?)))
+            .collect::<Result<_>>()?;
+        drop(searcher);
+        let written = new_stamp(&self.dir);
         let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY).map_err(|e| Error::index(&self.dir, e))?;
         // A run killed mid-commit leaves files that meta.json does not reference (e.g. a
         // `.del` file this update would write again): collect them before writing.
@@ -421,16 +636,21 @@ impl CorpusIndex {
                 .collect();
             for (res, (f, _, _)) in results.into_iter().zip(batch) {
                 // Replacing by id: the sheet record and all its passages go, the new ones come.
-                writer.delete_term(Term::from_field_text(self.fields.doc_id, f.id.as_str()));
+                // A new sheet has nothing to delete; tantivy keeps every delete (about 1 KB
+                // each) until the commit, so deleting unconditionally made a full build's
+                // memory grow with the corpus.
+                if known.contains_key(&f.id) {
+                    writer.delete_term(Term::from_field_text(self.fields.doc_id, f.id.as_str()));
+                }
                 match res {
                     Ok((record, doc)) => {
-                        match known.get(&f.id) {
+                        match old_hashes.get(&f.id) {
                             // Touched but identical: re-written only to refresh size and mtime.
-                            Some(old) if old.hash == record.hash => stats.unchanged += 1,
+                            Some(old) if *old == record.hash => stats.unchanged += 1,
                             Some(_) => stats.updated += 1,
                             None => stats.added += 1,
                         }
-                        stats.passages += self.add_sheet(&mut writer, &record, &doc)?;
+                        stats.passages += self.add_sheet(&mut writer, &record, &doc, written)?;
                     }
                     // A sheet that can no longer be read leaves the index: results are never stale.
                     Err(error) => problems.push(SheetError { error }),
@@ -452,7 +672,7 @@ impl CorpusIndex {
     }
 
     /// Adds one sheet record and its passages; returns the number of passages.
-    fn add_sheet(&self, writer: &mut IndexWriter, record: &SheetRecord, doc: &Document) -> Result<usize> {
+    fn add_sheet(&self, writer: &mut IndexWriter, record: &SheetRecord, doc: &Document, written: u64) -> Result<usize> {
         let f = self.fields;
         let payload = serde_json::to_string(record).map_err(|e| Error::index(&self.dir, e))?;
         writer
@@ -463,6 +683,8 @@ impl CorpusIndex {
                 f.hash => record.hash.as_str(),
                 f.size => record.size,
                 f.mtime => record.mtime,
+                f.sheet => record.id.as_str(),
+                f.written => written,
                 f.payload => payload,
             ))
             .map_err(|e| Error::index(&self.dir, e))?;
@@ -541,10 +763,10 @@ impl CorpusIndex {
             }
             let set = b.build().map_err(|e| Error::Invalid(format!("invalid --doc glob: {e}")))?;
             let ids: Vec<Term> = self
-                .sheets()?
+                .sheet_ids()?
                 .iter()
-                .filter(|r| set.is_match(r.id.as_str()))
-                .map(|r| Term::from_field_text(f.doc_id, r.id.as_str()))
+                .filter(|id| set.is_match(id.as_str()))
+                .map(|id| Term::from_field_text(f.doc_id, id.as_str()))
                 .collect();
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(ids))));
         }
@@ -625,18 +847,20 @@ impl CorpusIndex {
     }
 }
 
-fn stat(path: &Path) -> (u64, u64) {
-    match std::fs::metadata(path) {
-        Ok(m) => {
-            let mtime = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
-            (m.len(), mtime)
-        }
-        Err(_) => (0, 0),
-    }
+/// A stamp for the sheets written by one update, different on every call (process id,
+/// clock and a counter hashed), so that a cached view entry can name the write it saw.
+fn new_stamp(dir: &Path) -> u64 {
+    static CALLS: AtomicU64 = AtomicU64::new(0);
+    let mut h = blake3::Hasher::new();
+    h.update(&std::process::id().to_le_bytes());
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    h.update(&now.to_le_bytes());
+    h.update(&CALLS.fetch_add(1, Ordering::Relaxed).to_le_bytes());
+    h.update(dir.as_os_str().as_encoded_bytes());
+    let bytes = h.finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&bytes.as_bytes()[..8]);
+    u64::from_le_bytes(first)
 }
 
 /// Opens an existing index: `Ok(None)` when there is none, `Err(reason)` when it must be rebuilt.
@@ -713,3 +937,6 @@ pub fn extract_files(
     }
     (ok, problems)
 }
+
+#[cfg(test)]
+mod tests;

@@ -13,7 +13,7 @@ use crate::date::Date;
 use crate::error::Result;
 use crate::extract::Claim;
 use crate::extract::bodies::Registry;
-use crate::index::{CorpusIndex, Progress, SheetError, SheetRecord, UpdateStats};
+use crate::index::{CorpusIndex, Progress, SheetError, SheetSummary, UpdateStats};
 
 /// Where things are and how to run.
 #[derive(Debug, Clone)]
@@ -61,8 +61,8 @@ pub struct Session {
 /// The corpus as the cross-check sees it.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusView {
-    /// Every indexed sheet, sorted by id.
-    pub sheets: Vec<SheetRecord>,
+    /// Every indexed sheet, sorted by id (its claims are in `claims`).
+    pub sheets: Vec<SheetSummary>,
     /// Canonical bodies and their aliases, corpus-wide.
     pub registry: Registry,
     /// Every claim with its subject resolved to the canonical body, sorted by (doc, line, column).
@@ -97,20 +97,27 @@ impl Session {
         Ok(Session { index, config, manifest, stats, problems })
     }
 
-    /// The corpus-wide view: sheets, registry and resolved claims.
+    /// The corpus-wide view: sheets, registry and resolved claims. Reads the index's view
+    /// cache, not every stored record (see [`CorpusIndex::view_sheets`]).
     ///
     /// # Errors
     /// The index cannot be read.
     pub fn view(&self) -> Result<CorpusView> {
-        let sheets = self.index.sheets()?;
+        let sheets = self.index.view_sheets()?;
         Ok(build_view(sheets, &self.config))
     }
 }
 
-/// Builds the corpus-wide view from sheet records (no I/O).
-pub fn build_view(sheets: Vec<SheetRecord>, config: &Config) -> CorpusView {
-    let registry = Registry::build(sheets.iter().flat_map(|s| s.extraction.bodies.iter()), &config.bodies);
-    let mut claims: Vec<Claim> = sheets.iter().flat_map(|s| s.extraction.claims.iter().cloned()).collect();
+/// Builds the corpus-wide view from each sheet's summary and claims (no I/O).
+pub fn build_view(sheets: Vec<(SheetSummary, Vec<Claim>)>, config: &Config) -> CorpusView {
+    let registry = Registry::build(sheets.iter().flat_map(|(s, _)| s.bodies.iter()), &config.bodies);
+    let mut claims: Vec<Claim> = Vec::with_capacity(sheets.iter().map(|(_, c)| c.len()).sum());
+    let mut summaries = Vec::with_capacity(sheets.len());
+    for (sheet, sheet_claims) in sheets {
+        claims.extend(sheet_claims);
+        summaries.push(sheet);
+    }
+    let sheets = summaries;
     registry.resolve_claims(&mut claims);
     claims.sort_by(|a, b| (&a.doc, a.line, a.column).cmp(&(&b.doc, b.line, b.column)));
     CorpusView { sheets, registry, claims }

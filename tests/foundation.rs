@@ -156,7 +156,8 @@ fn incompatible_or_corrupt_index_is_rebuilt_with_a_message() {
     assert_eq!(w.cmd(&["index"]).output().unwrap().status.code(), Some(0));
     let meta = w.index().join("tantivy/meta.json");
     let text = std::fs::read_to_string(&meta).unwrap();
-    let old = text.replace("concord_index_version\\\":1", "concord_index_version\\\":0");
+    let current = format!("concord_index_version\\\":{}", concord::index::INDEX_VERSION);
+    let old = text.replace(&current, "concord_index_version\\\":0");
     assert_ne!(old, text, "payload carries the version: {text}");
     std::fs::write(&meta, old).unwrap();
     let out = w.cmd(&["search", "Draco", "--format", "json"]).output().unwrap();

@@ -289,3 +289,54 @@ fn concurrent_runs_wait_for_each_other() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("locked by another concord process"), "{}", stderr_of(&out));
 }
+
+/// Kills `concord claims` at random moments while sheets change, so that the view cache
+/// (`index/view.ndjson`) is left missing, old or mid-write: the next run must still list
+/// exactly the claims a fresh index gives.
+#[cfg(unix)]
+#[test]
+fn sigkill_around_the_view_cache_never_serves_stale_claims() {
+    let w = Work::new();
+    let sheet = |i: usize, year: usize| {
+        format!(
+            "# Sheet {i}\n\nThe Auriga Council (AC) was established on 3 March {year}.\n\nThe AC met in May 2001.\n"
+        )
+    };
+    for i in 0..120 {
+        w.write(&format!("s{i}.txt"), sheet(i, 1990));
+    }
+    let claims = |index: &std::path::Path| {
+        let out = concord(w.dir.path(), &w.corpus(), index, &["-q", "claims", "--format", "json"]).output().unwrap();
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        stdout_of(&out)
+    };
+    assert!(!json_lines(claims(&w.index()).as_bytes()).is_empty(), "the sheets make claims");
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for round in 0..12 {
+        for k in 0..10 {
+            let i = (round * 10 + k) % 120;
+            w.write(&format!("s{i}.txt"), sheet(i, 1991 + round));
+        }
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+            .arg("--corpus")
+            .arg(w.corpus())
+            .arg("--index")
+            .arg(w.index())
+            .args(["-q", "claims", "--format", "json"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(seed % 400));
+        let _ = child.kill();
+        let _ = child.wait();
+        let fresh = w.dir.path().join(format!("fresh-{round}"));
+        assert_eq!(claims(&w.index()), claims(&fresh), "round {round}");
+        // A second run reads the cache the first one wrote.
+        assert_eq!(claims(&w.index()), claims(&fresh), "round {round}, from the cache");
+    }
+}

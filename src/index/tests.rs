@@ -1,0 +1,222 @@
+//! The unchanged-check reads no stored record, and the view cache is used only where it
+//! is current: a missing, foreign, truncated, corrupt or stale cache is never trusted.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::*;
+
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new(sheets: usize) -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("corpus")).unwrap();
+        let f = Fixture { dir };
+        for i in 0..sheets {
+            f.write(i, "established");
+        }
+        f
+    }
+
+    fn corpus(&self) -> std::path::PathBuf {
+        self.dir.path().join("corpus")
+    }
+
+    fn index_dir(&self) -> std::path::PathBuf {
+        self.dir.path().join("index")
+    }
+
+    fn write(&self, i: usize, verb: &str) {
+        let text = format!(
+            "# Sheet {i}\n\nThe Auriga Council (AC) was {verb} on 3 March {}.\n\nThe AC met again in May 2001 \
+             with the Lyra Programme.\n",
+            1950 + i
+        );
+        std::fs::write(self.corpus().join(format!("s{i:03}.txt")), text).unwrap();
+    }
+
+    fn open(&self) -> CorpusIndex {
+        CorpusIndex::open(&self.index_dir(), Duration::from_secs(5)).unwrap().0
+    }
+
+    /// Opens and updates; returns the index and the update's counts.
+    fn update(&self) -> (CorpusIndex, UpdateStats) {
+        let mut index = self.open();
+        let (stats, problems) = index.update(&self.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
+        assert!(problems.is_empty());
+        (index, stats)
+    }
+}
+
+/// The view as the full stored records give it: what the cache must reproduce.
+fn from_records(index: &CorpusIndex) -> Vec<(SheetSummary, Vec<Claim>)> {
+    index
+        .sheets()
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            let summary =
+                SheetSummary { id: r.id, title: r.title, bodies: r.extraction.bodies, body_sites: r.body_sites };
+            (summary, r.extraction.claims)
+        })
+        .collect()
+}
+
+fn cache_file(dir: &Path) -> std::path::PathBuf {
+    dir.join(view_cache::FILE)
+}
+
+#[test]
+fn unchanged_update_and_view_read_no_record() {
+    let f = Fixture::new(12);
+    let (index, stats) = f.update();
+    assert_eq!(stats.added, 12);
+    let first = index.view_sheets().unwrap();
+    assert_eq!(first.len(), 12);
+    assert!(first.iter().any(|(_, claims)| !claims.is_empty()), "the fixture has claims to cache");
+    drop(index);
+
+    let (index, stats) = f.update();
+    assert_eq!(stats.unchanged, 12);
+    assert_eq!(index.records_read(), 0, "the unchanged-check parsed stored records");
+    let again = index.view_sheets().unwrap();
+    assert_eq!(index.records_read(), 0, "a current cache was not used");
+    assert_eq!(again, first);
+    assert_eq!(again, from_records(&index));
+}
+
+#[test]
+fn sheet_ids_and_stamps_skip_deleted_documents() {
+    let f = Fixture::new(5);
+    drop(f.update());
+    std::fs::remove_file(f.corpus().join("s001.txt")).unwrap();
+    f.write(2, "dissolved");
+    let (index, stats) = f.update();
+    assert_eq!((stats.removed, stats.updated, stats.unchanged), (1, 1, 3));
+    let ids: Vec<String> = index.sheet_ids().unwrap().into_iter().map(|d| d.0).collect();
+    assert_eq!(ids, ["s000.txt", "s002.txt", "s003.txt", "s004.txt"]);
+    assert_eq!(index.records_read(), 0);
+}
+
+#[test]
+fn touched_but_identical_sheet_is_unchanged() {
+    let f = Fixture::new(3);
+    drop(f.update());
+    let path = f.corpus().join("s001.txt");
+    let bytes = std::fs::read(&path).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&path, bytes).unwrap();
+    let (index, stats) = f.update();
+    assert_eq!((stats.unchanged, stats.updated, stats.added), (3, 0, 0));
+    assert_eq!(index.records_read(), 0, "a touch is decided by the stored hash, not the record");
+}
+
+#[test]
+fn changed_sheet_is_read_from_the_index_and_the_cache_refreshed() {
+    let f = Fixture::new(10);
+    let (index, _) = f.update();
+    index.view_sheets().unwrap();
+    drop(index);
+    f.write(4, "dissolved");
+    f.write(10, "founded");
+    let (index, stats) = f.update();
+    assert_eq!((stats.updated, stats.added), (1, 1));
+    let view = index.view_sheets().unwrap();
+    assert_eq!(index.records_read(), 2, "only the two sheets written since the cache was made");
+    assert_eq!(view, from_records(&index));
+    drop(index);
+    let index = f.open();
+    assert_eq!(index.view_sheets().unwrap(), view);
+    assert_eq!(index.records_read(), 0, "the refreshed cache is current");
+}
+
+#[test]
+fn removed_sheet_leaves_the_view() {
+    let f = Fixture::new(4);
+    let (index, _) = f.update();
+    index.view_sheets().unwrap();
+    drop(index);
+    std::fs::remove_file(f.corpus().join("s002.txt")).unwrap();
+    let (index, _) = f.update();
+    let view = index.view_sheets().unwrap();
+    assert_eq!(index.records_read(), 0);
+    assert_eq!(view.len(), 3);
+    assert!(view.iter().all(|(s, _)| s.id.as_str() != "s002.txt"));
+    // The entry of the removed sheet is gone from the file too.
+    let text = std::fs::read_to_string(cache_file(&f.index_dir())).unwrap();
+    assert!(!text.contains("s002.txt"));
+}
+
+/// Every way a cache can be wrong: each is ignored whole and rewritten from the records.
+#[test]
+fn missing_corrupt_truncated_or_foreign_cache_is_never_trusted() {
+    let f = Fixture::new(6);
+    let (index, _) = f.update();
+    let truth = index.view_sheets().unwrap();
+    drop(index);
+    let path = cache_file(&f.index_dir());
+    let good = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<&str> = good.lines().collect();
+    let header = lines[0].to_string();
+    let truncated = lines[..lines.len() - 1].join("\n");
+    let foreign = good.replacen(SOURCE_ID, "0000000000000000", 1);
+    // A line cut in the middle (the count still right): caught by the parser.
+    let garbled = {
+        lines[2] = "{\"written\": 1, \"sheet\": ";
+        lines.join("\n")
+    };
+    for (what, content) in [
+        ("missing", None),
+        ("empty", Some(String::new())),
+        ("binary", Some("\u{0}\u{1}garbage".to_string())),
+        ("header only", Some(header)),
+        ("truncated", Some(truncated)),
+        ("another build", Some(foreign)),
+        ("garbled line", Some(garbled)),
+    ] {
+        match &content {
+            None => std::fs::remove_file(&path).unwrap(),
+            Some(c) => std::fs::write(&path, c).unwrap(),
+        }
+        let index = f.open();
+        assert_eq!(index.view_sheets().unwrap(), truth, "{what}");
+        assert_eq!(index.records_read(), 6, "{what}: every record read back");
+        drop(index);
+        let index = f.open();
+        assert_eq!(index.view_sheets().unwrap(), truth, "{what}: rewritten");
+        assert_eq!(index.records_read(), 0, "{what}: the rewritten cache is used");
+    }
+}
+
+#[test]
+fn entry_of_an_older_write_is_not_used() {
+    let f = Fixture::new(3);
+    let (index, _) = f.update();
+    index.view_sheets().unwrap();
+    drop(index);
+    let old_cache = std::fs::read(cache_file(&f.index_dir())).unwrap();
+    f.write(1, "dissolved");
+    let (index, _) = f.update();
+    let fresh = index.view_sheets().unwrap();
+    drop(index);
+    // Put back the cache made before the edit: its entry for s001 names the old write.
+    std::fs::write(cache_file(&f.index_dir()), old_cache).unwrap();
+    let index = f.open();
+    let view = index.view_sheets().unwrap();
+    assert_eq!(index.records_read(), 1);
+    assert_eq!(view, fresh);
+}
+
+#[test]
+fn leftover_temporary_files_are_removed() {
+    let f = Fixture::new(2);
+    let (index, _) = f.update();
+    let leftover = f.index_dir().join(format!(".{}.99999.tmp", view_cache::FILE));
+    std::fs::write(&leftover, "half a file").unwrap();
+    index.view_sheets().unwrap();
+    assert!(!leftover.exists());
+    assert!(cache_file(&f.index_dir()).exists());
+}
