@@ -92,7 +92,7 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
         // Every claim is dated by a date mention of its sentence: most sentences have none,
         // and reading them would be most of the work.
         let first = dates.partition_point(|d| d.span.end <= span.start);
-        if !dates.get(first).is_some_and(|d| d.span.start < span.end) {
+        if dates.get(first).is_none_or(|d| d.span.start >= span.end) {
             (previous, previous_span) = (None, Some(span));
             continue;
         }
