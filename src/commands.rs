@@ -144,26 +144,30 @@ pub fn run(cli: Cli) -> Result<u8> {
                     listing::body_mentions(&mut out, &s.id, &s.bodies, &s.body_sites, &view.registry)?;
                 }
             } else {
-                let mut summaries = Vec::new();
-                for b in view.registry.bodies() {
-                    let mut mentions: Vec<(DocId, usize)> = Vec::new();
-                    for s in &view.sheets {
-                        let n = s
-                            .bodies
-                            .iter()
-                            .filter(|m| view.registry.canonical(&m.name) == Some(b.canonical.as_str()))
-                            .count();
-                        if n > 0 {
-                            mentions.push((s.id.clone(), n));
+                // One pass over the mentions (a scan per body was quadratic on large corpora).
+                let mut counts: std::collections::HashMap<&str, Vec<(DocId, usize)>> =
+                    std::collections::HashMap::new();
+                for s in &view.sheets {
+                    for m in &s.bodies {
+                        let Some(canonical) = view.registry.canonical(&m.name) else { continue };
+                        let per_doc = counts.entry(canonical).or_default();
+                        match per_doc.last_mut() {
+                            Some((doc, n)) if *doc == s.id => *n += 1,
+                            _ => per_doc.push((s.id.clone(), 1)),
                         }
                     }
-                    summaries.push(BodySummary {
+                }
+                let summaries: Vec<BodySummary> = view
+                    .registry
+                    .bodies()
+                    .iter()
+                    .map(|b| BodySummary {
                         canonical: b.canonical.clone(),
                         kind: b.kind.as_str(),
                         aliases: b.aliases.clone(),
-                        mentions,
-                    });
-                }
+                        mentions: counts.remove(b.canonical.as_str()).unwrap_or_default(),
+                    })
+                    .collect();
                 listing::bodies_text(&mut out, &summaries, ctx.style)?;
             }
             problems_code(&ctx, &session.problems)
