@@ -234,7 +234,11 @@ pub fn run(cli: Cli) -> Result<u8> {
             for (f, record) in files.iter().filter_map(|f| records.get(&f.id).map(|r| (f, *r))) {
                 let mut doc = concord::Document::load(f, &session.manifest)?;
                 doc.title.clone_from(&record.title);
-                let passages = concord::export::passages(&doc, record, &view.registry, &view.claims);
+                // The view's claims are sorted by sheet: this sheet's run, by binary search
+                // (a filter over all claims per sheet was quadratic).
+                let lo = view.claims.partition_point(|c| c.doc < f.id);
+                let hi = view.claims.partition_point(|c| c.doc <= f.id).max(lo);
+                let passages = concord::export::passages(&doc, record, &view.registry, &view.claims[lo..hi]);
                 match &a.output {
                     Some(_) => concord::export::write_ndjson(&mut buf, &passages)?,
                     None => concord::export::write_ndjson(&mut out, &passages)?,
