@@ -467,7 +467,7 @@ def markdown(r):
         rows = r["crosscheck"]["rows"]
         desc = ", ".join(f"{x['claims'] / 1e6:g} M: {x['check_s']:.2f} s" for x in rows)
         growth = rows[-1]["vs_first"] if rows else float("nan")
-        lines.append(f"| 6 | Cross-check alone (stub until merged) | {desc} | n log n | "
+        lines.append(f"| 6 | Cross-check alone (`concord::check::cross_check`) | {desc} | n log n | "
                      f"{growth:.2f}x per n·log n at the largest | <= ~1 | {verdict(growth <= 1.3)} |")
     lines += ["", "Peak RSS per command (MB): " + ", ".join(
         f"{k} {v:.0f}" for k, v in r["rss_mb"].items() if not k.endswith("(s)")) + ".", ""]
