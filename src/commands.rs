@@ -145,8 +145,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 }
             } else {
                 // One pass over the mentions (a scan per body was quadratic on large corpora).
-                let mut counts: std::collections::HashMap<&str, Vec<(DocId, usize)>> =
-                    std::collections::HashMap::new();
+                let mut counts: std::collections::HashMap<&str, Vec<(DocId, usize)>> = std::collections::HashMap::new();
                 for s in &view.sheets {
                     for m in &s.bodies {
                         let Some(canonical) = view.registry.canonical(&m.name) else { continue };
