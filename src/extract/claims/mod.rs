@@ -466,6 +466,17 @@ impl<'a> Reader<'a, '_> {
         {
             return None;
         }
+        // A parenthesis with a predicate of its own ("X (later renamed Y in 1988) opened
+        // in 1950") keeps its date: an event word outside it does not govern the date.
+        if let Some((o, c)) = dg
+            && !(o <= t.at && t.at <= c)
+            && items
+                .get(o + 1..c)?
+                .iter()
+                .any(|it| it.kind == ItemKind::Word && !is_cap(it.text) && event_word(&it.lower()).is_some())
+        {
+            return None;
+        }
         // A date alone in parentheses ("joined X (1994)") dates what precedes it.
         if let Some((o, c)) = dg
             && c == o + 2

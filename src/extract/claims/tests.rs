@@ -491,3 +491,16 @@ fn dates_of_other_verbs_and_reference_points() {
         "2010",
     );
 }
+
+#[test]
+fn a_parenthesis_with_its_own_predicate_keeps_its_date() {
+    let text = "The Harbour Trade Office (later renamed the Port Commerce Office in 1988) opened in 1950.";
+    has(text, "Harbour Trade Office", Event::Opened, "1950");
+    let got = claims(text);
+    assert!(
+        !got.iter().any(|(s, e, d)| s == "Harbour Trade Office" && *e == Event::Opened && d == "1988"),
+        "the renaming's year dated the opening: {got:?}"
+    );
+    // A date alone or with a preposition in parentheses still dates what precedes it.
+    has("Norway joined the Nordic Patent Council (in 1973).", "Nordic Patent Council", Event::Joined, "1973");
+}
