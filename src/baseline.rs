@@ -313,6 +313,16 @@ pub fn gate(findings: &[Finding], baseline: &Baseline, fail_on: Severity) -> Gat
 ///
 /// [`Error::Write`] naming `path`; the temporary file is removed on failure.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], but streams: `fill` writes the content (buffered) into the
+/// temporary file, so an output larger than memory never has to be held whole. When
+/// `fill` fails, the temporary file is removed and `path` is left as it was.
+///
+/// # Errors
+/// `fill` fails, or the file cannot be created, written, synced or renamed.
+pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     let wrap = |source: io::Error| Error::Write { path: path.to_path_buf(), source };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -324,7 +334,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .to_string_lossy()
         .into_owned();
     let mut attempt = 0u32;
-    let (tmp, mut file) = loop {
+    let (tmp, file) = loop {
         let tmp = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
         match fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(f) => break (tmp, f),
@@ -332,8 +342,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             Err(e) => return Err(wrap(e)),
         }
     };
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
-    drop(file);
+    let mut w = io::BufWriter::new(file);
+    let written = match fill(&mut w) {
+        Ok(()) => w.into_inner().map_err(io::IntoInnerError::into_error).and_then(|f| f.sync_all()),
+        Err(e) => {
+            drop(w);
+            Err(e)
+        }
+    };
     if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
         let _ = fs::remove_file(&tmp);
         return Err(wrap(e));
@@ -464,6 +480,22 @@ mod tests {
             }
         }
         assert!(Baseline::parse(&file(&[entry("C-12345678-2", "conflict")]), p).is_ok());
+    }
+
+    #[test]
+    fn a_failed_streaming_write_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.ndjson");
+        write_atomic(&path, b"old").unwrap();
+        let r = write_atomic_with(&path, |w| {
+            w.write_all(b"half of the new")?;
+            Err(io::Error::other("the source vanished"))
+        });
+        assert!(r.is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is removed");
+        write_atomic_with(&path, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
     }
 
     #[test]

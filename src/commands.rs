@@ -225,27 +225,25 @@ pub fn run(cli: Cli) -> Result<u8> {
             let session = open(&ctx)?;
             let view = session.view()?;
             let (files, _) = concord::corpus::scan(&ctx.opts.corpus)?;
-            let mut buf: Vec<u8> = Vec::new();
             // Export needs every record whole (date sites included): read from the index.
             let sheets = session.index.sheets()?;
             let records: std::collections::BTreeMap<&DocId, &index::SheetRecord> =
                 sheets.iter().map(|s| (&s.id, s)).collect();
-            for (f, record) in files.iter().filter_map(|f| records.get(&f.id).map(|r| (f, *r))) {
-                let mut doc = concord::Document::load(f, &session.manifest)?;
-                doc.title.clone_from(&record.title);
-                // The view's claims are sorted by sheet: this sheet's run, by binary search
-                // (a filter over all claims per sheet was quadratic).
-                let lo = view.claims.partition_point(|c| c.doc < f.id);
-                let hi = view.claims.partition_point(|c| c.doc <= f.id).max(lo);
-                let passages = concord::export::passages(&doc, record, &view.registry, &view.claims[lo..hi]);
-                match &a.output {
-                    Some(_) => concord::export::write_ndjson(&mut buf, &passages)?,
-                    None => concord::export::write_ndjson(&mut out, &passages)?,
+            // Streamed sheet by sheet, to stdout or atomically to the file: never held whole.
+            let render = |w: &mut dyn Write| -> std::io::Result<()> {
+                for (f, record) in files.iter().filter_map(|f| records.get(&f.id).map(|r| (f, *r))) {
+                    let mut doc = concord::Document::load(f, &session.manifest).map_err(std::io::Error::other)?;
+                    doc.title.clone_from(&record.title);
+                    // The view's claims are sorted by sheet: this sheet's run, by binary search
+                    // (a filter over all claims per sheet was quadratic).
+                    let lo = view.claims.partition_point(|c| c.doc < f.id);
+                    let hi = view.claims.partition_point(|c| c.doc <= f.id).max(lo);
+                    let passages = concord::export::passages(&doc, record, &view.registry, &view.claims[lo..hi]);
+                    concord::export::write_ndjson(w, &passages)?;
                 }
-            }
-            if let Some(path) = &a.output {
-                write_atomic(path, &buf)?;
-            }
+                Ok(())
+            };
+            emit(&mut out, a.output.as_deref(), render)?;
             problems_code(&ctx, &session.problems)
         }
     };
@@ -323,7 +321,7 @@ fn sheet_files(ctx: &Ctx, paths: &[PathBuf]) -> Result<Vec<SheetFile>> {
     Ok(files)
 }
 
-/// Renders into `out`, or into `path` atomically (temporary file, then rename).
+/// Renders into `out`, or into `path` atomically (streamed to a temporary file, then renamed).
 fn emit(
     out: &mut dyn Write,
     path: Option<&std::path::Path>,
@@ -331,16 +329,8 @@ fn emit(
 ) -> Result<()> {
     match path {
         None => Ok(render(out)?),
-        Some(p) => {
-            let mut buf = Vec::new();
-            render(&mut buf)?;
-            write_atomic(p, &buf)
-        }
+        Some(p) => Ok(concord::baseline::write_atomic_with(p, render)?),
     }
-}
-
-fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    Ok(concord::baseline::write_atomic(path, bytes)?)
 }
 
 /// Per-sheet problems as report warnings.
