@@ -110,11 +110,15 @@ pub fn run(cli: Cli) -> Result<u8> {
                 to: a.to.as_deref().map(|v| parse_date("--to", v)).transpose()?,
             };
             let hits = session.index.search(&a.query, &search)?;
+            let code = problems_code(&ctx, &session.problems);
+            // The hits are in memory: release the index lock before printing, so a slow
+            // reader of the output (a pager, a full pipe) never holds up another concord.
+            drop(session);
             listing::search_hits(&mut out, &hits, a.format == ListFormat::Json, ctx.style)?;
             if hits.is_empty() && !ctx.quiet && a.format == ListFormat::Text {
                 eprintln!("concord: no passage matches {:?}", a.query);
             }
-            problems_code(&ctx, &session.problems)
+            code
         }
         Command::Dates(a) => {
             let json = a.format == ListFormat::Json;

@@ -273,10 +273,13 @@ fn concurrent_runs_wait_for_each_other() {
             .unwrap()
     };
     // Either process may take the lock first, so both get patience well beyond
-    // the other's run, however loaded the machine (CI failed once with the 30 s default).
+    // the other's run, however loaded the machine.
     let a = spawn(&["--lock-timeout", "900", "index"]);
     let b = spawn(&["--lock-timeout", "900", "search", "Cetus", "--format", "json", "--limit", "100000"]);
-    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    // Both outputs are drained at once: a process blocked on a full pipe must not be
+    // mistaken for one holding the lock (the CI failure this test once had).
+    let (a, b) = (std::thread::spawn(move || a.wait_with_output()), std::thread::spawn(move || b.wait_with_output()));
+    let (a, b) = (a.join().unwrap().unwrap(), b.join().unwrap().unwrap());
     assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
     assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
     assert_eq!(distinct_docs(&b.stdout), 300, "the reader never sees a half-built index");
@@ -339,4 +342,36 @@ fn sigkill_around_the_view_cache_never_serves_stale_claims() {
         // A second run reads the cache the first one wrote.
         assert_eq!(claims(&w.index()), claims(&fresh), "round {round}, from the cache");
     }
+}
+
+/// A reader that stops draining its output (a pager, a full pipe) does not hold the index
+/// lock: the hits are in memory before anything is printed.
+#[test]
+fn a_search_blocked_on_its_output_does_not_hold_the_lock() {
+    use std::io::Read as _;
+    let w = Work::new();
+    for i in 0..300 {
+        w.write(&format!("s{i}.txt"), format!("The Cetus Forum met in {}.\n", 1950 + i % 50).repeat(10));
+    }
+    assert_eq!(w.cmd(&["-q", "index"]).output().unwrap().status.code(), Some(0));
+    let mut reader = StdCommand::new(env!("CARGO_BIN_EXE_concord"))
+        .arg("--corpus")
+        .arg(w.corpus())
+        .arg("--index")
+        .arg(w.index())
+        .args(["search", "Cetus", "--format", "json", "--limit", "100000"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = reader.stdout.take().unwrap();
+    // Output has begun (hundreds of KB, far more than a pipe holds); stop reading.
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap();
+    let out = w.cmd(&["--lock-timeout", "5", "-q", "index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "the blocked reader held the lock: {}", stderr_of(&out));
+    let mut rest = Vec::new();
+    stdout.read_to_end(&mut rest).unwrap();
+    assert!(reader.wait().unwrap().success());
+    assert!(rest.len() > 100_000, "the output must overflow a pipe for this test to mean anything");
 }
