@@ -246,18 +246,6 @@ const NEVER_START: &[&str] = &[
     "Like",
     "Following",
     "Including",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -269,7 +257,9 @@ const NEVER_START: &[&str] = &[
 
 /// Whether a capitalised word cannot start a name wherever it stands.
 pub(crate) fn never_starts_name(word: &str) -> bool {
-    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NEVER_START.iter().copied().collect());
+    // Month names never start a name either: one list, the date module's.
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| NEVER_START.iter().chain(crate::date::MONTH_NAMES.iter()).copied().collect());
     SET.contains(word)
 }
 
