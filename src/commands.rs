@@ -89,7 +89,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             let session = open(&ctx)?;
             let body_names = match &a.body {
                 Some(name) => {
-                    let view = session.view()?;
+                    let view = session.view_without_claims()?;
                     match view.registry.body(name) {
                         Some(_) => view.registry.names_of(name).iter().map(|n| n.to_lowercase()).collect(),
                         None => {
@@ -142,21 +142,22 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Bodies(a) => {
             let session = open(&ctx)?;
-            let view = session.view()?;
+            let view = session.view_without_claims()?;
             if a.format == ListFormat::Json {
-                for s in &view.sheets {
-                    listing::body_mentions(&mut out, &s.id, &s.bodies, &s.body_sites, &view.registry)?;
+                // Every mention with its site: from the stored records, streamed sheet by sheet.
+                for s in session.index.sheets()? {
+                    listing::body_mentions(&mut out, &s.id, &s.extraction.bodies, &s.body_sites, &view.registry)?;
                 }
             } else {
-                // One pass over the mentions (a scan per body was quadratic on large corpora).
+                // One pass over each sheet's name counts (a scan per body was quadratic).
                 let mut counts: std::collections::HashMap<&str, Vec<(DocId, usize)>> = std::collections::HashMap::new();
                 for s in &view.sheets {
-                    for m in &s.bodies {
-                        let Some(canonical) = view.registry.canonical(&m.name) else { continue };
+                    for n in &s.names {
+                        let Some(canonical) = view.registry.canonical(&n.name) else { continue };
                         let per_doc = counts.entry(canonical).or_default();
                         match per_doc.last_mut() {
-                            Some((doc, n)) if *doc == s.id => *n += 1,
-                            _ => per_doc.push((s.id.clone(), 1)),
+                            Some((doc, k)) if *doc == s.id => *k += n.count as usize,
+                            _ => per_doc.push((s.id.clone(), n.count as usize)),
                         }
                     }
                 }

@@ -36,6 +36,7 @@ use tantivy::{
 use crate::corpus::{self, DocId, Document, FileStamp, Manifest, SheetFile};
 use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::extract::bodies::NameCount;
 use crate::extract::{self, BodyMention, Claim, Extraction};
 use crate::span::starting_within;
 
@@ -141,28 +142,27 @@ pub struct SheetRecord {
     pub body_sites: Vec<Site>,
 }
 
-/// What the corpus-wide view needs of one sheet: its bodies (for the registry and the
-/// listings); its claims travel beside it (see [`CorpusIndex::view_sheets`]).
+/// What the corpus-wide view needs of one sheet besides its claims (which travel beside
+/// it, see [`CorpusIndex::view_sheets`]): its id, title and body names with their counts
+/// (for the registry and the body listing). Mentions with their sites are in the stored
+/// record ([`CorpusIndex::sheets`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SheetSummary {
     /// Corpus-relative identity.
     pub id: DocId,
     /// Title.
     pub title: String,
-    /// Named-body mentions in document order.
-    pub bodies: Vec<BodyMention>,
-    /// Original position and text of each of `bodies`, in the same order.
-    pub body_sites: Vec<Site>,
+    /// Distinct body names as written, in order of first mention, with counts.
+    pub names: Vec<NameCount>,
 }
 
 /// The part of a stored [`SheetRecord`] that the view needs: serde skips the rest
-/// (dates and their sites) without building it.
+/// (dates and all sites) without building it.
 #[derive(Debug, Deserialize)]
 struct StoredSummary {
     id: DocId,
     title: String,
     extraction: StoredSummaryExtraction,
-    body_sites: Vec<Site>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -173,8 +173,9 @@ struct StoredSummaryExtraction {
 
 impl StoredSummary {
     fn split(self) -> (SheetSummary, Vec<Claim>) {
-        let StoredSummary { id, title, extraction, body_sites } = self;
-        (SheetSummary { id, title, bodies: extraction.bodies, body_sites }, extraction.claims)
+        let StoredSummary { id, title, extraction } = self;
+        let names = NameCount::tally(&extraction.bodies);
+        (SheetSummary { id, title, names }, extraction.claims)
     }
 }
 
@@ -436,29 +437,40 @@ impl CorpusIndex {
     }
 
     /// Every sheet's summary and claims (subjects as written), sorted by id: what the
-    /// corpus-wide view needs. Read from the view cache where it is current; only sheets
-    /// written since the cache was (or all, without a usable cache) are parsed from their
-    /// stored records, and the cache is then rewritten. A cache that cannot be written is
-    /// not an error: the next run reads the records again.
+    /// corpus-wide view needs. Without `with_claims` the claims are left empty (and are
+    /// not decoded). Read from the view cache where it is current; only sheets written
+    /// since the cache was (or all, without a usable cache) are parsed from their stored
+    /// records, and the cache is then rewritten. A cache that cannot be written is not an
+    /// error: the next run reads the records again.
     ///
     /// # Errors
     /// The index cannot be read.
-    pub fn view_sheets(&self) -> Result<Vec<(SheetSummary, Vec<Claim>)>> {
+    pub fn view_sheets(&self, with_claims: bool) -> Result<Vec<(SheetSummary, Vec<Claim>)>> {
         let stamps = self.stamps()?;
-        let cache = view_cache::read(&self.dir);
+        let cache = view_cache::read(&self.dir, with_claims);
         let usable = cache.is_some();
-        let mut cache = cache.unwrap_or_default();
+        let mut cache: std::collections::HashMap<DocId, view_cache::Entry> =
+            cache.unwrap_or_default().into_iter().map(|e| (e.sheet.id.clone(), e)).collect();
         let mut out: Vec<(u64, SheetSummary, Vec<Claim>)> = Vec::with_capacity(stamps.len());
         let mut missing: Vec<(u64, DocAddress)> = Vec::new();
         for (id, stamp) in &stamps {
             match cache.remove(id) {
-                Some(e) if e.written == stamp.written => out.push((e.written, e.sheet, e.claims)),
+                Some(e) if e.written == stamp.written => out.push((e.written, e.sheet, e.claims.unwrap_or_default())),
                 _ => missing.push((stamp.written, stamp.addr)),
             }
         }
         // Entries left over are sheets no longer indexed: the file is rewritten without them.
         let stale = !usable || !missing.is_empty() || !cache.is_empty();
         drop(cache);
+        if stale && !with_claims {
+            // The rewrite needs every sheet's claims: read them once, then drop them.
+            drop(out);
+            let mut all = self.view_sheets(true)?;
+            for (_, claims) in &mut all {
+                *claims = Vec::new();
+            }
+            return Ok(all);
+        }
         if !missing.is_empty() {
             let searcher = self.reader.searcher();
             let loaded: Vec<(u64, SheetSummary, Vec<Claim>)> = missing

@@ -103,14 +103,24 @@ impl Session {
     /// # Errors
     /// The index cannot be read.
     pub fn view(&self) -> Result<CorpusView> {
-        let sheets = self.index.view_sheets()?;
+        let sheets = self.index.view_sheets(true)?;
+        Ok(build_view(sheets, &self.config))
+    }
+
+    /// The corpus-wide view without claims (`claims` is empty): sheets and registry, for
+    /// `search --body` and the body listing, which decode no claim.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn view_without_claims(&self) -> Result<CorpusView> {
+        let sheets = self.index.view_sheets(false)?;
         Ok(build_view(sheets, &self.config))
     }
 }
 
 /// Builds the corpus-wide view from each sheet's summary and claims (no I/O).
 pub fn build_view(sheets: Vec<(SheetSummary, Vec<Claim>)>, config: &Config) -> CorpusView {
-    let registry = Registry::build(sheets.iter().flat_map(|(s, _)| s.bodies.iter()), &config.bodies);
+    let registry = Registry::build_counted(sheets.iter().flat_map(|(s, _)| s.names.iter()), &config.bodies);
     let mut claims: Vec<Claim> = Vec::with_capacity(sheets.iter().map(|(_, c)| c.len()).sum());
     let mut summaries = Vec::with_capacity(sheets.len());
     for (sheet, sheet_claims) in sheets {

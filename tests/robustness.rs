@@ -294,7 +294,7 @@ fn concurrent_runs_wait_for_each_other() {
 }
 
 /// Kills `concord claims` at random moments while sheets change, so that the view cache
-/// (`index/view.ndjson`) is left missing, old or mid-write: the next run must still list
+/// (`index/view.bin`) is left missing, old or mid-write: the next run must still list
 /// exactly the claims a fresh index gives.
 #[cfg(unix)]
 #[test]

@@ -58,8 +58,8 @@ fn from_records(index: &CorpusIndex) -> Vec<(SheetSummary, Vec<Claim>)> {
         .unwrap()
         .into_iter()
         .map(|r| {
-            let summary =
-                SheetSummary { id: r.id, title: r.title, bodies: r.extraction.bodies, body_sites: r.body_sites };
+            let names = NameCount::tally(&r.extraction.bodies);
+            let summary = SheetSummary { id: r.id, title: r.title, names };
             (summary, r.extraction.claims)
         })
         .collect()
@@ -74,7 +74,7 @@ fn unchanged_update_and_view_read_no_record() {
     let f = Fixture::new(12);
     let (index, stats) = f.update();
     assert_eq!(stats.added, 12);
-    let first = index.view_sheets().unwrap();
+    let first = index.view_sheets(true).unwrap();
     assert_eq!(first.len(), 12);
     assert!(first.iter().any(|(_, claims)| !claims.is_empty()), "the fixture has claims to cache");
     drop(index);
@@ -82,7 +82,7 @@ fn unchanged_update_and_view_read_no_record() {
     let (index, stats) = f.update();
     assert_eq!(stats.unchanged, 12);
     assert_eq!(index.records_read(), 0, "the unchanged-check parsed stored records");
-    let again = index.view_sheets().unwrap();
+    let again = index.view_sheets(true).unwrap();
     assert_eq!(index.records_read(), 0, "a current cache was not used");
     assert_eq!(again, first);
     assert_eq!(again, from_records(&index));
@@ -118,18 +118,18 @@ fn touched_but_identical_sheet_is_unchanged() {
 fn changed_sheet_is_read_from_the_index_and_the_cache_refreshed() {
     let f = Fixture::new(10);
     let (index, _) = f.update();
-    index.view_sheets().unwrap();
+    index.view_sheets(true).unwrap();
     drop(index);
     f.write(4, "dissolved");
     f.write(10, "founded");
     let (index, stats) = f.update();
     assert_eq!((stats.updated, stats.added), (1, 1));
-    let view = index.view_sheets().unwrap();
+    let view = index.view_sheets(true).unwrap();
     assert_eq!(index.records_read(), 2, "only the two sheets written since the cache was made");
     assert_eq!(view, from_records(&index));
     drop(index);
     let index = f.open();
-    assert_eq!(index.view_sheets().unwrap(), view);
+    assert_eq!(index.view_sheets(true).unwrap(), view);
     assert_eq!(index.records_read(), 0, "the refreshed cache is current");
 }
 
@@ -137,17 +137,18 @@ fn changed_sheet_is_read_from_the_index_and_the_cache_refreshed() {
 fn removed_sheet_leaves_the_view() {
     let f = Fixture::new(4);
     let (index, _) = f.update();
-    index.view_sheets().unwrap();
+    index.view_sheets(true).unwrap();
     drop(index);
     std::fs::remove_file(f.corpus().join("s002.txt")).unwrap();
     let (index, _) = f.update();
-    let view = index.view_sheets().unwrap();
+    let view = index.view_sheets(true).unwrap();
     assert_eq!(index.records_read(), 0);
     assert_eq!(view.len(), 3);
     assert!(view.iter().all(|(s, _)| s.id.as_str() != "s002.txt"));
     // The entry of the removed sheet is gone from the file too.
-    let text = std::fs::read_to_string(cache_file(&f.index_dir())).unwrap();
-    assert!(!text.contains("s002.txt"));
+    let bytes = std::fs::read(cache_file(&f.index_dir())).unwrap();
+    assert!(!bytes.windows(8).any(|w| w == b"s002.txt"));
+    assert!(bytes.windows(8).any(|w| w == b"s001.txt"));
 }
 
 /// Every way a cache can be wrong: each is ignored whole and rewritten from the records.
@@ -155,38 +156,51 @@ fn removed_sheet_leaves_the_view() {
 fn missing_corrupt_truncated_or_foreign_cache_is_never_trusted() {
     let f = Fixture::new(6);
     let (index, _) = f.update();
-    let truth = index.view_sheets().unwrap();
+    let truth = index.view_sheets(true).unwrap();
     drop(index);
     let path = cache_file(&f.index_dir());
-    let good = std::fs::read_to_string(&path).unwrap();
-    let mut lines: Vec<&str> = good.lines().collect();
-    let header = lines[0].to_string();
-    let truncated = lines[..lines.len() - 1].join("\n");
-    let foreign = good.replacen(SOURCE_ID, "0000000000000000", 1);
-    // A line cut in the middle (the count still right): caught by the parser.
+    let good = std::fs::read(&path).unwrap();
+    let magic_and_header = good.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let header_len = u32::from_le_bytes(good[magic_and_header..magic_and_header + 4].try_into().unwrap()) as usize;
+    let header = good[..magic_and_header + 4 + header_len].to_vec();
+    let truncated = good[..good.len() - 7].to_vec();
+    let trailing = [good.clone(), b"x".to_vec()].concat();
+    let foreign = {
+        let at = good.windows(SOURCE_ID.len()).position(|w| w == SOURCE_ID.as_bytes()).unwrap();
+        let mut v = good.clone();
+        v[at..at + SOURCE_ID.len()].copy_from_slice("0".repeat(SOURCE_ID.len()).as_bytes());
+        v
+    };
+    // A section cut in the middle (the lengths still right): caught by the decoder.
     let garbled = {
-        lines[2] = "{\"written\": 1, \"sheet\": ";
-        lines.join("\n")
+        let mut v = good.clone();
+        let at = header.len() + 4;
+        for b in &mut v[at..at + 6] {
+            *b = 0xff;
+        }
+        v
     };
     for (what, content) in [
         ("missing", None),
-        ("empty", Some(String::new())),
-        ("binary", Some("\u{0}\u{1}garbage".to_string())),
+        ("empty", Some(Vec::new())),
+        ("binary", Some(b"\0\x01garbage".to_vec())),
+        ("the old JSON cache", Some(b"{\"concord_view\":2}\n".to_vec())),
         ("header only", Some(header)),
         ("truncated", Some(truncated)),
+        ("trailing bytes", Some(trailing)),
         ("another build", Some(foreign)),
-        ("garbled line", Some(garbled)),
+        ("garbled section", Some(garbled)),
     ] {
         match &content {
             None => std::fs::remove_file(&path).unwrap(),
             Some(c) => std::fs::write(&path, c).unwrap(),
         }
         let index = f.open();
-        assert_eq!(index.view_sheets().unwrap(), truth, "{what}");
+        assert_eq!(index.view_sheets(true).unwrap(), truth, "{what}");
         assert_eq!(index.records_read(), 6, "{what}: every record read back");
         drop(index);
         let index = f.open();
-        assert_eq!(index.view_sheets().unwrap(), truth, "{what}: rewritten");
+        assert_eq!(index.view_sheets(true).unwrap(), truth, "{what}: rewritten");
         assert_eq!(index.records_read(), 0, "{what}: the rewritten cache is used");
     }
 }
@@ -195,17 +209,17 @@ fn missing_corrupt_truncated_or_foreign_cache_is_never_trusted() {
 fn entry_of_an_older_write_is_not_used() {
     let f = Fixture::new(3);
     let (index, _) = f.update();
-    index.view_sheets().unwrap();
+    index.view_sheets(true).unwrap();
     drop(index);
     let old_cache = std::fs::read(cache_file(&f.index_dir())).unwrap();
     f.write(1, "dissolved");
     let (index, _) = f.update();
-    let fresh = index.view_sheets().unwrap();
+    let fresh = index.view_sheets(true).unwrap();
     drop(index);
     // Put back the cache made before the edit: its entry for s001 names the old write.
     std::fs::write(cache_file(&f.index_dir()), old_cache).unwrap();
     let index = f.open();
-    let view = index.view_sheets().unwrap();
+    let view = index.view_sheets(true).unwrap();
     assert_eq!(index.records_read(), 1);
     assert_eq!(view, fresh);
 }
@@ -216,7 +230,26 @@ fn leftover_temporary_files_are_removed() {
     let (index, _) = f.update();
     let leftover = f.index_dir().join(format!(".{}.99999.tmp", view_cache::FILE));
     std::fs::write(&leftover, "half a file").unwrap();
-    index.view_sheets().unwrap();
+    index.view_sheets(true).unwrap();
     assert!(!leftover.exists());
     assert!(cache_file(&f.index_dir()).exists());
+}
+
+#[test]
+fn view_without_claims_skips_them_and_agrees_with_the_full_view() {
+    let f = Fixture::new(8);
+    let (index, _) = f.update();
+    // No cache yet: the records are read (claims too, for the cache), the claims dropped.
+    let bare = index.view_sheets(false).unwrap();
+    assert_eq!(index.records_read(), 8);
+    assert!(bare.iter().all(|(_, claims)| claims.is_empty()));
+    drop(index);
+    let index = f.open();
+    let full = index.view_sheets(true).unwrap();
+    assert_eq!(index.records_read(), 0, "the cache written without claims asked for holds them");
+    assert!(full.iter().any(|(_, claims)| !claims.is_empty()));
+    let sheets = |v: &[(SheetSummary, Vec<Claim>)]| v.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
+    assert_eq!(sheets(&bare), sheets(&full));
+    assert_eq!(index.view_sheets(false).unwrap().len(), 8);
+    assert_eq!(index.records_read(), 0);
 }

@@ -1,109 +1,225 @@
-//! `view.ndjson`: what the corpus-wide view needs of every sheet (title, bodies, claims),
-//! kept beside the tantivy index so that `check`, `report` and the listings read one
-//! compact file instead of decompressing and parsing every stored record.
+//! `view.bin`: what the corpus-wide view needs of every sheet (title, body names with
+//! their counts, claims), kept beside the tantivy index so that `check`, `report`,
+//! `search --body` and the listings read one compact file instead of decompressing and
+//! parsing every stored record.
 //!
-//! The file is a cache, never the truth. The first line names the concord build and the
-//! number of entries; each further line is one sheet with the write stamp of the sheet
-//! document it was taken from. [`read`] returns nothing for a missing, foreign, truncated
-//! or corrupt file, and the caller uses an entry only when the index holds that sheet with
-//! that very stamp (every write of a sheet gets a new one). The file is written to a
-//! temporary name and renamed, so a process killed while writing leaves the previous
-//! file (or none), never half of one.
+//! The file is a cache, never the truth. It opens with a magic line and a header naming
+//! the concord build and the number of entries; each entry is one sheet with the write
+//! stamp of the sheet document it was taken from, in two length-prefixed postcard
+//! sections: the sheet (id, title, name counts) and its claims, so a reader that needs
+//! no claims skips them without decoding. A blake3 hash of everything before it closes
+//! the file, so a flipped byte that would still decode is caught too. [`read`] returns nothing for a missing,
+//! foreign, truncated or corrupt file, and the caller uses an entry only when the index
+//! holds that sheet with that very stamp (every write of a sheet gets a new one). The
+//! file is streamed to a temporary name and renamed, so a process killed while writing
+//! leaves the previous file (or none), never half of one; neither reading nor writing
+//! holds the whole file in memory.
 
-use std::collections::HashMap;
-use std::io::Write as _;
+use std::io::{BufRead as _, BufReader, BufWriter, Read as _, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{INDEX_VERSION, SOURCE_ID, SheetSummary};
-use crate::corpus::DocId;
 use crate::extract::Claim;
 
 /// File name in the index directory.
-pub(super) const FILE: &str = "view.ndjson";
+pub(super) const FILE: &str = "view.bin";
 
-/// Entries serialised per parallel task when writing.
-const CHUNK: usize = 512;
+/// The file's first bytes.
+const MAGIC: &[u8] = b"concord view cache\n";
 
-/// The first line.
+/// Entries encoded or decoded per parallel task.
+const CHUNK: usize = 256;
+/// Entries in flight between the file and the decoder (or encoder): bounds memory.
+const WINDOW: usize = 16 * CHUNK;
+/// Largest section accepted: a longer length prefix means a corrupt file.
+const MAX_SECTION: u32 = 1 << 30;
+
+/// The header after the magic bytes.
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
 struct Header {
     concord_view: u32,
     source: String,
-    entries: usize,
+    entries: u64,
 }
 
 impl Header {
     fn current(entries: usize) -> Header {
-        Header { concord_view: INDEX_VERSION, source: SOURCE_ID.to_string(), entries }
+        Header { concord_view: INDEX_VERSION, source: SOURCE_ID.to_string(), entries: entries as u64 }
     }
 }
 
 /// One sheet as cached.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub(super) struct Entry {
     /// Write stamp of the sheet document this entry was taken from.
     pub written: u64,
     /// The sheet.
     pub sheet: SheetSummary,
-    /// Its claims, subjects as written.
-    pub claims: Vec<Claim>,
+    /// Its claims, subjects as written; `None` when they were not asked for.
+    pub claims: Option<Vec<Claim>>,
 }
 
 /// The same, borrowed, for writing.
-#[derive(Serialize)]
 pub(super) struct EntryRef<'a> {
     pub written: u64,
     pub sheet: &'a SheetSummary,
     pub claims: &'a [Claim],
 }
 
-/// The cached entries by sheet id, or `None` when the file is missing or cannot be trusted
-/// as a whole (another build, truncated, not parseable).
-pub(super) fn read(dir: &Path) -> Option<HashMap<DocId, Entry>> {
-    let bytes = std::fs::read(dir.join(FILE)).ok()?;
-    let mut lines = bytes.split(|&b| b == b'\n').filter(|l| !l.is_empty());
-    let header: Header = serde_json::from_slice(lines.next()?).ok()?;
-    let expected = Header::current(header.entries);
-    if header != expected {
+/// One entry's raw sections.
+type Raw = (Vec<u8>, Option<Vec<u8>>);
+
+/// The cached entries in file order (sorted by sheet id), with their claims when
+/// `with_claims`; `None` when the file is missing or cannot be trusted as a whole
+/// (another build, truncated, not decodable).
+pub(super) fn read(dir: &Path, with_claims: bool) -> Option<Vec<Entry>> {
+    let file = std::fs::File::open(dir.join(FILE)).ok()?;
+    let mut r = Hashing { inner: BufReader::with_capacity(1 << 20, file), hasher: blake3::Hasher::new() };
+    let mut magic = vec![0u8; MAGIC.len()];
+    r.read_exact(&mut magic).ok()?;
+    if magic != MAGIC {
         return None;
     }
-    let lines: Vec<&[u8]> = lines.collect();
-    if lines.len() != header.entries {
+    let header: Header = postcard::from_bytes(&section(&mut r)?).ok()?;
+    if header != Header::current(usize::try_from(header.entries).ok()?) {
         return None;
     }
-    let entries: Vec<Entry> =
-        lines.into_par_iter().map(serde_json::from_slice::<Entry>).collect::<Result<_, _>>().ok()?;
-    Some(entries.into_iter().map(|e| (e.sheet.id.clone(), e)).collect())
+    let total = usize::try_from(header.entries).ok()?;
+    let mut out: Vec<Entry> = Vec::with_capacity(total);
+    let mut raw: Vec<Raw> = Vec::with_capacity(WINDOW.min(total));
+    for n in 0..total {
+        let head = section(&mut r)?;
+        let claims = if with_claims {
+            Some(section(&mut r)?)
+        } else {
+            skip_section(&mut r)?;
+            None
+        };
+        raw.push((head, claims));
+        if raw.len() == WINDOW || n + 1 == total {
+            out.extend(decode(&raw)?);
+            raw.clear();
+        }
+    }
+    let Hashing { inner: mut r, hasher } = r;
+    let mut trailer = [0u8; 32];
+    r.read_exact(&mut trailer).ok()?;
+    // Nothing may follow the hash, and the hash must be that of all before it.
+    if !r.fill_buf().ok()?.is_empty() || trailer != *hasher.finalize().as_bytes() {
+        return None;
+    }
+    Some(out)
 }
 
-/// Replaces the file with `entries` (temporary file, then rename).
+fn decode(raw: &[Raw]) -> Option<Vec<Entry>> {
+    raw.par_chunks(CHUNK)
+        .map(|chunk| {
+            chunk
+                .iter()
+                .map(|(head, claims)| {
+                    let (written, sheet): (u64, SheetSummary) = postcard::from_bytes(head).ok()?;
+                    let claims = match claims {
+                        Some(bytes) => Some(postcard::from_bytes::<Vec<Claim>>(bytes).ok()?),
+                        None => None,
+                    };
+                    Some(Entry { written, sheet, claims })
+                })
+                .collect::<Option<Vec<Entry>>>()
+        })
+        .collect::<Option<Vec<Vec<Entry>>>>()
+        .map(|v| v.into_iter().flatten().collect())
+}
+
+fn section_len(r: &mut impl std::io::Read) -> Option<u32> {
+    let mut len = [0u8; 4];
+    r.read_exact(&mut len).ok()?;
+    let len = u32::from_le_bytes(len);
+    (len <= MAX_SECTION).then_some(len)
+}
+
+fn section(r: &mut impl std::io::Read) -> Option<Vec<u8>> {
+    let len = section_len(r)?;
+    let mut buf = Vec::new();
+    r.take(u64::from(len)).read_to_end(&mut buf).ok()?;
+    (buf.len() == len as usize).then_some(buf)
+}
+
+/// Hashes what passes through it.
+struct Hashing<T> {
+    inner: T,
+    hasher: blake3::Hasher,
+}
+
+impl<T: std::io::Read> std::io::Read for Hashing<T> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
+}
+
+impl<T: Write> Write for Hashing<T> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn skip_section(r: &mut impl std::io::Read) -> Option<()> {
+    let len = section_len(r)?;
+    let copied = std::io::copy(&mut r.take(u64::from(len)), &mut std::io::sink()).ok()?;
+    (copied == u64::from(len)).then_some(())
+}
+
+fn put_section(out: &mut Vec<u8>, bytes: &[u8]) -> postcard::Result<()> {
+    let len =
+        u32::try_from(bytes.len()).ok().filter(|&l| l <= MAX_SECTION).ok_or(postcard::Error::SerializeBufferFull)?;
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(bytes);
+    Ok(())
+}
+
+fn encode(chunk: &[EntryRef<'_>]) -> postcard::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    for e in chunk {
+        put_section(&mut buf, &postcard::to_stdvec(&(e.written, e.sheet))?)?;
+        put_section(&mut buf, &postcard::to_stdvec(e.claims)?)?;
+    }
+    Ok(buf)
+}
+
+/// Replaces the file with `entries` (streamed to a temporary file, then renamed).
 ///
 /// # Errors
 /// The file cannot be written; the previous one, if any, is then left as it was.
 pub(super) fn write(dir: &Path, entries: &[EntryRef<'_>]) -> std::io::Result<()> {
     remove_leftovers(dir);
-    let chunks: Vec<Vec<u8>> = entries
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let mut buf = Vec::new();
-            for e in chunk {
-                serde_json::to_writer(&mut buf, e)?;
-                buf.push(b'\n');
-            }
-            Ok(buf)
-        })
-        .collect::<serde_json::Result<_>>()?;
     let tmp = temp_path(dir);
     let written = (|| {
-        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        serde_json::to_writer(&mut file, &Header::current(entries.len()))?;
-        file.write_all(b"\n")?;
-        for c in &chunks {
-            file.write_all(c)?;
+        let file = BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
+        let mut file = Hashing { inner: file, hasher: blake3::Hasher::new() };
+        file.write_all(MAGIC)?;
+        let mut header = Vec::new();
+        put_section(&mut header, &postcard::to_stdvec(&Header::current(entries.len())).map_err(std::io::Error::other)?)
+            .map_err(std::io::Error::other)?;
+        file.write_all(&header)?;
+        for window in entries.chunks(WINDOW) {
+            let bufs: Vec<Vec<u8>> =
+                window.par_chunks(CHUNK).map(encode).collect::<postcard::Result<_>>().map_err(std::io::Error::other)?;
+            for b in &bufs {
+                file.write_all(b)?;
+            }
         }
+        let Hashing { inner: mut file, hasher } = file;
+        file.write_all(hasher.finalize().as_bytes())?;
         file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
         // No fsync: after a power loss the file may be empty or garbled, and is then ignored.
         std::fs::rename(&tmp, dir.join(FILE))
@@ -118,14 +234,15 @@ fn temp_path(dir: &Path) -> PathBuf {
     dir.join(format!(".{FILE}.{}.tmp", std::process::id()))
 }
 
-/// Temporary files of killed runs. Only the lock holder writes, so none is in use.
+/// Temporary files of killed runs, and the cache file of earlier versions. Only the
+/// lock holder writes, so none is in use.
 fn remove_leftovers(dir: &Path) {
+    let _ = std::fs::remove_file(dir.join("view.ndjson"));
     let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let prefix = format!(".{FILE}.");
     for e in entries.flatten() {
         let name = e.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+        if name.starts_with('.') && name.contains(".view.") && name.ends_with(".tmp") {
             let _ = std::fs::remove_file(e.path());
         }
     }

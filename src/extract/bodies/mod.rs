@@ -29,7 +29,7 @@ mod words;
 
 use std::collections::HashSet;
 
-pub use registry::{Body, Registry};
+pub use registry::{Body, NameCount, Registry};
 use tokens::{Token, tokenize};
 pub(crate) use words::name_type;
 pub(crate) use words::never_starts_name as never_starts;

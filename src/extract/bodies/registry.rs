@@ -10,7 +10,9 @@
 //! The canonical name of a group is the configured one, else the full name mentioned
 //! most often (ties: the one that defines an acronym, then the longer, then by text).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
 
 use super::super::{BodyMention, BodyType, Claim};
 use super::name_type;
@@ -120,9 +122,59 @@ fn reductions(name: &str) -> Vec<(String, String, String)> {
     out
 }
 
+/// One name as a sheet writes it (with the acronym it defines, if any) and how many of
+/// the sheet's mentions write it so: all the registry needs of a sheet, far smaller than
+/// its mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameCount {
+    /// The name as written.
+    pub name: String,
+    /// The acronym this name defines in these mentions.
+    pub acronym: Option<String>,
+    /// How many mentions.
+    pub count: u32,
+}
+
+impl NameCount {
+    /// The distinct (name, acronym) pairs of `mentions`, in order of first appearance,
+    /// with their counts. [`Registry::build_counted`] over these builds the same registry
+    /// as [`Registry::build`] over the mentions.
+    pub fn tally(mentions: &[BodyMention]) -> Vec<NameCount> {
+        let mut at: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+        let mut out: Vec<NameCount> = Vec::new();
+        for m in mentions {
+            let k = (m.name.as_str(), m.acronym.as_deref());
+            match at.get(&k) {
+                Some(&i) => {
+                    if let Some(n) = out.get_mut(i) {
+                        n.count = n.count.saturating_add(1);
+                    }
+                }
+                None => {
+                    at.insert(k, out.len());
+                    out.push(NameCount { name: m.name.clone(), acronym: m.acronym.clone(), count: 1 });
+                }
+            }
+        }
+        out
+    }
+}
+
 impl Registry {
     /// Builds the registry from every document's mentions and the user's configuration.
     pub fn build<'a>(mentions: impl IntoIterator<Item = &'a BodyMention>, config: &BodiesConfig) -> Registry {
+        Registry::build_from(mentions.into_iter().map(|m| (m.name.as_str(), m.acronym.as_deref(), 1)), config)
+    }
+
+    /// Builds the registry from every document's name counts (see [`NameCount::tally`]).
+    pub fn build_counted<'a>(names: impl IntoIterator<Item = &'a NameCount>, config: &BodiesConfig) -> Registry {
+        Registry::build_from(names.into_iter().map(|n| (n.name.as_str(), n.acronym.as_deref(), n.count)), config)
+    }
+
+    fn build_from<'a>(
+        mentions: impl Iterator<Item = (&'a str, Option<&'a str>, u32)>,
+        config: &BodiesConfig,
+    ) -> Registry {
         let excluded: BTreeSet<String> = config.exclude.iter().map(|e| key(e)).collect();
         let mut index: BTreeMap<String, usize> = BTreeMap::new();
         let mut infos: Vec<NameInfo> = Vec::new();
@@ -135,15 +187,15 @@ impl Registry {
         let mut links: Vec<(usize, usize)> = Vec::new();
         // Acronym → the full names that define it, linked after everything else.
         let mut definitions: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-        for m in mentions {
-            if excluded.contains(&key(&m.name)) {
+        for (name, acronym, count) in mentions {
+            if excluded.contains(&key(name)) {
                 continue;
             }
-            let i = intern(&m.name, &mut index, &mut infos);
+            let i = intern(name, &mut index, &mut infos);
             if let Some(info) = infos.get_mut(i) {
-                info.count += 1;
+                info.count += count as usize;
             }
-            if let Some(acr) = &m.acronym {
+            if let Some(acr) = acronym {
                 if excluded.contains(&key(acr)) {
                     continue;
                 }
@@ -318,6 +370,34 @@ mod tests {
             acronym: acronym.map(str::to_string),
             kind: name_type(name),
         }
+    }
+
+    #[test]
+    fn name_counts_build_the_same_registry_as_the_mentions() {
+        let sheets = [
+            vec![
+                mention("Joint Commission", None),
+                mention("Anglo-French Joint Commission", Some("JC")),
+                mention("JC", None),
+                mention("Joint Commission", None),
+                mention("the Harbour Board", None),
+            ],
+            vec![
+                mention("Harbour Board", None),
+                mention("JC", None),
+                mention("Harbour Board", Some("HB")),
+                mention("HB", None),
+                mention("HB", None),
+            ],
+        ];
+        let tallies: Vec<Vec<NameCount>> = sheets.iter().map(|ms| NameCount::tally(ms)).collect();
+        assert_eq!(tallies[1].len(), 4, "distinct (name, acronym) pairs: {:?}", tallies[1]);
+        assert_eq!(tallies[1][3], NameCount { name: "HB".into(), acronym: None, count: 2 });
+        let config = BodiesConfig::default();
+        let from_mentions = Registry::build(sheets.iter().flatten(), &config);
+        let from_counts = Registry::build_counted(tallies.iter().flatten(), &config);
+        assert_eq!(from_counts.bodies(), from_mentions.bodies());
+        assert!(from_counts.bodies().iter().any(|b| b.mentions == 5), "{:?}", from_counts.bodies());
     }
 
     #[test]
