@@ -330,6 +330,8 @@ def main():
         "one_changed_rss_mb": max(r.rss_mb for r in ch_runs),
         "unchanged_vs_build": t_un / t_cc, "one_changed_vs_build": t_ch / t_cc,
         "unchanged_s_per_100k_sheets": t_un / nfiles * 100_000,
+        # The view cache `check` keeps beside the tantivy index (absent before it exists).
+        "view_cache_bytes": (idx / "view.bin").stat().st_size if (idx / "view.bin").exists() else 0,
     }
     results["check"] = r3
     log(f"   unchanged {t_un:.2f} s ({r3['unchanged_vs_build']:.3f}x full build), one changed {t_ch:.2f} s "
@@ -461,7 +463,8 @@ def markdown(r):
         f"< 1.5 GB at 1 GB | {verdict(b['concord_rss_mb'] < 1536)} at this size |",
         f"| | Index size | {b['index_bytes'] / 1e6:.1f} MB | corpus {c['bytes'] / 1e6:.1f} MB (bare index "
         f"{b['bare_index_vs_corpus']:.2f}x) | {b['index_vs_corpus']:.2f}x corpus | <= 0.8x | "
-        f"{verdict(b['index_vs_corpus'] <= 0.8)} |",
+        f"{verdict(b['index_vs_corpus'] <= 0.8)} (view cache written by `check`: "
+        f"{k.get('view_cache_bytes', 0) / 1e6:.1f} MB) |",
     ]
     if "crosscheck" in r:
         rows = r["crosscheck"]["rows"]

@@ -7,6 +7,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use rayon::slice::ParallelSliceMut as _;
+
 use crate::config::Config;
 use crate::corpus::Manifest;
 use crate::date::Date;
@@ -129,6 +131,6 @@ pub fn build_view(sheets: Vec<(SheetSummary, Vec<Claim>)>, config: &Config) -> C
     }
     let sheets = summaries;
     registry.resolve_claims(&mut claims);
-    claims.sort_by(|a, b| (&a.doc, a.line, a.column).cmp(&(&b.doc, b.line, b.column)));
+    claims.par_sort_by(|a, b| (&a.doc, a.line, a.column).cmp(&(&b.doc, b.line, b.column)));
     CorpusView { sheets, registry, claims }
 }

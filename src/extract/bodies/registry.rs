@@ -12,6 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::super::{BodyMention, BodyType, Claim};
@@ -339,7 +340,7 @@ impl Registry {
     /// Rewrites each claim's `subject` (and `object`) to the canonical name where known.
     /// Relationship subjects ("EU-China relations") have each party resolved.
     pub fn resolve_claims(&self, claims: &mut [Claim]) {
-        for c in claims.iter_mut() {
+        claims.par_iter_mut().for_each(|c| {
             if let Some(canonical) = self.canonical(&c.subject) {
                 c.subject = canonical.to_string();
             } else if let Some(parties) = c.subject.strip_suffix(" relations")
@@ -354,7 +355,7 @@ impl Registry {
             {
                 c.object = Some(canonical.to_string());
             }
-        }
+        });
     }
 }
 
