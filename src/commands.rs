@@ -89,9 +89,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             let session = open(&ctx)?;
             let body_names = match &a.body {
                 Some(name) => {
-                    let view = session.view_without_claims()?;
-                    match view.registry.body(name) {
-                        Some(_) => view.registry.names_of(name).iter().map(|n| n.to_lowercase()).collect(),
+                    let registry = session.registry()?;
+                    match registry.body(name) {
+                        Some(_) => registry.names_of(name).iter().map(|n| n.to_lowercase()).collect(),
                         None => {
                             eprintln!(
                                 "concord: warning: no body named {name:?} is known; matching the name as written"

@@ -485,6 +485,33 @@ impl CorpusIndex {
         Ok(out.into_iter().map(|(_, sheet, claims)| (sheet, claims)).collect())
     }
 
+    /// A digest of which sheets the index holds and which write of each: it changes
+    /// whenever any sheet is added, rewritten or removed. Read from fast fields only.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn content_key(&self) -> Result<[u8; 32]> {
+        let mut h = blake3::Hasher::new();
+        for (id, stamp) in self.stamps()? {
+            h.update(id.as_str().as_bytes());
+            h.update(&[0]);
+            h.update(&stamp.written.to_le_bytes());
+        }
+        Ok(*h.finalize().as_bytes())
+    }
+
+    /// A value cached in the index directory under `name` by [`CorpusIndex::store_cached`]
+    /// with the same `key`, if there is one and it is intact.
+    pub fn cached<T: serde::de::DeserializeOwned>(&self, name: &str, key: &[u8; 32]) -> Option<T> {
+        view_cache::read_keyed(&self.dir.join(name), key)
+    }
+
+    /// Caches `value` under `name` and `key` in the index directory (atomically). Best
+    /// effort: a cache that cannot be written costs speed on the next run, not correctness.
+    pub fn store_cached<T: Serialize>(&self, name: &str, key: &[u8; 32], value: &T) {
+        let _ = view_cache::write_keyed(&self.dir.join(name), key, value);
+    }
+
     /// Number of stored sheet records this handle has parsed so far: zero after an
     /// unchanged update followed by [`CorpusIndex::view_sheets`] with a valid cache.
     pub fn records_read(&self) -> usize {

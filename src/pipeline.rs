@@ -106,7 +106,44 @@ impl Session {
     /// The index cannot be read.
     pub fn view(&self) -> Result<CorpusView> {
         let sheets = self.index.view_sheets(true)?;
-        Ok(build_view(sheets, &self.config))
+        let registry = self.registry_of(&sheets)?;
+        Ok(assemble_view(sheets, registry))
+    }
+
+    /// The corpus-wide alias registry alone (for `search --body`): read from its cache in
+    /// the index when no sheet and no alias setting changed since it was built, else built
+    /// from the sheets' name counts and cached.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn registry(&self) -> Result<Registry> {
+        let key = self.registry_key()?;
+        if let Some(registry) = self.index.cached::<Registry>(REGISTRY_CACHE, &key) {
+            return Ok(registry);
+        }
+        let sheets = self.index.view_sheets(false)?;
+        let registry = Registry::build_counted(sheets.iter().flat_map(|(s, _)| s.names.iter()), &self.config.bodies);
+        self.index.store_cached(REGISTRY_CACHE, &key, &registry);
+        Ok(registry)
+    }
+
+    /// The registry for `sheets` (every indexed sheet): cached or built, as [`Session::registry`].
+    fn registry_of(&self, sheets: &[(SheetSummary, Vec<Claim>)]) -> Result<Registry> {
+        let key = self.registry_key()?;
+        if let Some(registry) = self.index.cached::<Registry>(REGISTRY_CACHE, &key) {
+            return Ok(registry);
+        }
+        let registry = Registry::build_counted(sheets.iter().flat_map(|(s, _)| s.names.iter()), &self.config.bodies);
+        self.index.store_cached(REGISTRY_CACHE, &key, &registry);
+        Ok(registry)
+    }
+
+    /// What the registry depends on: every sheet's write, and the alias settings.
+    fn registry_key(&self) -> Result<[u8; 32]> {
+        let mut h = blake3::Hasher::new();
+        h.update(&self.index.content_key()?);
+        h.update(format!("{:?}", self.config.bodies).as_bytes());
+        Ok(*h.finalize().as_bytes())
     }
 
     /// The corpus-wide view without claims (`claims` is empty): sheets and registry, for
@@ -116,13 +153,22 @@ impl Session {
     /// The index cannot be read.
     pub fn view_without_claims(&self) -> Result<CorpusView> {
         let sheets = self.index.view_sheets(false)?;
-        Ok(build_view(sheets, &self.config))
+        let registry = self.registry_of(&sheets)?;
+        Ok(assemble_view(sheets, registry))
     }
 }
+
+/// File name of the registry cache in the index directory.
+const REGISTRY_CACHE: &str = "registry.bin";
 
 /// Builds the corpus-wide view from each sheet's summary and claims (no I/O).
 pub fn build_view(sheets: Vec<(SheetSummary, Vec<Claim>)>, config: &Config) -> CorpusView {
     let registry = Registry::build_counted(sheets.iter().flat_map(|(s, _)| s.names.iter()), &config.bodies);
+    assemble_view(sheets, registry)
+}
+
+/// The view from the sheets and their registry: claims resolved and sorted.
+fn assemble_view(sheets: Vec<(SheetSummary, Vec<Claim>)>, registry: Registry) -> CorpusView {
     let mut claims: Vec<Claim> = Vec::with_capacity(sheets.iter().map(|(_, c)| c.len()).sum());
     let mut summaries = Vec::with_capacity(sheets.len());
     for (sheet, sheet_claims) in sheets {

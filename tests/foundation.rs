@@ -114,6 +114,29 @@ fn search_filters_by_doc_glob_body_and_date() {
     assert_eq!(hits(&["founded", "--body", "OTO"]).len(), 1);
 }
 
+/// `search --body` reads the alias registry from a cache in the index: a new sheet that
+/// defines an acronym, and a new alias in `concord.toml`, must both be seen at once.
+#[test]
+fn body_filter_follows_new_aliases_in_sheets_and_config() {
+    let w = Work::new();
+    w.write("a.txt", "The Harbour Port Authority was founded in 1961.\n\nThe HPA met again in 1975.\n");
+    let hits = |body: &str| {
+        let out = w.cmd(&["search", "founded OR met", "--body", body, "--format", "json"]).output().unwrap();
+        json_lines(&out.stdout).len()
+    };
+    // HPA is not yet known as the Harbour Port Authority: only its own passage.
+    assert_eq!(hits("Harbour Port Authority"), 1);
+    assert!(w.index().join("registry.bin").exists(), "the registry was cached");
+    w.write("b.txt", "The Harbour Port Authority (HPA) was founded by charter.\n");
+    assert_eq!(hits("Harbour Port Authority"), 3, "the new definition was not seen");
+    w.write("concord.toml", "[bodies]\naliases = { \"Harbour Port Authority\" = [\"Port Board\"] }\n");
+    w.write("c.txt", "The Port Board met in 1980.\n");
+    std::fs::rename(w.corpus().join("concord.toml"), w.dir.path().join("concord.toml")).unwrap();
+    assert_eq!(hits("HPA"), 4, "the configured alias was not seen");
+    std::fs::remove_file(w.dir.path().join("concord.toml")).unwrap();
+    assert_eq!(hits("HPA"), 3, "the removed alias is still applied");
+}
+
 #[test]
 fn missing_and_empty_corpus_are_errors() {
     let w = Work::new();

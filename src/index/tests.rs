@@ -253,3 +253,26 @@ fn view_without_claims_skips_them_and_agrees_with_the_full_view() {
     assert_eq!(index.view_sheets(false).unwrap().len(), 8);
     assert_eq!(index.records_read(), 0);
 }
+
+#[test]
+fn keyed_cache_needs_the_same_key_and_intact_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("thing.bin");
+    let value: Vec<String> = vec!["Harbour Board".into(), "HB".into()];
+    let key = [7u8; 32];
+    assert_eq!(view_cache::read_keyed::<Vec<String>>(&path, &key), None, "missing");
+    view_cache::write_keyed(&path, &key, &value).unwrap();
+    assert_eq!(view_cache::read_keyed::<Vec<String>>(&path, &key), Some(value.clone()));
+    assert_eq!(view_cache::read_keyed::<Vec<String>>(&path, &[8u8; 32]), None, "another key");
+    let good = std::fs::read(&path).unwrap();
+    for at in [0, 25, good.len() / 2, good.len() - 1] {
+        let mut bad = good.clone();
+        bad[at] ^= 0x20;
+        std::fs::write(&path, &bad).unwrap();
+        assert_eq!(view_cache::read_keyed::<Vec<String>>(&path, &key), None, "byte {at} flipped");
+    }
+    std::fs::write(&path, &good[..good.len() - 3]).unwrap();
+    assert_eq!(view_cache::read_keyed::<Vec<String>>(&path, &key), None, "truncated");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+}

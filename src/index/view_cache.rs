@@ -242,8 +242,62 @@ fn remove_leftovers(dir: &Path) {
     for e in entries.flatten() {
         let name = e.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') && name.contains(".view.") && name.ends_with(".tmp") {
+        if name.starts_with('.') && (name.contains(".view.") || name.contains(".registry.")) && name.ends_with(".tmp") {
             let _ = std::fs::remove_file(e.path());
         }
     }
+}
+
+/// The first bytes of a keyed cache file.
+const KEYED_MAGIC: &[u8] = b"concord keyed cache\n";
+
+/// Reads a value written by [`write_keyed`] under the same `key`; `None` when the file
+/// is missing, was written under another key or by another build, or is damaged.
+pub(super) fn read_keyed<T: serde::de::DeserializeOwned>(path: &Path, key: &[u8; 32]) -> Option<T> {
+    let bytes = std::fs::read(path).ok()?;
+    let body = bytes.strip_prefix(KEYED_MAGIC)?;
+    let split = body.len().checked_sub(32)?;
+    let (body, trailer) = body.split_at(split);
+    if blake3::hash(body).as_bytes() != trailer {
+        return None;
+    }
+    let (stored_key, value) = body.split_at_checked(32)?;
+    if stored_key != keyed(key) {
+        return None;
+    }
+    postcard::from_bytes(value).ok()
+}
+
+/// Writes `value` under `key` (temporary file, then rename); best effort by design of
+/// the callers, so the error is only returned.
+pub(super) fn write_keyed<T: Serialize>(path: &Path, key: &[u8; 32], value: &T) -> std::io::Result<()> {
+    let mut body = keyed(key).to_vec();
+    postcard::to_io(value, &mut body).map_err(std::io::Error::other)?;
+    let trailer = *blake3::hash(&body).as_bytes();
+    let tmp = path.with_file_name(format!(
+        ".{}.{}.tmp",
+        path.file_name().map_or_else(|| "cache".into(), |n| n.to_string_lossy()),
+        std::process::id()
+    ));
+    let written = (|| {
+        let mut file = BufWriter::new(std::fs::File::create(&tmp)?);
+        file.write_all(KEYED_MAGIC)?;
+        file.write_all(&body)?;
+        file.write_all(&trailer)?;
+        file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// The caller's key bound to this build and layout version.
+fn keyed(key: &[u8; 32]) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    h.update(&INDEX_VERSION.to_le_bytes());
+    h.update(SOURCE_ID.as_bytes());
+    h.update(key);
+    *h.finalize().as_bytes()
 }

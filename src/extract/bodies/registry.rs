@@ -21,7 +21,7 @@ use super::words::{is_acronym_shape, is_cap_word, is_connector};
 use crate::config::BodiesConfig;
 
 /// A canonical body with its aliases.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Body {
     /// The canonical name.
     pub canonical: String,
@@ -34,7 +34,7 @@ pub struct Body {
 }
 
 /// Corpus-wide alias resolution: any name or acronym to one canonical body.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Registry {
     by_name: BTreeMap<String, usize>,
     bodies: Vec<Body>,
