@@ -289,20 +289,27 @@ impl Gate {
 }
 
 /// Compares `findings` (sorted, as [`crate::check::cross_check`] returns them) with the
-/// baseline. Findings keep their order within each part of the [`Gate`].
-pub fn gate(findings: &[Finding], baseline: &Baseline, fail_on: Severity) -> Gate {
+/// baseline. Findings keep their order within each part of the [`Gate`]. They are moved,
+/// not copied: each holds its claims, which on a large corpus are most of the memory.
+pub fn gate(findings: Vec<Finding>, baseline: &Baseline, fail_on: Severity) -> Gate {
     let current: BTreeSet<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+    let stale = baseline.entries.iter().filter(|e| !current.contains(e.id.as_str())).cloned().collect();
+    drop(current);
+    // The first entry of an id wins, as in `Baseline::get`.
+    let mut accepted: BTreeMap<&str, &BaselineEntry> = BTreeMap::new();
+    for e in &baseline.entries {
+        accepted.entry(e.id.as_str()).or_insert(e);
+    }
     let mut new = Vec::new();
     let mut below_threshold = Vec::new();
     let mut known = Vec::new();
     for f in findings {
-        match baseline.get(&f.id) {
-            Some(entry) => known.push(Known { finding: f.clone(), entry: entry.clone() }),
-            None if f.severity.reaches(fail_on) => new.push(f.clone()),
-            None => below_threshold.push(f.clone()),
+        match accepted.get(f.id.as_str()) {
+            Some(entry) => known.push(Known { entry: (*entry).clone(), finding: f }),
+            None if f.severity.reaches(fail_on) => new.push(f),
+            None => below_threshold.push(f),
         }
     }
-    let stale = baseline.entries.iter().filter(|e| !current.contains(e.id.as_str())).cloned().collect();
     Gate { new, below_threshold, known, stale, fail_on, changed: BTreeSet::new(), claims: 0, sheets: 0 }
 }
 
@@ -395,18 +402,18 @@ mod tests {
     #[test]
     fn gate_splits_new_known_stale_and_threshold() {
         let f = findings();
-        let g = gate(&f, &Baseline::default(), Severity::Conflict);
+        let g = gate(f.clone(), &Baseline::default(), Severity::Conflict);
         assert_eq!((g.new.len(), g.below_threshold.len(), g.known.len(), g.stale.len()), (1, 1, 0, 0));
         assert!(g.failed(StalePolicy::Report));
-        let g = gate(&f, &Baseline::default(), Severity::Review);
+        let g = gate(f.clone(), &Baseline::default(), Severity::Review);
         assert_eq!((g.new.len(), g.below_threshold.len()), (2, 0));
 
         let accepted = Baseline::default().updated(&f);
-        let g = gate(&f, &accepted, Severity::Review);
+        let g = gate(f.clone(), &accepted, Severity::Review);
         assert_eq!((g.new.len(), g.known.len(), g.stale.len()), (0, 2, 0));
         assert!(!g.failed(StalePolicy::Fail));
 
-        let g = gate(&f[1..], &accepted, Severity::Review);
+        let g = gate(f[1..].to_vec(), &accepted, Severity::Review);
         assert_eq!(g.stale.len(), 1);
         assert!(!g.failed(StalePolicy::Report));
         assert!(g.failed(StalePolicy::Fail));
@@ -420,7 +427,7 @@ mod tests {
             claim("c.txt", 1, "BBB", Event::Established, "1990"),
             claim("d.txt", 1, "BBB", Event::Established, "1991"),
         ]);
-        let g = gate(&f, &Baseline::default(), Severity::Conflict);
+        let g = gate(f.clone(), &Baseline::default(), Severity::Conflict);
         assert_eq!(g.new[0].subject, "AAA");
         let g = g.with_changed([DocId("d.txt".into())].into());
         assert_eq!(g.new[0].subject, "BBB");

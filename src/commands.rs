@@ -359,6 +359,9 @@ fn cmd_check(ctx: &Ctx, a: &crate::cli::CheckArgs, out: &mut dyn Write) -> Resul
     };
     let view = session.view()?;
     let findings = concord::check::cross_check(&view.claims);
+    // Each finding holds copies of its claims: the view's are no longer needed.
+    let (claims, sheets) = (view.claims.len(), view.sheets.len());
+    drop(view);
     let baseline = Baseline::load_or_empty(&baseline_path)?;
     if a.update_baseline {
         let updated = baseline.updated(&findings);
@@ -373,7 +376,7 @@ fn cmd_check(ctx: &Ctx, a: &crate::cli::CheckArgs, out: &mut dyn Write) -> Resul
         }
         return Ok(problems_code(ctx, &session.problems));
     }
-    let mut gate = gate(&findings, &baseline, fail_on).with_counts(view.claims.len(), view.sheets.len());
+    let mut gate = gate(findings, &baseline, fail_on).with_counts(claims, sheets);
     if let Some(rev) = &a.changed_since {
         gate = gate.with_changed(changed_since(&ctx.opts.corpus, rev)?);
     }

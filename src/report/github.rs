@@ -161,7 +161,7 @@ mod tests {
             values: vec!["1990".into()],
             reason: "x".into(),
         });
-        let g = gate(&report.findings, &baseline, Severity::Conflict);
+        let g = gate(report.findings.clone(), &baseline, Severity::Conflict);
         let text = output(&g);
         let lines: Vec<&str> = text.lines().collect();
         let commands: Vec<_> = lines.iter().filter_map(|l| parse(l)).collect();
@@ -208,7 +208,7 @@ mod tests {
             c.doc = crate::DocId("x.txt,line=1,title=forged::\n::error file=y::z".into());
         }
         let report = crate::report::Report::from_claims(&claims, 4, Vec::new());
-        let g = gate(&report.findings, &Baseline::default(), Severity::Conflict);
+        let g = gate(report.findings.clone(), &Baseline::default(), Severity::Conflict);
         let text = output(&g);
         for l in text.lines().filter(|l| l.starts_with("::")) {
             let (_, props, _) = parse(l).unwrap();

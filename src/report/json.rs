@@ -256,7 +256,7 @@ mod tests {
     fn gate_shape() {
         let report = fixture::report();
         let baseline = Baseline::default().updated(&report.findings[1..2]);
-        let g = gate(&report.findings, &baseline, Severity::Conflict);
+        let g = gate(report.findings.clone(), &baseline, Severity::Conflict);
         let mut out = Vec::new();
         render_gate(GateFormat::Json, &g, &RenderOptions::default(), &mut out).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();

@@ -206,7 +206,7 @@ mod tests {
             values: vec!["1990".into(), "1991".into()],
             reason: "old".into(),
         });
-        let g = gate(&report.findings, &baseline, Severity::Conflict)
+        let g = gate(report.findings.clone(), &baseline, Severity::Conflict)
             .with_changed([crate::DocId("pjc.txt".into())].into())
             .with_counts(9, 4);
         let mut out = Vec::new();

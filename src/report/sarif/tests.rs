@@ -259,7 +259,7 @@ fn sarif() -> (Value, crate::baseline::Gate) {
     // Accept the figures review so one result is "unchanged" with a suppression.
     let mut baseline = Baseline::default().updated(&report.findings[1..2]);
     baseline.entries[0].reason = "the 26 counts the Allies in 2004".into();
-    let g = gate(&report.findings, &baseline, Severity::Conflict);
+    let g = gate(report.findings.clone(), &baseline, Severity::Conflict);
     let opts = RenderOptions { path_prefix: "corpus/".into(), ..RenderOptions::default() };
     let mut out = Vec::new();
     render_gate(GateFormat::Sarif, &g, &opts, &mut out).unwrap();
