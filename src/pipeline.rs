@@ -106,7 +106,7 @@ impl Session {
     /// The index cannot be read.
     pub fn view(&self) -> Result<CorpusView> {
         let sheets = self.index.view_sheets(true)?;
-        let registry = self.registry_of(&sheets)?;
+        let registry = self.registry_or(|| Ok(build_registry(&sheets, &self.config)))?;
         Ok(assemble_view(sheets, registry))
     }
 
@@ -117,23 +117,16 @@ impl Session {
     /// # Errors
     /// The index cannot be read.
     pub fn registry(&self) -> Result<Registry> {
-        let key = self.registry_key()?;
-        if let Some(registry) = self.index.cached::<Registry>(REGISTRY_CACHE, &key) {
-            return Ok(registry);
-        }
-        let sheets = self.index.view_sheets(false)?;
-        let registry = Registry::build_counted(sheets.iter().flat_map(|(s, _)| s.names.iter()), &self.config.bodies);
-        self.index.store_cached(REGISTRY_CACHE, &key, &registry);
-        Ok(registry)
+        self.registry_or(|| Ok(build_registry(&self.index.view_sheets(false)?, &self.config)))
     }
 
-    /// The registry for `sheets` (every indexed sheet): cached or built, as [`Session::registry`].
-    fn registry_of(&self, sheets: &[(SheetSummary, Vec<Claim>)]) -> Result<Registry> {
+    /// The cached registry when it is current, else `build`'s, which is then cached.
+    fn registry_or(&self, build: impl FnOnce() -> Result<Registry>) -> Result<Registry> {
         let key = self.registry_key()?;
         if let Some(registry) = self.index.cached::<Registry>(REGISTRY_CACHE, &key) {
             return Ok(registry);
         }
-        let registry = Registry::build_counted(sheets.iter().flat_map(|(s, _)| s.names.iter()), &self.config.bodies);
+        let registry = build()?;
         self.index.store_cached(REGISTRY_CACHE, &key, &registry);
         Ok(registry)
     }
@@ -153,7 +146,7 @@ impl Session {
     /// The index cannot be read.
     pub fn view_without_claims(&self) -> Result<CorpusView> {
         let sheets = self.index.view_sheets(false)?;
-        let registry = self.registry_of(&sheets)?;
+        let registry = self.registry_or(|| Ok(build_registry(&sheets, &self.config)))?;
         Ok(assemble_view(sheets, registry))
     }
 }
@@ -163,8 +156,13 @@ const REGISTRY_CACHE: &str = "registry.bin";
 
 /// Builds the corpus-wide view from each sheet's summary and claims (no I/O).
 pub fn build_view(sheets: Vec<(SheetSummary, Vec<Claim>)>, config: &Config) -> CorpusView {
-    let registry = Registry::build_counted(sheets.iter().flat_map(|(s, _)| s.names.iter()), &config.bodies);
+    let registry = build_registry(&sheets, config);
     assemble_view(sheets, registry)
+}
+
+/// The registry of every sheet's name counts and the alias settings (no I/O).
+fn build_registry(sheets: &[(SheetSummary, Vec<Claim>)], config: &Config) -> Registry {
+    Registry::build_counted(sheets.iter().flat_map(|(s, _)| s.names.iter()), &config.bodies)
 }
 
 /// The view from the sheets and their registry: claims resolved and sorted.
@@ -175,8 +173,7 @@ fn assemble_view(sheets: Vec<(SheetSummary, Vec<Claim>)>, registry: Registry) ->
         claims.extend(sheet_claims);
         summaries.push(sheet);
     }
-    let sheets = summaries;
     registry.resolve_claims(&mut claims);
     claims.par_sort_by(|a, b| (&a.doc, a.line, a.column).cmp(&(&b.doc, b.line, b.column)));
-    CorpusView { sheets, registry, claims }
+    CorpusView { sheets: summaries, registry, claims }
 }

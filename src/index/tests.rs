@@ -21,6 +21,13 @@ impl Fixture {
         f
     }
 
+    /// A fixture indexed, with its view cache written; returns the view.
+    fn cached(sheets: usize) -> (Fixture, Vec<(SheetSummary, Vec<Claim>)>) {
+        let f = Fixture::new(sheets);
+        let view = f.update().0.view_sheets(true).unwrap();
+        (f, view)
+    }
+
     fn corpus(&self) -> std::path::PathBuf {
         self.dir.path().join("corpus")
     }
@@ -116,10 +123,7 @@ fn touched_but_identical_sheet_is_unchanged() {
 
 #[test]
 fn changed_sheet_is_read_from_the_index_and_the_cache_refreshed() {
-    let f = Fixture::new(10);
-    let (index, _) = f.update();
-    index.view_sheets(true).unwrap();
-    drop(index);
+    let (f, _) = Fixture::cached(10);
     f.write(4, "dissolved");
     f.write(10, "founded");
     let (index, stats) = f.update();
@@ -135,10 +139,7 @@ fn changed_sheet_is_read_from_the_index_and_the_cache_refreshed() {
 
 #[test]
 fn removed_sheet_leaves_the_view() {
-    let f = Fixture::new(4);
-    let (index, _) = f.update();
-    index.view_sheets(true).unwrap();
-    drop(index);
+    let (f, _) = Fixture::cached(4);
     std::fs::remove_file(f.corpus().join("s002.txt")).unwrap();
     let (index, _) = f.update();
     let view = index.view_sheets(true).unwrap();
@@ -154,10 +155,7 @@ fn removed_sheet_leaves_the_view() {
 /// Every way a cache can be wrong: each is ignored whole and rewritten from the records.
 #[test]
 fn missing_corrupt_truncated_or_foreign_cache_is_never_trusted() {
-    let f = Fixture::new(6);
-    let (index, _) = f.update();
-    let truth = index.view_sheets(true).unwrap();
-    drop(index);
+    let (f, truth) = Fixture::cached(6);
     let path = cache_file(&f.index_dir());
     let good = std::fs::read(&path).unwrap();
     let magic_and_header = good.iter().position(|&b| b == b'\n').unwrap() + 1;
@@ -207,10 +205,7 @@ fn missing_corrupt_truncated_or_foreign_cache_is_never_trusted() {
 
 #[test]
 fn entry_of_an_older_write_is_not_used() {
-    let f = Fixture::new(3);
-    let (index, _) = f.update();
-    index.view_sheets(true).unwrap();
-    drop(index);
+    let (f, _) = Fixture::cached(3);
     let old_cache = std::fs::read(cache_file(&f.index_dir())).unwrap();
     f.write(1, "dissolved");
     let (index, _) = f.update();

@@ -11,17 +11,18 @@
 //! the file, so a flipped byte that would still decode is caught too. [`read`] returns nothing for a missing,
 //! foreign, truncated or corrupt file, and the caller uses an entry only when the index
 //! holds that sheet with that very stamp (every write of a sheet gets a new one). The
-//! file is streamed to a temporary name and renamed, so a process killed while writing
+//! file is streamed to a temporary name and renamed (`baseline::write_atomic_with`), so a process killed while writing
 //! leaves the previous file (or none), never half of one; neither reading nor writing
 //! holds the whole file in memory.
 
-use std::io::{BufRead as _, BufReader, BufWriter, Read as _, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead as _, BufReader, Read as _, Write};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{INDEX_VERSION, SOURCE_ID, SheetSummary};
+use crate::baseline::write_atomic_with;
 use crate::extract::Claim;
 
 /// File name in the index directory.
@@ -200,12 +201,10 @@ fn encode(chunk: &[EntryRef<'_>]) -> postcard::Result<Vec<u8>> {
 ///
 /// # Errors
 /// The file cannot be written; the previous one, if any, is then left as it was.
-pub(super) fn write(dir: &Path, entries: &[EntryRef<'_>]) -> std::io::Result<()> {
+pub(super) fn write(dir: &Path, entries: &[EntryRef<'_>]) -> crate::Result<()> {
     remove_leftovers(dir);
-    let tmp = temp_path(dir);
-    let written = (|| {
-        let file = BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
-        let mut file = Hashing { inner: file, hasher: blake3::Hasher::new() };
+    write_atomic_with(&dir.join(FILE), |w| {
+        let mut file = Hashing { inner: w, hasher: blake3::Hasher::new() };
         file.write_all(MAGIC)?;
         let mut header = Vec::new();
         put_section(&mut header, &postcard::to_stdvec(&Header::current(entries.len())).map_err(std::io::Error::other)?)
@@ -218,23 +217,13 @@ pub(super) fn write(dir: &Path, entries: &[EntryRef<'_>]) -> std::io::Result<()>
                 file.write_all(b)?;
             }
         }
-        let Hashing { inner: mut file, hasher } = file;
-        file.write_all(hasher.finalize().as_bytes())?;
-        file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-        // No fsync: after a power loss the file may be empty or garbled, and is then ignored.
-        std::fs::rename(&tmp, dir.join(FILE))
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
+        let Hashing { inner: file, hasher } = file;
+        file.write_all(hasher.finalize().as_bytes())
+    })
 }
 
-fn temp_path(dir: &Path) -> PathBuf {
-    dir.join(format!(".{FILE}.{}.tmp", std::process::id()))
-}
-
-/// Temporary files of killed runs, and the cache file of earlier versions. Only the
+/// Temporary files of killed runs (`write_atomic_with` names them `.<file>.<pid>.<n>.tmp`),
+/// and the cache file of earlier versions. Only the
 /// lock holder writes, so none is in use.
 fn remove_leftovers(dir: &Path) {
     let _ = std::fs::remove_file(dir.join("view.ndjson"));
@@ -268,29 +257,20 @@ pub(super) fn read_keyed<T: serde::de::DeserializeOwned>(path: &Path, key: &[u8;
     postcard::from_bytes(value).ok()
 }
 
-/// Writes `value` under `key` (temporary file, then rename); best effort by design of
-/// the callers, so the error is only returned.
-pub(super) fn write_keyed<T: Serialize>(path: &Path, key: &[u8; 32], value: &T) -> std::io::Result<()> {
+/// Writes `value` under `key` (temporary file, then rename).
+///
+/// # Errors
+/// The file cannot be written; the previous one, if any, is then left as it was.
+pub(super) fn write_keyed<T: Serialize>(path: &Path, key: &[u8; 32], value: &T) -> crate::Result<()> {
     let mut body = keyed(key).to_vec();
-    postcard::to_io(value, &mut body).map_err(std::io::Error::other)?;
+    postcard::to_io(value, &mut body)
+        .map_err(|e| crate::Error::Write { path: path.to_path_buf(), source: std::io::Error::other(e) })?;
     let trailer = *blake3::hash(&body).as_bytes();
-    let tmp = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        path.file_name().map_or_else(|| "cache".into(), |n| n.to_string_lossy()),
-        std::process::id()
-    ));
-    let written = (|| {
-        let mut file = BufWriter::new(std::fs::File::create(&tmp)?);
-        file.write_all(KEYED_MAGIC)?;
-        file.write_all(&body)?;
-        file.write_all(&trailer)?;
-        file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-        std::fs::rename(&tmp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
+    write_atomic_with(path, |w| {
+        w.write_all(KEYED_MAGIC)?;
+        w.write_all(&body)?;
+        w.write_all(&trailer)
+    })
 }
 
 /// The caller's key bound to this build and layout version.
