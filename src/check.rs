@@ -40,7 +40,9 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::corpus::DocId;
@@ -190,8 +192,9 @@ pub struct Finding {
     pub reason: String,
     /// The values that disagree, in display order ("1990", "1991"; "19", "26").
     pub values: Vec<String>,
-    /// Every claim involved, sorted by date, then sheet and position.
-    pub claims: Vec<Claim>,
+    /// Every claim involved, sorted by date, then sheet and position. Shared: a claim cited
+    /// by several findings is held once.
+    pub claims: Vec<Arc<Claim>>,
     /// The date the claims agree on, where they do (never for a date conflict).
     pub consolidated: Option<Date>,
 }
@@ -393,14 +396,15 @@ impl GroupKey {
 }
 
 /// Indices of `claims` sorted by group key (then by first and last day and input index),
-/// split into runs of equal keys. One sort: `O(n log n)`.
-fn groups(claims: &[Claim]) -> Vec<(GroupKey, Vec<usize>)> {
+/// split into runs of equal keys. One sort: `O(n log n)`, keys built and sorted on every
+/// rayon thread.
+fn groups<C: std::borrow::Borrow<Claim> + Sync>(claims: &[C]) -> Vec<(GroupKey, Vec<usize>)> {
     // Days are computed once per claim: comparing `Date`s inside the sort would redo the
     // calendar arithmetic (and format equal dates) on every comparison. Member order
     // within a group never reaches the output: every rule sorts what it reports.
     let mut keyed: Vec<(GroupKey, (i64, i64), usize)> =
-        claims.iter().enumerate().map(|(i, c)| (GroupKey::of(c), c.date.days(), i)).collect();
-    keyed.sort_unstable();
+        claims.par_iter().enumerate().map(|(i, c)| (GroupKey::of(c.borrow()), c.borrow().date.days(), i)).collect();
+    keyed.par_sort_unstable();
     let mut out: Vec<(GroupKey, Vec<usize>)> = Vec::new();
     for (key, _, i) in keyed {
         match out.last_mut() {
@@ -452,7 +456,7 @@ fn disjoint_across<T: Eq + Copy>(items: &[((i64, i64), T)]) -> bool {
 /// interval, then the earliest. A sheet counts once per stretch of its own agreeing dates;
 /// a sheet that itself gives two disjoint dates which both overlap a coarse candidate
 /// counts twice for that candidate (documented approximation, exact otherwise).
-fn best_supported(claims: &[&Claim]) -> Option<(Date, usize)> {
+fn best_supported(claims: &[&Arc<Claim>]) -> Option<(Date, usize)> {
     // Per sheet, merge overlapping intervals into disjoint stretches.
     let mut per_doc: BTreeMap<&DocId, Vec<(i64, i64)>> = BTreeMap::new();
     for c in claims {
@@ -501,7 +505,7 @@ fn best_supported(claims: &[&Claim]) -> Option<(Date, usize)> {
 
 /// The distinct most-precise values: dates that contain no other distinct date of the
 /// group. "1997", "May 1997", "27 May 1997" and "1998" give "1997-05-27" and "1998".
-fn minimal_dates(claims: &[&Claim]) -> Vec<Date> {
+fn minimal_dates(claims: &[&Arc<Claim>]) -> Vec<Date> {
     let mut dates: Vec<Date> = claims.iter().map(|c| c.date).collect();
     dates.sort_unstable_by_key(|d| (d.days(), *d));
     dates.dedup_by_key(|d| d.days());
@@ -525,7 +529,7 @@ fn minimal_dates(claims: &[&Claim]) -> Vec<Date> {
 
 /// The member whose spelling names the group in labels: chosen by content, never by input
 /// order or line, so labels (and the ids hashed from them) are stable.
-fn sample<'a>(members: &[&'a Claim]) -> Option<&'a Claim> {
+fn sample<'a>(members: &[&'a Arc<Claim>]) -> Option<&'a Arc<Claim>> {
     members.iter().copied().min_by(|a, b| {
         (a.agent.as_deref(), a.object.as_deref(), &a.doc, a.date).cmp(&(
             b.agent.as_deref(),
@@ -536,13 +540,13 @@ fn sample<'a>(members: &[&'a Claim]) -> Option<&'a Claim> {
     })
 }
 
-fn sorted_clones(claims: &[&Claim]) -> Vec<Claim> {
-    let mut v: Vec<Claim> = claims.iter().map(|c| (*c).clone()).collect();
-    v.sort_by(claim_order);
+fn sorted_clones(claims: &[&Arc<Claim>]) -> Vec<Arc<Claim>> {
+    let mut v: Vec<Arc<Claim>> = claims.iter().map(|c| Arc::clone(c)).collect();
+    v.sort_by(|a, b| claim_order(a, b));
     v
 }
 
-fn sheet_list(claims: &[&Claim]) -> String {
+fn sheet_list(claims: &[&Arc<Claim>]) -> String {
     let docs: BTreeSet<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
     docs.into_iter().collect::<Vec<_>>().join(", ")
 }
@@ -553,7 +557,7 @@ fn make(
     event: String,
     reason: String,
     values: Vec<String>,
-    claims: Vec<Claim>,
+    claims: Vec<Arc<Claim>>,
     consolidated: Option<Date>,
 ) -> Finding {
     let id = finding_id(kind, subject, &event, &values);
@@ -575,7 +579,7 @@ fn make(
 // ---------------------------------------------------------------------------------------
 
 /// Date disagreements within one group of a one-off event.
-fn check_dates(key: &GroupKey, members: &[&Claim], out: &mut Vec<Finding>) {
+fn check_dates(key: &GroupKey, members: &[&Arc<Claim>], out: &mut Vec<Finding>) {
     if members.len() < 2 || key.recurs() {
         return;
     }
@@ -602,7 +606,7 @@ fn check_dates(key: &GroupKey, members: &[&Claim], out: &mut Vec<Finding>) {
             None,
         )
     } else if disjoint_across(&tagged(false)) {
-        let confident_members: Vec<&Claim> = members.iter().copied().filter(|c| confident(c)).collect();
+        let confident_members: Vec<&Arc<Claim>> = members.iter().copied().filter(|c| confident(c)).collect();
         (
             FindingKind::UncertainDates,
             format!(
@@ -625,9 +629,9 @@ fn check_dates(key: &GroupKey, members: &[&Claim], out: &mut Vec<Finding>) {
 }
 
 /// Different figures for the same noun at overlapping dates within one group.
-fn check_figures(key: &GroupKey, members: &[&Claim], out: &mut Vec<Finding>) {
+fn check_figures(key: &GroupKey, members: &[&Arc<Claim>], out: &mut Vec<Finding>) {
     // noun -> (claim, value)
-    let mut by_noun: BTreeMap<&str, Vec<(&Claim, u64)>> = BTreeMap::new();
+    let mut by_noun: BTreeMap<&str, Vec<(&Arc<Claim>, u64)>> = BTreeMap::new();
     for c in members {
         for f in &c.figures {
             by_noun.entry(f.noun.as_str()).or_default().push((c, f.value));
@@ -669,8 +673,8 @@ fn check_figures(key: &GroupKey, members: &[&Claim], out: &mut Vec<Finding>) {
         }
         // A claim with two figures of one noun appears twice in `items`: keep it once.
         let mut seen = BTreeSet::new();
-        let uniq: Vec<&Claim> =
-            items.iter().map(|(c, _)| *c).filter(|c| seen.insert(std::ptr::from_ref::<Claim>(c) as usize)).collect();
+        let uniq: Vec<&Arc<Claim>> =
+            items.iter().map(|(c, _)| *c).filter(|c| seen.insert(Arc::as_ptr(c) as usize)).collect();
         let values: Vec<String> = distinct.iter().map(u64::to_string).collect();
         let Some(first) = sample(members) else { return };
         let label = format!("{} ({noun} count)", key.label(first));
@@ -720,7 +724,7 @@ struct Wording<'a> {
     label: String,
     best: Date,
     docs: BTreeSet<&'a DocId>,
-    claims: Vec<&'a Claim>,
+    claims: Vec<&'a Arc<Claim>>,
 }
 
 /// Related events worded differently with disjoint dates, across sheets.
@@ -765,16 +769,16 @@ fn check_wording(subject: &str, family_label: &str, family: &[Wording<'_>], out:
          (a first approach, a formal start) or one event dated differently — check that each sheet says what it means",
         described.join(" vs ")
     );
-    let claims: Vec<&Claim> = ordered.iter().flat_map(|w| w.claims.iter().copied()).collect();
+    let claims: Vec<&Arc<Claim>> = ordered.iter().flat_map(|w| w.claims.iter().copied()).collect();
     out.push(make(FindingKind::EventWording, subject, event, reason, values, sorted_clones(&claims), None));
 }
 
 /// "Renamed" and "succeeded" said of the same pair of bodies.
-fn check_succession(subject: &str, renamed: &[&Claim], succeeded: &[&Claim], out: &mut Vec<Finding>) {
+fn check_succession(subject: &str, renamed: &[&Arc<Claim>], succeeded: &[&Arc<Claim>], out: &mut Vec<Finding>) {
     if renamed.is_empty() || succeeded.is_empty() {
         return;
     }
-    let all: Vec<&Claim> = renamed.iter().chain(succeeded).copied().collect();
+    let all: Vec<&Arc<Claim>> = renamed.iter().chain(succeeded).copied().collect();
     let object = sample(&all).and_then(|c| c.object.as_deref()).unwrap_or("").trim().to_string();
     let values = vec!["renamed".to_string(), "succeeded".to_string()];
     let reason = format!(
@@ -793,16 +797,41 @@ fn check_succession(subject: &str, renamed: &[&Claim], succeeded: &[&Claim], out
 
 /// Cross-checks all claims and returns the findings, sorted by severity, subject, event
 /// and earliest date. The result does not depend on the order of `claims`.
+///
+/// Every rule compares claims of one subject only, so subjects are checked in parallel.
 pub fn cross_check(claims: &[Claim]) -> Vec<Finding> {
+    cross_check_shared(&claims.iter().cloned().map(Arc::new).collect::<Vec<_>>())
+}
+
+/// [`cross_check`] over claims already shared, so that findings cite them without copying
+/// (`check` moves the view's claims in: a corpus's findings may cite millions of claims).
+pub fn cross_check_shared(claims: &[Arc<Claim>]) -> Vec<Finding> {
     let groups = groups(claims);
+    // Groups are sorted by key, and the subject leads the key: each subject is one run.
+    let mut subjects: Vec<&[(GroupKey, Vec<usize>)]> = Vec::new();
+    let mut rest = groups.as_slice();
+    while let Some((first, _)) = rest.first() {
+        let n = rest.iter().take_while(|(k, _)| k.subject == first.subject).count();
+        let (run, tail) = rest.split_at(n);
+        subjects.push(run);
+        rest = tail;
+    }
+    let mut out: Vec<Finding> = subjects.into_par_iter().flat_map_iter(|run| check_subject(claims, run)).collect();
+    out.par_sort_by(finding_order);
+    dedup_ids(&mut out);
+    out
+}
+
+/// The findings about one subject: `run` holds all its groups.
+fn check_subject(claims: &[Arc<Claim>], run: &[(GroupKey, Vec<usize>)]) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut families: BTreeMap<FamilyKey, Vec<Wording<'_>>> = BTreeMap::new();
-    // (subject, object) -> (renamed claims, succeeded claims)
-    type Succession<'a> = (Vec<&'a Claim>, Vec<&'a Claim>);
-    let mut successions: BTreeMap<(&str, &str), Succession<'_>> = BTreeMap::new();
+    // object -> (renamed claims, succeeded claims)
+    type Succession<'a> = (Vec<&'a Arc<Claim>>, Vec<&'a Arc<Claim>>);
+    let mut successions: BTreeMap<&str, Succession<'_>> = BTreeMap::new();
 
-    for (key, idx) in &groups {
-        let members: Vec<&Claim> = idx.iter().map(|&i| &claims[i]).collect();
+    for (key, idx) in run {
+        let members: Vec<&Arc<Claim>> = idx.iter().map(|&i| &claims[i]).collect();
         let Some(first) = sample(&members) else { continue };
         check_dates(key, &members, &mut out);
         check_figures(key, &members, &mut out);
@@ -815,7 +844,7 @@ pub fn cross_check(claims: &[Claim]) -> Vec<Finding> {
             });
         }
         if let (Some(object), Event::Renamed | Event::Succeeded) = (key.object.as_deref(), key.event) {
-            let entry = successions.entry((key.subject.as_str(), object)).or_default();
+            let entry = successions.entry(object).or_default();
             let side = if key.event == Event::Renamed { &mut entry.0 } else { &mut entry.1 };
             side.extend(members.iter().copied());
         }
@@ -824,11 +853,11 @@ pub fn cross_check(claims: &[Claim]) -> Vec<Finding> {
         let family_label = fk.family.map_or("start", Event::as_str);
         check_wording(&fk.subject, family_label, wordings, &mut out);
     }
-    for ((subject, _), (renamed, succeeded)) in &successions {
-        check_succession(subject, renamed, succeeded, &mut out);
+    if let Some((key, _)) = run.first() {
+        for (renamed, succeeded) in successions.values() {
+            check_succession(&key.subject, renamed, succeeded, &mut out);
+        }
     }
-    out.sort_by(finding_order);
-    dedup_ids(&mut out);
     out
 }
 
@@ -861,9 +890,9 @@ pub struct TimelineEntry {
     /// The best-supported date: most sheets agreeing, then most precise.
     pub date: Date,
     /// Claims whose date overlaps `date`, sorted.
-    pub supporting: Vec<Claim>,
+    pub supporting: Vec<Arc<Claim>>,
     /// Claims whose date is disjoint from `date`, sorted.
-    pub dissenting: Vec<Claim>,
+    pub dissenting: Vec<Arc<Claim>>,
 }
 
 impl TimelineEntry {
@@ -884,16 +913,21 @@ impl TimelineEntry {
 /// date and the sheets for and against it; each occurrence of a recurring event (runs of
 /// overlapping dates) once. Sorted by date, then subject and label.
 pub fn timeline(claims: &[Claim]) -> Vec<TimelineEntry> {
+    timeline_shared(&claims.iter().cloned().map(Arc::new).collect::<Vec<_>>())
+}
+
+/// [`timeline`] over shared claims, which its entries cite without copying.
+pub fn timeline_shared(claims: &[Arc<Claim>]) -> Vec<TimelineEntry> {
     let mut out = Vec::new();
     for (key, idx) in groups(claims) {
-        let members: Vec<&Claim> = idx.iter().map(|&i| &claims[i]).collect();
+        let members: Vec<&Arc<Claim>> = idx.iter().map(|&i| &claims[i]).collect();
         let Some(first) = sample(&members) else { continue };
         let label = key.label(first);
-        let clusters: Vec<Vec<&Claim>> = if key.recurs() {
+        let clusters: Vec<Vec<&Arc<Claim>>> = if key.recurs() {
             // Runs of overlapping intervals, by first day.
             let mut sorted = members.clone();
             sorted.sort_by_key(|c| c.date.days());
-            let mut runs: Vec<(i64, Vec<&Claim>)> = Vec::new();
+            let mut runs: Vec<(i64, Vec<&Arc<Claim>>)> = Vec::new();
             for c in sorted {
                 let (f, l) = c.date.days();
                 match runs.last_mut() {
@@ -910,7 +944,7 @@ pub fn timeline(claims: &[Claim]) -> Vec<TimelineEntry> {
         };
         for cluster in clusters {
             let Some((date, _)) = best_supported(&cluster) else { continue };
-            let (sup, dis): (Vec<&Claim>, Vec<&Claim>) = cluster.iter().partition(|c| c.date.overlaps(&date));
+            let (sup, dis): (Vec<&Arc<Claim>>, Vec<&Arc<Claim>>) = cluster.iter().partition(|c| c.date.overlaps(&date));
             out.push(TimelineEntry {
                 subject: key.subject.clone(),
                 event: key.event,

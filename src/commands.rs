@@ -357,11 +357,15 @@ fn cmd_check(ctx: &Ctx, a: &crate::cli::CheckArgs, out: &mut dyn Write) -> Resul
         (None, Some(s)) => s.parse()?,
         (None, None) => Severity::Conflict,
     };
-    let view = session.view()?;
-    let findings = concord::check::cross_check(&view.claims);
-    // Each finding holds copies of its claims: the view's are no longer needed.
-    let (claims, sheets) = (view.claims.len(), view.sheets.len());
-    drop(view);
+    // The claims move into shared handles that the findings cite; the rest of the view
+    // (sheet summaries, registry) is freed before the cross-check.
+    let concord::pipeline::CorpusView { claims: all, sheets: summaries, .. } = session.view()?;
+    let (claims, sheets) = (all.len(), summaries.len());
+    drop(summaries);
+    let shared: Vec<std::sync::Arc<concord::extract::Claim>> = all.into_iter().map(std::sync::Arc::new).collect();
+    let findings = concord::check::cross_check_shared(&shared);
+    // Claims no finding cites are freed here.
+    drop(shared);
     let baseline = Baseline::load_or_empty(&baseline_path)?;
     if a.update_baseline {
         let updated = baseline.updated(&findings);
@@ -387,10 +391,14 @@ fn cmd_check(ctx: &Ctx, a: &crate::cli::CheckArgs, out: &mut dyn Write) -> Resul
     };
     emit(out, a.output.as_deref(), |w| concord::report::render_gate(a.format, &gate, &options, w))?;
     let policy = if a.strict { StalePolicy::Fail } else { StalePolicy::Report };
-    Ok(match problems_code(ctx, &session.problems) {
+    let code = match problems_code(ctx, &session.problems) {
         0 if gate.failed(policy) => 1,
         code => code,
-    })
+    };
+    // The process exits next: freeing millions of cited claims one by one would only
+    // delay the exit (8 % of `check` on a 100 MB corpus); the OS reclaims them at once.
+    std::mem::forget(gate);
+    Ok(code)
 }
 
 /// Sheets (as corpus-relative ids) changed in the work tree since `rev`, new files included.

@@ -493,7 +493,10 @@ impl Ord for Date {
         self.days()
             .cmp(&other.days())
             .then_with(|| self.precision().cmp(&other.precision()))
-            .then_with(|| self.to_string().cmp(&other.to_string()))
+            // Equal dates are the common case in sorts: settle them without formatting.
+            .then_with(
+                || if self == other { std::cmp::Ordering::Equal } else { self.to_string().cmp(&other.to_string()) },
+            )
     }
 }
 

@@ -115,7 +115,7 @@ fn same_agent_different_case_conflicts() {
     assert_eq!(f.len(), 1);
     // The label spells the agent as the smallest spelling does, whatever the input order.
     assert_eq!(f[0].event, "joined by RUSSIA");
-    let swapped = cross_check(&[f[0].claims[1].clone(), f[0].claims[0].clone()]);
+    let swapped = cross_check(&[(*f[0].claims[1]).clone(), (*f[0].claims[0]).clone()]);
     assert_eq!(swapped[0].id, f[0].id);
 }
 
@@ -308,7 +308,8 @@ fn minimal_dates_keep_the_most_precise_of_each_side() {
         claim("a", 1, "s", Event::Closed, "1997-06"),
         claim("a", 1, "s", Event::Closed, "1998"),
     ];
-    let refs: Vec<&Claim> = cs.iter().collect();
+    let shared: Vec<Arc<Claim>> = cs.into_iter().map(Arc::new).collect();
+    let refs: Vec<&Arc<Claim>> = shared.iter().collect();
     let v: Vec<String> = minimal_dates(&refs).iter().map(Date::to_string).collect();
     assert_eq!(v, ["1997-05-27", "1997-06", "1998"]);
 }
@@ -321,7 +322,8 @@ fn best_support_prefers_sheets_then_precision() {
         claim("c", 1, "s", Event::Closed, "1997-06-02"),
         claim("d", 1, "s", Event::Closed, "1997-06"),
     ];
-    let refs: Vec<&Claim> = cs.iter().collect();
+    let shared: Vec<Arc<Claim>> = cs.into_iter().map(Arc::new).collect();
+    let refs: Vec<&Arc<Claim>> = shared.iter().collect();
     // May and 2 June disagree; only the year is overlapped by all four sheets.
     let (d, n) = best_supported(&refs).unwrap();
     assert_eq!((d.to_string().as_str(), n), ("1997", 4));
@@ -332,7 +334,8 @@ fn best_support_prefers_sheets_then_precision() {
         claim("b", 1, "s", Event::Closed, "1997-05"),
         claim("b", 2, "s", Event::Closed, "1997-05-27"),
     ];
-    let refs: Vec<&Claim> = nested.iter().collect();
+    let shared: Vec<Arc<Claim>> = nested.into_iter().map(Arc::new).collect();
+    let refs: Vec<&Arc<Claim>> = shared.iter().collect();
     let (d, n) = best_supported(&refs).unwrap();
     assert_eq!((d.to_string().as_str(), n), ("1997-05-27", 2), "a sheet counts once");
 }
@@ -390,4 +393,51 @@ fn scales_to_many_claims() {
     assert!(f.iter().all(|f| f.severity == Severity::Conflict || f.kind == FindingKind::SingleSheetDates));
     let t = timeline(&claims);
     assert!(t.len() >= 20_000);
+}
+
+#[test]
+fn findings_cite_the_shared_claims_without_copying_them() {
+    // "opened" and "established" share the start family: the same claims back a date
+    // conflict and a wording finding, and both must point at the caller's handles.
+    let shared: Vec<Arc<Claim>> = vec![
+        claim("a.txt", 1, "NACC", Event::Established, "1990"),
+        claim("b.txt", 1, "NACC", Event::Established, "1991"),
+        claim("c.txt", 1, "NACC", Event::Opened, "1995"),
+    ]
+    .into_iter()
+    .map(Arc::new)
+    .collect();
+    let f = cross_check_shared(&shared);
+    assert!(f.len() >= 2, "{f:#?}");
+    for finding in &f {
+        for c in &finding.claims {
+            assert!(shared.iter().any(|s| Arc::ptr_eq(s, c)), "{} cites a copy of {c:?}", finding.id);
+        }
+    }
+    // Each handle is held by the caller and by every finding citing it, nothing else.
+    let citations = |s: &Arc<Claim>| f.iter().flat_map(|x| &x.claims).filter(|c| Arc::ptr_eq(s, c)).count();
+    for s in &shared {
+        assert_eq!(Arc::strong_count(s), 1 + citations(s));
+    }
+    // The same claims through the copying entry point give the same findings.
+    let plain: Vec<Claim> = shared.iter().map(|c| (**c).clone()).collect();
+    assert_eq!(cross_check(&plain), f);
+}
+
+#[test]
+fn subjects_checked_in_parallel_give_the_sequential_order() {
+    // Many subjects, so rayon splits the work; the order must still be severity, subject.
+    let mut claims = Vec::new();
+    for i in (0..200).rev() {
+        let subject = format!("Body {i:03}");
+        claims.push(claim("a.txt", i, &subject, Event::Established, "1990"));
+        claims.push(claim("b.txt", i, &subject, Event::Established, "1991"));
+    }
+    let f = cross_check(&claims);
+    assert_eq!(f.len(), 200);
+    let subjects: Vec<&str> = f.iter().map(|x| x.subject.as_str()).collect();
+    let mut sorted = subjects.clone();
+    sorted.sort_unstable();
+    assert_eq!(subjects, sorted);
+    assert_eq!(f, cross_check(&claims.iter().rev().cloned().collect::<Vec<_>>()));
 }

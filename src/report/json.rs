@@ -72,7 +72,7 @@ impl<'a> WireFinding<'a> {
             values: &f.values,
             consolidated: f.consolidated.map(|d| d.to_string()),
             changed,
-            claims: f.claims.iter().map(WireClaim::of).collect(),
+            claims: f.claims.iter().map(|c| WireClaim::of(c)).collect(),
         }
     }
 }
@@ -94,8 +94,8 @@ impl<'a> WireEntry<'a> {
             precision: e.date.precision(),
             subject: &e.subject,
             event: &e.label,
-            supporting: e.supporting.iter().map(WireClaim::of).collect(),
-            dissenting: e.dissenting.iter().map(WireClaim::of).collect(),
+            supporting: e.supporting.iter().map(|c| WireClaim::of(c)).collect(),
+            dissenting: e.dissenting.iter().map(|c| WireClaim::of(c)).collect(),
         }
     }
 }

@@ -26,11 +26,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::baseline::Gate;
-use crate::check::{Finding, Severity, TimelineEntry, cross_check, timeline};
+use crate::check::{Finding, Severity, TimelineEntry, cross_check_shared, timeline_shared};
 use crate::corpus::DocId;
 use crate::extract::Claim;
 
@@ -117,7 +118,8 @@ impl Report {
 
     /// Cross-checks `claims` and builds the report; `sheets` is the number of sheets read.
     pub fn from_claims(claims: &[Claim], sheets: usize, warnings: Vec<Warning>) -> Report {
-        Report::new(cross_check(claims), timeline(claims), claims.len(), sheets, warnings)
+        let shared: Vec<Arc<Claim>> = claims.iter().cloned().map(Arc::new).collect();
+        Report::new(cross_check_shared(&shared), timeline_shared(&shared), claims.len(), sheets, warnings)
     }
 }
 
