@@ -27,7 +27,7 @@ mod registry;
 pub(crate) mod tokens;
 mod words;
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use registry::{Body, NameCount, Registry};
 use tokens::{Token, tokenize};
@@ -42,11 +42,12 @@ use crate::span::Span;
 /// Finds the named-body mentions of `doc`; `sentences` are its sentence spans.
 pub fn extract_bodies(doc: &Document, sentences: &[Span]) -> Vec<BodyMention> {
     let text = doc.text();
-    let mut lower_words: HashSet<&str> = HashSet::new();
+    let mut lower_words: FxHashSet<&str> = FxHashSet::default();
     // Every word the document writes with a lower-case letter, lower-cased ("European",
     // "press"), with whether it is ever all lower case; parts of addresses ("nato.int",
     // "un.org/en") are not words.
-    let mut ordinary: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+    let mut ordinary: FxHashMap<String, bool> = FxHashMap::default();
+    let mut lower = String::new();
     for t in tokenize(text, Span::new(0, text.len())) {
         if !t.is_word() || !t.text.chars().any(char::is_lowercase) {
             continue;
@@ -58,7 +59,15 @@ pub fn extract_bodies(doc: &Document, sentences: &[Span]) -> Vec<BodyMention> {
             continue;
         }
         let all_lower = !t.text.chars().any(char::is_uppercase);
-        *ordinary.entry(t.text.to_lowercase()).or_default() |= all_lower;
+        // Lower-cased into one buffer: a key is allocated only for a word not seen before.
+        lower.clear();
+        lower.extend(t.text.chars().flat_map(char::to_lowercase));
+        match ordinary.get_mut(lower.as_str()) {
+            Some(seen) => *seen |= all_lower,
+            None => {
+                ordinary.insert(lower.clone(), all_lower);
+            }
+        }
     }
     let mut out = Vec::new();
     let mut shouted = Vec::new();
@@ -71,7 +80,7 @@ pub fn extract_bodies(doc: &Document, sentences: &[Span]) -> Vec<BodyMention> {
     }
     // A shouted word is a body only when the document defines it as an acronym.
     if !shouted.is_empty() {
-        let defined: HashSet<String> =
+        let defined: FxHashSet<String> =
             out.iter().filter_map(|m| m.acronym.as_ref()).map(|a| a.to_lowercase()).collect();
         out.retain(|m| m.acronym.is_some() || !shouted.contains(&m.span) || defined.contains(&m.name.to_lowercase()));
     }
@@ -92,7 +101,7 @@ struct Finder<'a, 't> {
     text: &'a str,
     tokens: &'t [Token<'a>],
     /// Words the document writes in lower case somewhere.
-    lower_words: &'t HashSet<&'a str>,
+    lower_words: &'t FxHashSet<&'a str>,
     /// Newline offsets inside the sentence, and for each line whether it is all capitals.
     caps_lines: &'t (Vec<usize>, Vec<bool>),
 }
@@ -151,7 +160,7 @@ impl<'a> Finder<'a, '_> {
     /// words it writes in mixed case that stand next to another all-caps word ("the
     /// EUROPEAN COUNCIL").
     /// `NATO`, `UNESCO` (even where a sheet also writes `Unesco`) stay acronyms.
-    fn shouted(&self, ordinary: &std::collections::HashMap<String, bool>) -> Vec<Span> {
+    fn shouted(&self, ordinary: &FxHashMap<String, bool>) -> Vec<Span> {
         let caps = |t: &Token<'_>| {
             t.is_word()
                 && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2

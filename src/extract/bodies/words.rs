@@ -5,7 +5,7 @@
 //! These are lists of English words, not of any corpus's bodies: a rule that needs a
 //! particular body's name is a bug.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::super::BodyType;
@@ -317,12 +317,13 @@ fn not_acronym(word: &str) -> bool {
 /// Whether `word` looks like an acronym: 2–10 letters, starts upper case, at least two
 /// upper-case letters and no more lower-case than upper-case ones (`NATO`, `PfP`, `EAPC`).
 pub(crate) fn is_acronym_shape(word: &str) -> bool {
-    let n = word.chars().count();
-    if !(2..=10).contains(&n) || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+    // All ASCII letters, so bytes are characters.
+    let b = word.as_bytes();
+    if !(2..=10).contains(&b.len()) || !b.iter().all(u8::is_ascii_alphabetic) || !b[0].is_ascii_uppercase() {
         return false;
     }
-    let upper = word.chars().filter(char::is_ascii_uppercase).count();
-    word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && upper >= 2 && upper * 2 >= n && !not_acronym(word)
+    let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    upper >= 2 && upper * 2 >= b.len() && !not_acronym(word)
 }
 
 /// Whether `acronym` can be read off the initials of `words` (which may contain
