@@ -27,14 +27,18 @@ echo "index bytes: $(du -sb "$I/tantivy" | cut -f1)"
 echo "bare: $("${T[@]}" target/release/examples/bare_tantivy "$C" "$B" 2>&1 >/dev/null | tail -1), bytes $(du -sb "$B" | cut -f1)"
 rm -rf "$B"
 run() { "${T[@]}" target/release/concord -q --corpus "$C" --index "$I" "$@" 2>&1 >/dev/null | tail -1; }
-for i in 1 2 3; do echo "check unchanged $i: $(run check)"; done
+# As in bench/run.py: the corpus's findings are accepted once, then the gate runs as CI runs it.
+BL="$I.baseline.json"; rm -f "$BL" "$I.none.json"
+echo "check --update-baseline: $(run check --baseline "$BL" --update-baseline)"
+for i in 1 2 3; do echo "check unchanged $i: $(run check --baseline "$BL")"; done
+echo "check unchanged, no baseline: $(run check --baseline "$I.none.json")"
 echo "view cache bytes: $(stat -c %s "$I/view.bin")"
 V=$(find "$C" -name '*.txt' | sort | sed -n 100000p)
 cp "$V" "$V.bak"
 echo "The Zürich Security Forum (ZSF) was established on 3 March 2001." >> "$V"
-echo "check one changed: $(run check)"
+echo "check one changed: $(run check --baseline "$BL")"
 mv "$V.bak" "$V"
-echo "check restored: $(run check)"
+echo "check restored: $(run check --baseline "$BL")"
 echo "search council: $(run search council)"
 for i in 1 2; do echo "search --body $i: $(run search meeting --body 'Baltic Planning Group')"; done
 echo "index unchanged: $(run index)"

@@ -7,10 +7,12 @@
 //! Every span is trimmed of surrounding white space and never crosses a blank line.
 //!
 //! UAX #29 always breaks after a line feed, and no rule looks back or ahead across one, so
-//! each line is segmented on its own: an ASCII line by [`ascii_breaks`], a port of
-//! unicode-segmentation's state machine over a byte table (its per-character table search
-//! was an eighth of all extraction time), any other line by unicode-segmentation itself. A
-//! differential test holds the two to the same boundaries.
+//! each line is segmented on its own. A line of ASCII, Latin-1, Latin Extended-A and
+//! General Punctuation (curly quotes, dashes) goes through [`table_breaks`], a port of
+//! unicode-segmentation's state machine with those categories inlined (the crate's
+//! per-character table search was an eighth of all extraction time); any other line
+//! through unicode-segmentation itself. Differential tests hold the two to the same
+//! boundaries, character by character over the covered blocks.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -37,17 +39,18 @@ fn ends_with_abbreviation(fragment: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    let lower = word.to_lowercase();
-    // "etc." usually ends a sentence when the next starts with a capital; keep it conservative.
-    ABBREVIATIONS.contains(&lower.as_str()) && lower != "etc"
+    // The abbreviations are ASCII: compare without a lower-cased copy. "etc." usually ends
+    // a sentence when the next starts with a capital; keep it conservative.
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) && !word.eq_ignore_ascii_case("etc")
 }
 
-/// UAX #29 Sentence_Break categories of the ASCII characters (unicode-segmentation's table).
+/// UAX #29 Sentence_Break categories, as unicode-segmentation's tables give them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cat {
     Other,
     Cr,
     Lf,
+    Sep,
     Sp,
     Lower,
     Upper,
@@ -56,9 +59,11 @@ enum Cat {
     STerm,
     Close,
     SContinue,
+    Extend,
+    Format,
 }
 
-fn cat(b: u8) -> Cat {
+fn ascii_cat(b: u8) -> Cat {
     match b {
         b'\t' | 0x0b | 0x0c | b' ' => Cat::Sp,
         b'\n' => Cat::Lf,
@@ -74,6 +79,50 @@ fn cat(b: u8) -> Cat {
     }
 }
 
+/// General Punctuation (U+2000–U+206F) entries of unicode-segmentation's sentence table;
+/// every other character of the block is Other.
+const GENERAL_PUNCTUATION: [(char, char, Cat); 17] = [
+    ('\u{2000}', '\u{200a}', Cat::Sp),
+    ('\u{200b}', '\u{200b}', Cat::Format),
+    ('\u{200c}', '\u{200d}', Cat::Extend),
+    ('\u{200e}', '\u{200f}', Cat::Format),
+    ('\u{2013}', '\u{2014}', Cat::SContinue),
+    ('\u{2018}', '\u{201f}', Cat::Close),
+    ('\u{2024}', '\u{2024}', Cat::ATerm),
+    ('\u{2028}', '\u{2029}', Cat::Sep),
+    ('\u{202a}', '\u{202e}', Cat::Format),
+    ('\u{202f}', '\u{202f}', Cat::Sp),
+    ('\u{2039}', '\u{203a}', Cat::Close),
+    ('\u{203c}', '\u{203d}', Cat::STerm),
+    ('\u{2045}', '\u{2046}', Cat::Close),
+    ('\u{2047}', '\u{2049}', Cat::STerm),
+    ('\u{205f}', '\u{205f}', Cat::Sp),
+    ('\u{2060}', '\u{2064}', Cat::Format),
+    ('\u{2066}', '\u{206f}', Cat::Format),
+];
+
+/// The category of `c` where this module knows it: ASCII, Latin-1 Supplement, Latin
+/// Extended-A (the letters of European names) and General Punctuation (curly quotes,
+/// dashes). `None` elsewhere: such a line is left to unicode-segmentation.
+fn cat(c: char) -> Option<Cat> {
+    match c {
+        '\0'..='\u{7f}' => Some(ascii_cat(c as u8)),
+        '\u{85}' => Some(Cat::Sep),
+        '\u{a0}' => Some(Cat::Sp),
+        '\u{ab}' | '\u{bb}' => Some(Cat::Close),
+        '\u{ad}' => Some(Cat::Format),
+        // In these two blocks Upper and Lower are exactly the Uppercase and Lowercase
+        // properties (checked character by character in the tests).
+        '\u{80}'..='\u{17f}' if c.is_uppercase() => Some(Cat::Upper),
+        '\u{80}'..='\u{17f}' if c.is_lowercase() => Some(Cat::Lower),
+        '\u{80}'..='\u{17f}' => Some(Cat::Other),
+        '\u{2000}'..='\u{206f}' => {
+            Some(GENERAL_PUNCTUATION.iter().find(|(lo, hi, _)| (*lo..=*hi).contains(&c)).map_or(Cat::Other, |e| e.2))
+        }
+        _ => None,
+    }
+}
+
 /// The state of unicode-segmentation's forward sentence-break machine: the last four
 /// parts, runs of Close and of Sp collapsed into one part each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +131,7 @@ enum Part {
     Other,
     Cr,
     Lf,
+    Sep,
     ATerm,
     UpperLower,
     ClosePlus,
@@ -99,12 +149,13 @@ fn push(parts: [Part; 4], c: Cat) -> [Part; 4] {
             match c {
                 Cat::Cr => Part::Cr,
                 Cat::Lf => Part::Lf,
+                Cat::Sep => Part::Sep,
                 Cat::ATerm => Part::ATerm,
                 Cat::Upper | Cat::Lower => Part::UpperLower,
                 Cat::Close => Part::ClosePlus,
                 Cat::Sp => Part::SpPlus,
                 Cat::STerm => Part::STerm,
-                Cat::Other | Cat::Numeric | Cat::SContinue => Part::Other,
+                Cat::Other | Cat::Numeric | Cat::SContinue | Cat::Extend | Cat::Format => Part::Other,
             },
         ],
     }
@@ -114,17 +165,19 @@ fn is_term(p: Part) -> bool {
     matches!(p, Part::ATerm | Part::STerm)
 }
 
-/// SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | Sep | STerm | ATerm))* Lower.
-fn sb8(parts: [Part; 4], ahead: &[u8]) -> bool {
+/// SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower.
+/// `ahead` starts at the current character.
+fn sb8(parts: [Part; 4], ahead: &str) -> bool {
     let mut i = if parts[3] == Part::SpPlus { 2 } else { 3 };
     if parts[i] == Part::ClosePlus {
         i -= 1;
     }
+    // An uncovered character ahead sends the whole line to the crate anyway.
     parts[i] == Part::ATerm
         && ahead
-            .iter()
-            .map(|&b| cat(b))
-            .find(|c| matches!(c, Cat::Lower | Cat::Upper | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm))
+            .chars()
+            .map(|ch| cat(ch).unwrap_or(Cat::Other))
+            .find(|c| matches!(c, Cat::Lower | Cat::Upper | Cat::Sep | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm))
             == Some(Cat::Lower)
 }
 
@@ -144,7 +197,7 @@ fn sb9(parts: [Part; 4]) -> bool {
 
 /// SB11: SATerm Close* Sp* ParaSep? before the position.
 fn sb11(parts: [Part; 4]) -> bool {
-    let mut i = if matches!(parts[3], Part::Cr | Part::Lf) { 2 } else { 3 };
+    let mut i = if matches!(parts[3], Part::Sep | Part::Cr | Part::Lf) { 2 } else { 3 };
     if parts[i] == Part::SpPlus {
         i -= 1;
     }
@@ -154,24 +207,36 @@ fn sb11(parts: [Part; 4]) -> bool {
     is_term(parts[i])
 }
 
-/// The sentence breaks of an ASCII `line` after its start, its end included: the same
-/// positions as unicode-segmentation's forward iterator.
-fn ascii_breaks(line: &[u8], out: &mut Vec<usize>) {
+/// The sentence breaks of `line` after its start, its end included — the positions of
+/// unicode-segmentation's forward iterator — or `false` when the line holds a character
+/// whose category this module does not know.
+fn table_breaks(line: &str, out: &mut Vec<usize>) -> bool {
     let mut parts = [Part::Sot; 4];
-    for (pos, &b) in line.iter().enumerate() {
-        let c = cat(b);
+    for (pos, ch) in line.char_indices() {
+        let Some(c) = cat(ch) else { return false };
         let before = parts;
         parts = push(parts, c);
+        if matches!(before[3], Part::Other | Part::UpperLower) {
+            // After a letter or an ordinary character no rule breaks: most characters.
+            if matches!(c, Cat::Extend | Cat::Format) {
+                parts = before;
+            }
+            continue;
+        }
         let brk = match c {
             _ if before[3] == Part::Sot => false,
             Cat::Lf if before[3] == Part::Cr => false,
-            _ if matches!(before[3], Part::Cr | Part::Lf) => true,
+            _ if matches!(before[3], Part::Sep | Part::Cr | Part::Lf) => true,
+            Cat::Extend | Cat::Format => {
+                parts = before;
+                false
+            }
             Cat::Numeric if before[3] == Part::ATerm => false,
             Cat::Upper if before[2] == Part::UpperLower && before[3] == Part::ATerm => false,
             _ if sb8(before, &line[pos..]) => false,
             Cat::SContinue | Cat::STerm | Cat::ATerm if sb8a(before) => false,
-            Cat::Close | Cat::Sp | Cat::Cr | Cat::Lf if sb9(before) => false,
-            Cat::Sp | Cat::Cr | Cat::Lf if sb8a(before) => false,
+            Cat::Close | Cat::Sp | Cat::Sep | Cat::Cr | Cat::Lf if sb9(before) => false,
+            Cat::Sp | Cat::Sep | Cat::Cr | Cat::Lf if sb8a(before) => false,
             _ => sb11(before),
         };
         if brk {
@@ -181,6 +246,7 @@ fn ascii_breaks(line: &[u8], out: &mut Vec<usize>) {
     if !line.is_empty() {
         out.push(line.len());
     }
+    true
 }
 
 /// UAX #29 sentence fragments of `text` with their byte offsets, exactly as
@@ -190,9 +256,8 @@ fn fragments(text: &str) -> Vec<(usize, &str)> {
     let mut breaks = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
-        if line.is_ascii() {
-            breaks.clear();
-            ascii_breaks(line.as_bytes(), &mut breaks);
+        breaks.clear();
+        if table_breaks(line, &mut breaks) {
             let mut from = 0;
             for &to in &breaks {
                 out.push((start + from, &line[from..to]));
@@ -265,15 +330,22 @@ mod tests {
 
     #[test]
     fn line_by_line_fragments_equal_unicode_segmentation() {
-        // Every ASCII sentence-break category, several of each where runs matter, plus
-        // non-ASCII letters, quotes, a non-breaking space, NEL and a paragraph separator.
+        // Every ASCII sentence-break category, several of each where runs matter; then
+        // covered non-ASCII (letters, quotes, dashes, spaces, NEL, separators, format
+        // characters, a joiner) and uncovered characters (a CJK full stop, Cyrillic, a
+        // combining accent, an ellipsis) that send their line to the crate.
         let ascii = [
             "a", "b", "e", "x", "A", "B", "U", "S", "1", "9", ".", ".", "!", "?", " ", " ", "\t", "\n", "\r", "\"",
             "'", "(", ")", "[", "]", "{", "}", ",", "-", ":", ";", "#", "/", "&", "\u{b}", "\u{c}",
         ];
-        let mut mixed: Vec<&str> = ascii.to_vec();
-        mixed.extend(["é", "Ł", "’", "“", "”", "\u{a0}", "\u{85}", "\u{2029}", "\u{ad}", "。", "—"]);
-        for (alphabet, seeds) in [(&ascii[..], 0..3000u64), (&mixed[..], 3000..6000u64)] {
+        let mut covered: Vec<&str> = ascii.to_vec();
+        covered.extend([
+            "é", "Ł", "ß", "ª", "×", "’", "“", "”", "«", "—", "–", "\u{a0}", "\u{85}", "\u{2029}", "\u{ad}",
+            "\u{200b}", "\u{200d}", "\u{2024}", "‼", "\u{2009}",
+        ]);
+        let mut mixed = covered.clone();
+        mixed.extend(["。", "Ж", "\u{301}", "…", "ǅ"]);
+        for (alphabet, seeds) in [(&ascii[..], 0..3000u64), (&covered[..], 3000..6000), (&mixed[..], 6000..9000)] {
             for seed in seeds {
                 let len = 1 + usize::try_from(seed % 40).unwrap();
                 let text = random_text(seed * 7919 + 1, len, alphabet);
@@ -282,8 +354,46 @@ mod tests {
             }
         }
         let sheet = "Title\r\n\r\nThe U.S. (and the U.K.) met on 5 May 1990. \"Why?\" he asked.  It ended.\n\
-                     e.g. this one... and 3.5 more! Then: next.\n“Quoted.” Done";
+                     e.g. this one... and 3.5 more! Then: next.\n“Quoted.” Done — Łódź’s. é";
         assert_eq!(fragments(sheet), sheet.split_sentence_bound_indices().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_covered_character_segments_as_in_unicode_segmentation() {
+        // Each character of the inlined blocks in the contexts that tell the categories
+        // apart: after a full stop and a space (SB8 looks for a lower-case letter), glued
+        // to a full stop (SB6, SB7), after a closing quote (SB9), in the look-ahead, as
+        // a run, and before a line end.
+        let contexts = [
+            "a. {}b",
+            "a. {} b",
+            "A.{}b",
+            "Ab.{}C",
+            "x. {}",
+            "{}. a",
+            "{}. A",
+            "a.{} c",
+            "a! {}b",
+            "a?{}\nb",
+            "\"{}\" x. y",
+            "a.\" {}{}b",
+            "{}{}. {}x",
+            "Go.{}{} next",
+            "a.{}",
+            "{}",
+            "A. {}.a",
+        ];
+        let blocks = ('\u{80}'..='\u{17f}').chain('\u{2000}'..='\u{206f}');
+        for ch in blocks {
+            assert!(cat(ch).is_some(), "{ch:?} is in a covered block");
+            for ctx in contexts {
+                let text = ctx.replace("{}", &ch.to_string());
+                let expected: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
+                assert_eq!(fragments(&text), expected, "U+{:04X} in {text:?}", u32::from(ch));
+            }
+        }
+        assert_eq!(cat('\u{180}'), None);
+        assert_eq!(cat('。'), None);
     }
 
     #[test]
