@@ -14,6 +14,7 @@ use concord::index::{self, Progress, SearchOptions, Site};
 use concord::listing::{self, BodySummary, Style};
 use concord::pipeline::{Options, Session};
 use concord::report::{RenderOptions, Report, Warning};
+use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, ListFormat};
 
@@ -228,25 +229,43 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Export(a) => {
             let crate::cli::ExportFormat::Ndjson = a.format;
             let session = open(&ctx)?;
-            let view = session.view()?;
+            // Streamed: the alias registry (cached in the index), then the stored records a
+            // batch at a time, each sheet's claims resolved on the way. Nothing corpus-wide
+            // is held but the registry and the list of files.
+            let registry = session.registry()?;
             let (files, _) = concord::corpus::scan(&ctx.opts.corpus)?;
-            // Export needs every record whole (date sites included): read from the index.
-            let sheets = session.index.sheets()?;
-            let records: std::collections::BTreeMap<&DocId, &index::SheetRecord> =
-                sheets.iter().map(|s| (&s.id, s)).collect();
-            // Streamed sheet by sheet, to stdout or atomically to the file: never held whole.
+            let files: std::collections::BTreeMap<&DocId, &SheetFile> = files.iter().map(|f| (&f.id, f)).collect();
+            let sheet_lines = |record: &index::SheetRecord| -> concord::Result<Option<Vec<u8>>> {
+                let Some(f) = files.get(&record.id) else { return Ok(None) };
+                let mut doc = concord::Document::load(f, &session.manifest)?;
+                doc.title.clone_from(&record.title);
+                let mut claims = record.extraction.claims.clone();
+                registry.resolve_claims(&mut claims);
+                let passages = concord::export::passages(&doc, record, &registry, &claims);
+                let mut buf = Vec::new();
+                // Writing into memory cannot fail; a serialisation error would be a bug.
+                concord::export::write_ndjson(&mut buf, &passages)
+                    .map_err(|e| concord::Error::Invalid(e.to_string()))?;
+                Ok(Some(buf))
+            };
             let render = |w: &mut dyn Write| -> std::io::Result<()> {
-                for (f, record) in files.iter().filter_map(|f| records.get(&f.id).map(|r| (f, *r))) {
-                    let mut doc = concord::Document::load(f, &session.manifest).map_err(std::io::Error::other)?;
-                    doc.title.clone_from(&record.title);
-                    // The view's claims are sorted by sheet: this sheet's run, by binary search
-                    // (a filter over all claims per sheet was quadratic).
-                    let lo = view.claims.partition_point(|c| c.doc < f.id);
-                    let hi = view.claims.partition_point(|c| c.doc <= f.id).max(lo);
-                    let passages = concord::export::passages(&doc, record, &view.registry, &view.claims[lo..hi]);
-                    concord::export::write_ndjson(w, &passages)?;
+                let mut failed: Option<std::io::Error> = None;
+                let walked = session.index.for_each_record_batch(EXPORT_BATCH, |records| {
+                    let lines: Vec<Option<Vec<u8>>> =
+                        records.par_iter().map(sheet_lines).collect::<concord::Result<_>>()?;
+                    for bytes in lines.into_iter().flatten() {
+                        if let Err(e) = w.write_all(&bytes) {
+                            // Stop the walk; the write error itself is what is reported.
+                            failed = Some(e);
+                            return Err(concord::Error::Invalid(String::new()));
+                        }
+                    }
+                    Ok(())
+                });
+                match (failed, walked) {
+                    (Some(e), _) => Err(e),
+                    (None, r) => r.map_err(std::io::Error::other),
                 }
-                Ok(())
             };
             emit(&mut out, a.output.as_deref(), render)?;
             problems_code(&ctx, &session.problems)
@@ -400,6 +419,9 @@ fn cmd_check(ctx: &Ctx, a: &crate::cli::CheckArgs, out: &mut dyn Write) -> Resul
     std::mem::forget(gate);
     Ok(code)
 }
+
+/// Sheets exported per batch: decoded and rendered in parallel, written in order.
+const EXPORT_BATCH: usize = 256;
 
 /// Sheets (as corpus-relative ids) changed in the work tree since `rev`, new files included.
 fn changed_since(corpus: &std::path::Path, rev: &str) -> Result<std::collections::BTreeSet<DocId>> {

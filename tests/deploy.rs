@@ -72,3 +72,31 @@ fn export_matches_the_elasticsearch_mapping() {
     assert_eq!(out2.status.code(), Some(0));
     assert_eq!(std::fs::read(&file).unwrap(), out.stdout);
 }
+
+#[test]
+fn export_streams_every_sheet_once_in_order_across_batches() {
+    // More sheets than one export batch (256): each appears once, in id order, and an
+    // acronym defined in one sheet resolves claims about it in every other.
+    let w = Work::new();
+    w.write("000-defines.txt", "The Harbour Pilots Council (HPC) was established in 1901.\n");
+    for i in 1..300 {
+        w.write(&format!("{i:03}-sheet.txt"), format!("Notes {i}\n\nThe HPC met in {}.\n", 1902 + i % 50));
+    }
+    let out = w.cmd(&["export"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let lines = json_lines(&out.stdout);
+    let docs: Vec<&str> = lines.iter().map(|l| l["doc"].as_str().unwrap()).collect();
+    let mut distinct = docs.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 300, "every sheet exported");
+    let mut sorted = distinct.clone();
+    sorted.sort_unstable();
+    assert_eq!(distinct, sorted, "in id order, each sheet's passages together");
+    let subjects: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["doc"] == "299-sheet.txt")
+        .flat_map(|l| l["claims"].as_array().unwrap())
+        .map(|c| c["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(subjects, ["Harbour Pilots Council"], "claims carry the canonical subject");
+}
