@@ -43,6 +43,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::corpus::DocId;
@@ -339,9 +340,16 @@ pub struct GroupKey {
     first: bool,
 }
 
+/// A group key without its subject: what [`groups`] sorts on beside an interned subject.
+type KeyRest = (Event, Option<String>, Option<String>, Modality, bool);
+
 impl GroupKey {
     /// The key of one claim.
     pub fn of(claim: &Claim) -> GroupKey {
+        GroupKey::with_subject(claim.subject.clone(), GroupKey::rest_of(claim))
+    }
+
+    fn rest_of(claim: &Claim) -> KeyRest {
         let first = claim.qualifiers.contains(&Qualifier::First);
         let event = if claim.event == Event::Met && first { Event::FirstMeeting } else { claim.event };
         let agent = claim.agent.as_deref().map(fold).filter(|a| !a.is_empty());
@@ -350,14 +358,11 @@ impl GroupKey {
             _ => None,
         };
         let first = first && recurs(event, agent.as_deref());
-        GroupKey {
-            subject: claim.subject.clone(),
-            event,
-            agent,
-            object,
-            modality: Modality::of(&claim.qualifiers),
-            first,
-        }
+        (event, agent, object, Modality::of(&claim.qualifiers), first)
+    }
+
+    fn with_subject(subject: String, (event, agent, object, modality, first): KeyRest) -> GroupKey {
+        GroupKey { subject, event, agent, object, modality, first }
     }
 
     /// Whether two dates in this group are two occurrences rather than a disagreement.
@@ -395,21 +400,35 @@ impl GroupKey {
     }
 }
 
-/// Indices of `claims` sorted by group key (then by first and last day and input index),
-/// split into runs of equal keys. One sort: `O(n log n)`, keys built and sorted on every
-/// rayon thread.
+/// Indices of `claims` grouped by key, one run per key and all runs of a subject
+/// together. One sort, `O(n log n)`, on every rayon thread.
 fn groups<C: std::borrow::Borrow<Claim> + Sync>(claims: &[C]) -> Vec<(GroupKey, Vec<usize>)> {
-    // Days are computed once per claim: comparing `Date`s inside the sort would redo the
-    // calendar arithmetic (and format equal dates) on every comparison. Member order
-    // within a group never reaches the output: every rule sorts what it reports.
-    let mut keyed: Vec<(GroupKey, (i64, i64), usize)> =
-        claims.par_iter().enumerate().map(|(i, c)| (GroupKey::of(c.borrow()), c.borrow().date.days(), i)).collect();
+    // Subjects are interned first, so the sort compares integers and never the long
+    // subject strings. Subjects come in first-seen order, which reaches no output: every
+    // rule sorts what it reports and the findings are sorted at the end. Within a subject
+    // the runs keep the order of the key's other fields, and members their input order.
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let subject_ids: Vec<u32> = claims
+        .iter()
+        .map(|c| {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            *ids.entry(c.borrow().subject.as_str()).or_insert(next)
+        })
+        .collect();
+    drop(ids);
+    let mut keyed: Vec<(u32, KeyRest, usize)> =
+        claims.par_iter().enumerate().map(|(i, c)| (subject_ids[i], GroupKey::rest_of(c.borrow()), i)).collect();
     keyed.par_sort_unstable();
     let mut out: Vec<(GroupKey, Vec<usize>)> = Vec::new();
-    for (key, _, i) in keyed {
-        match out.last_mut() {
-            Some((k, members)) if *k == key => members.push(i),
-            _ => out.push((key, vec![i])),
+    let mut current: Option<(u32, KeyRest)> = None;
+    for (subject, rest, i) in keyed {
+        match (&current, out.last_mut()) {
+            (Some((s, r)), Some((_, members))) if *s == subject && *r == rest => members.push(i),
+            _ => {
+                let key = GroupKey::with_subject(claims[i].borrow().subject.clone(), rest.clone());
+                current = Some((subject, rest));
+                out.push((key, vec![i]));
+            }
         }
     }
     out
@@ -458,9 +477,10 @@ fn disjoint_across<T: Eq + Copy>(items: &[((i64, i64), T)]) -> bool {
 /// counts twice for that candidate (documented approximation, exact otherwise).
 fn best_supported(claims: &[&Arc<Claim>]) -> Option<(Date, usize)> {
     // Per sheet, merge overlapping intervals into disjoint stretches.
-    let mut per_doc: BTreeMap<&DocId, Vec<(i64, i64)>> = BTreeMap::new();
+    // Hashed, not ordered: only the stretches count, not the order of the sheets.
+    let mut per_doc: FxHashMap<&str, Vec<(i64, i64)>> = FxHashMap::default();
     for c in claims {
-        per_doc.entry(&c.doc).or_default().push(c.date.days());
+        per_doc.entry(c.doc.as_str()).or_default().push(c.date.days());
     }
     let mut firsts = Vec::new();
     let mut lasts = Vec::new();

@@ -186,7 +186,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Report(a) => {
             let session = open(&ctx)?;
             let view = session.view()?;
-            let report = Report::from_claims(&view.claims, view.sheets.len(), warnings(&session));
+            let report = Report::from_shared(&view.claims, view.sheets.len(), warnings(&session));
             let options =
                 RenderOptions { color: ctx.style == Style::Color && a.output.is_none(), path_prefix: String::new() };
             emit(&mut out, a.output.as_deref(), |w| concord::report::render(a.format, &report, &options, w))?;
@@ -202,7 +202,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Timeline(a) => {
             let session = open(&ctx)?;
             let view = session.view()?;
-            let claims: Vec<concord::extract::Claim> = match &a.body {
+            let claims: Vec<std::sync::Arc<concord::extract::Claim>> = match &a.body {
                 Some(name) => {
                     let canonical = view.registry.canonical(name).unwrap_or(name.as_str()).to_string();
                     let wanted = canonical.to_lowercase();
@@ -219,7 +219,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 }
                 None => view.claims.clone(),
             };
-            let report = Report::from_claims(&claims, view.sheets.len(), warnings(&session));
+            let report = Report::from_shared(&claims, view.sheets.len(), warnings(&session));
             let options =
                 RenderOptions { color: ctx.style == Style::Color && a.output.is_none(), path_prefix: String::new() };
             emit(&mut out, a.output.as_deref(), |w| concord::report::render_timeline(a.format, &report, &options, w))?;
@@ -378,10 +378,9 @@ fn cmd_check(ctx: &Ctx, a: &crate::cli::CheckArgs, out: &mut dyn Write) -> Resul
     };
     // The claims move into shared handles that the findings cite; the rest of the view
     // (sheet summaries, registry) is freed before the cross-check.
-    let concord::pipeline::CorpusView { claims: all, sheets: summaries, .. } = session.view()?;
-    let (claims, sheets) = (all.len(), summaries.len());
+    let concord::pipeline::CorpusView { claims: shared, sheets: summaries, .. } = session.view()?;
+    let (claims, sheets) = (shared.len(), summaries.len());
     drop(summaries);
-    let shared: Vec<std::sync::Arc<concord::extract::Claim>> = all.into_iter().map(std::sync::Arc::new).collect();
     let findings = concord::check::cross_check_shared(&shared);
     // Claims no finding cites are freed here.
     drop(shared);

@@ -290,7 +290,7 @@ struct ClaimJson<'a> {
 ///
 /// # Errors
 /// Writing to `out` failed.
-pub fn claims(out: &mut dyn Write, claims: &[Claim], json: bool, style: Style) -> io::Result<()> {
+pub fn claims(out: &mut dyn Write, claims: &[std::sync::Arc<Claim>], json: bool, style: Style) -> io::Result<()> {
     for c in claims {
         let qualifiers: Vec<&'static str> = c
             .qualifiers

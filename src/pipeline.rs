@@ -5,8 +5,10 @@
 //! index up to date first, so results are never stale.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
+use rayon::iter::{IntoParallelRefMutIterator as _, ParallelIterator as _};
 use rayon::slice::ParallelSliceMut as _;
 
 use crate::config::Config;
@@ -67,8 +69,9 @@ pub struct CorpusView {
     pub sheets: Vec<SheetSummary>,
     /// Canonical bodies and their aliases, corpus-wide.
     pub registry: Registry,
-    /// Every claim with its subject resolved to the canonical body, sorted by (doc, line, column).
-    pub claims: Vec<Claim>,
+    /// Every claim with its subject resolved to the canonical body, sorted by (doc, line,
+    /// column). Shared, so that findings and timeline entries cite them without copies.
+    pub claims: Vec<Arc<Claim>>,
 }
 
 impl Session {
@@ -167,13 +170,17 @@ fn build_registry(sheets: &[(SheetSummary, Vec<Claim>)], config: &Config) -> Reg
 
 /// The view from the sheets and their registry: claims resolved and sorted.
 fn assemble_view(sheets: Vec<(SheetSummary, Vec<Claim>)>, registry: Registry) -> CorpusView {
-    let mut claims: Vec<Claim> = Vec::with_capacity(sheets.iter().map(|(_, c)| c.len()).sum());
     let mut summaries = Vec::with_capacity(sheets.len());
+    let mut per_sheet = Vec::with_capacity(sheets.len());
     for (sheet, sheet_claims) in sheets {
-        claims.extend(sheet_claims);
         summaries.push(sheet);
+        per_sheet.push(sheet_claims);
     }
-    registry.resolve_claims(&mut claims);
+    per_sheet.par_iter_mut().for_each(|c| registry.resolve_claims(c));
+    // Each claim moves once, into its shared handle; a sheet's vector is freed as soon as
+    // it is consumed. The sort then moves pointers, not claims.
+    let mut claims: Vec<Arc<Claim>> = Vec::with_capacity(per_sheet.iter().map(Vec::len).sum());
+    claims.extend(per_sheet.into_iter().flatten().map(Arc::new));
     claims.par_sort_by(|a, b| (&a.doc, a.line, a.column).cmp(&(&b.doc, b.line, b.column)));
     CorpusView { sheets: summaries, registry, claims }
 }

@@ -118,8 +118,13 @@ impl Report {
 
     /// Cross-checks `claims` and builds the report; `sheets` is the number of sheets read.
     pub fn from_claims(claims: &[Claim], sheets: usize, warnings: Vec<Warning>) -> Report {
-        let shared: Vec<Arc<Claim>> = claims.iter().cloned().map(Arc::new).collect();
-        Report::new(cross_check_shared(&shared), timeline_shared(&shared), claims.len(), sheets, warnings)
+        Report::from_shared(&claims.iter().cloned().map(Arc::new).collect::<Vec<_>>(), sheets, warnings)
+    }
+
+    /// [`Report::from_claims`] over shared claims, which the findings and the timeline cite
+    /// without copying.
+    pub fn from_shared(claims: &[Arc<Claim>], sheets: usize, warnings: Vec<Warning>) -> Report {
+        Report::new(cross_check_shared(claims), timeline_shared(claims), claims.len(), sheets, warnings)
     }
 }
 
