@@ -566,9 +566,24 @@ fn sorted_clones(claims: &[&Arc<Claim>]) -> Vec<Arc<Claim>> {
     v
 }
 
+/// Most sheet names a reason spells out. The finding's claims cite every source with its
+/// quote and position; a reason naming thousands of sheets (a large corpus restating an
+/// event) would only bury the sentence.
+const REASON_SHEETS: usize = 10;
+
+/// The distinct `names`, sorted, at most [`REASON_SHEETS`] of them, then how many more.
+fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let set: BTreeSet<&str> = names.into_iter().collect();
+    let more = set.len().saturating_sub(REASON_SHEETS);
+    let mut list = set.into_iter().take(REASON_SHEETS).collect::<Vec<_>>().join(", ");
+    if more > 0 {
+        list.push_str(&format!(" and {more} more"));
+    }
+    list
+}
+
 fn sheet_list(claims: &[&Arc<Claim>]) -> String {
-    let docs: BTreeSet<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
-    docs.into_iter().collect::<Vec<_>>().join(", ")
+    name_list(claims.iter().map(|c| c.doc.as_str()))
 }
 
 fn make(
@@ -779,8 +794,8 @@ fn check_wording(subject: &str, family_label: &str, family: &[Wording<'_>], out:
     let described: Vec<String> = ordered
         .iter()
         .map(|w| {
-            let docs: Vec<&str> = w.docs.iter().map(|d| d.as_str()).collect();
-            format!("\"{}\" {} ({})", w.label, w.best.describe(), docs.join(", "))
+            let docs = name_list(w.docs.iter().map(|d| d.as_str()));
+            format!("\"{}\" {} ({docs})", w.label, w.best.describe())
         })
         .collect();
     let event = family_label.to_string();

@@ -441,3 +441,21 @@ fn subjects_checked_in_parallel_give_the_sequential_order() {
     assert_eq!(subjects, sorted);
     assert_eq!(f, cross_check(&claims.iter().rev().cloned().collect::<Vec<_>>()));
 }
+
+#[test]
+fn a_reason_names_ten_sheets_and_counts_the_rest() {
+    // 25 sheets restate an event, one of them with another year: the reason names the
+    // first ten sheets and counts the others; the claims still cite all 25.
+    let mut claims: Vec<Claim> =
+        (0..24).map(|i| claim(&format!("s{i:02}.txt"), 1, "NACC", Event::Established, "1991")).collect();
+    claims.push(claim("z.txt", 1, "NACC", Event::Established, "1990"));
+    let f = cross_check(&claims);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].kind, FindingKind::DateConflict);
+    assert!(f[0].reason.contains("(sheets: s00.txt, s01.txt, s02.txt"), "{}", f[0].reason);
+    assert!(f[0].reason.contains("s09.txt and 15 more)"), "{}", f[0].reason);
+    assert!(!f[0].reason.contains("s10.txt"), "{}", f[0].reason);
+    assert_eq!(f[0].claims.len(), 25);
+    // Up to ten, every name is written.
+    assert_eq!(name_list(["b", "a", "b"]), "a, b");
+}
