@@ -842,15 +842,8 @@ pub fn cross_check(claims: &[Claim]) -> Vec<Finding> {
 /// (`check` moves the view's claims in: a corpus's findings may cite millions of claims).
 pub fn cross_check_shared(claims: &[Arc<Claim>]) -> Vec<Finding> {
     let groups = groups(claims);
-    // Groups are sorted by key, and the subject leads the key: each subject is one run.
-    let mut subjects: Vec<&[(GroupKey, Vec<usize>)]> = Vec::new();
-    let mut rest = groups.as_slice();
-    while let Some((first, _)) = rest.first() {
-        let n = rest.iter().take_while(|(k, _)| k.subject == first.subject).count();
-        let (run, tail) = rest.split_at(n);
-        subjects.push(run);
-        rest = tail;
-    }
+    // All groups of a subject are adjacent: each subject is one run, checked on its own.
+    let subjects: Vec<&[(GroupKey, Vec<usize>)]> = groups.chunk_by(|a, b| a.0.subject == b.0.subject).collect();
     let mut out: Vec<Finding> = subjects.into_par_iter().flat_map_iter(|run| check_subject(claims, run)).collect();
     out.par_sort_by(finding_order);
     dedup_ids(&mut out);

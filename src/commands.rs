@@ -235,37 +235,23 @@ pub fn run(cli: Cli) -> Result<u8> {
             let registry = session.registry()?;
             let (files, _) = concord::corpus::scan(&ctx.opts.corpus)?;
             let files: std::collections::BTreeMap<&DocId, &SheetFile> = files.iter().map(|f| (&f.id, f)).collect();
-            let sheet_lines = |record: &index::SheetRecord| -> concord::Result<Option<Vec<u8>>> {
-                let Some(f) = files.get(&record.id) else { return Ok(None) };
-                let mut doc = concord::Document::load(f, &session.manifest)?;
+            let sheet_lines = |record: &index::SheetRecord| -> std::io::Result<Vec<u8>> {
+                let mut buf = Vec::new();
+                let Some(f) = files.get(&record.id) else { return Ok(buf) };
+                let mut doc = concord::Document::load(f, &session.manifest).map_err(std::io::Error::other)?;
                 doc.title.clone_from(&record.title);
                 let mut claims = record.extraction.claims.clone();
                 registry.resolve_claims(&mut claims);
-                let passages = concord::export::passages(&doc, record, &registry, &claims);
-                let mut buf = Vec::new();
-                // Writing into memory cannot fail; a serialisation error would be a bug.
-                concord::export::write_ndjson(&mut buf, &passages)
-                    .map_err(|e| concord::Error::Invalid(e.to_string()))?;
-                Ok(Some(buf))
+                concord::export::write_ndjson(&mut buf, &concord::export::passages(&doc, record, &registry, &claims))?;
+                Ok(buf)
             };
             let render = |w: &mut dyn Write| -> std::io::Result<()> {
-                let mut failed: Option<std::io::Error> = None;
-                let walked = session.index.for_each_record_batch(EXPORT_BATCH, |records| {
-                    let lines: Vec<Option<Vec<u8>>> =
-                        records.par_iter().map(sheet_lines).collect::<concord::Result<_>>()?;
-                    for bytes in lines.into_iter().flatten() {
-                        if let Err(e) = w.write_all(&bytes) {
-                            // Stop the walk; the write error itself is what is reported.
-                            failed = Some(e);
-                            return Err(concord::Error::Invalid(String::new()));
-                        }
-                    }
-                    Ok(())
-                });
-                match (failed, walked) {
-                    (Some(e), _) => Err(e),
-                    (None, r) => r.map_err(std::io::Error::other),
+                for records in session.index.record_batches(EXPORT_BATCH).map_err(std::io::Error::other)? {
+                    let records = records.map_err(std::io::Error::other)?;
+                    let lines: Vec<Vec<u8>> = records.par_iter().map(sheet_lines).collect::<std::io::Result<_>>()?;
+                    lines.iter().try_for_each(|bytes| w.write_all(bytes))?;
                 }
+                Ok(())
             };
             emit(&mut out, a.output.as_deref(), render)?;
             problems_code(&ctx, &session.problems)

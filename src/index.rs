@@ -419,18 +419,19 @@ impl CorpusIndex {
         Ok(out)
     }
 
-    /// Every stored sheet record in id order, decoded `batch` at a time (in parallel) and
-    /// handed to `f`: memory holds one batch, whatever the size of the corpus.
+    /// Every stored sheet record in id order, in batches of `batch` decoded in parallel:
+    /// memory holds one batch, whatever the size of the corpus.
     ///
     /// # Errors
-    /// The index cannot be read, or `f` failed.
-    pub fn for_each_record_batch(&self, batch: usize, mut f: impl FnMut(Vec<SheetRecord>) -> Result<()>) -> Result<()> {
+    /// The index cannot be read (then, or for a batch's record).
+    pub fn record_batches(&self, batch: usize) -> Result<impl Iterator<Item = Result<Vec<SheetRecord>>> + '_> {
         let searcher = self.reader.searcher();
         let addrs: Vec<DocAddress> = self.stamps()?.into_values().map(|s| s.addr).collect();
-        for chunk in addrs.chunks(batch.max(1)) {
-            f(chunk.par_iter().map(|&a| self.stored_record(&searcher, a)).collect::<Result<_>>()?)?;
-        }
-        Ok(())
+        let batch = batch.max(1);
+        Ok((0..addrs.len()).step_by(batch).map(move |start| {
+            let chunk = &addrs[start..addrs.len().min(start + batch)];
+            chunk.par_iter().map(|&a| self.stored_record(&searcher, a)).collect()
+        }))
     }
 
     /// Ids of all sheets the index holds, sorted (read from fast fields, no record is parsed).

@@ -108,9 +108,7 @@ impl Session {
     /// # Errors
     /// The index cannot be read.
     pub fn view(&self) -> Result<CorpusView> {
-        let sheets = self.index.view_sheets(true)?;
-        let registry = self.registry_or(|| Ok(build_registry(&sheets, &self.config)))?;
-        Ok(assemble_view(sheets, registry))
+        self.view_of(self.index.view_sheets(true)?)
     }
 
     /// The corpus-wide alias registry alone (for `search --body`): read from its cache in
@@ -148,7 +146,11 @@ impl Session {
     /// # Errors
     /// The index cannot be read.
     pub fn view_without_claims(&self) -> Result<CorpusView> {
-        let sheets = self.index.view_sheets(false)?;
+        self.view_of(self.index.view_sheets(false)?)
+    }
+
+    /// The view of `sheets` with the cached registry (built from them when stale).
+    fn view_of(&self, sheets: Vec<(SheetSummary, Vec<Claim>)>) -> Result<CorpusView> {
         let registry = self.registry_or(|| Ok(build_registry(&sheets, &self.config)))?;
         Ok(assemble_view(sheets, registry))
     }

@@ -11,7 +11,8 @@
 //! the file, so a flipped byte that would still decode is caught too. [`read`] returns nothing for a missing,
 //! foreign, truncated or corrupt file, and the caller uses an entry only when the index
 //! holds that sheet with that very stamp (every write of a sheet gets a new one). The
-//! file is streamed to a temporary name and renamed (`baseline::write_atomic_with`), so a process killed while writing
+//! file is streamed to a temporary name and renamed (`baseline::write_cache_with`, not
+//! synced: a file garbled by a power loss fails its trailer and is rebuilt), so a process killed while writing
 //! leaves the previous file (or none), never half of one; neither reading nor writing
 //! holds the whole file in memory.
 
@@ -22,7 +23,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{INDEX_VERSION, SOURCE_ID, SheetSummary};
-use crate::baseline::write_atomic_with;
+use crate::baseline::write_cache_with;
 use crate::extract::Claim;
 
 /// File name in the index directory.
@@ -203,7 +204,7 @@ fn encode(chunk: &[EntryRef<'_>]) -> postcard::Result<Vec<u8>> {
 /// The file cannot be written; the previous one, if any, is then left as it was.
 pub(super) fn write(dir: &Path, entries: &[EntryRef<'_>]) -> crate::Result<()> {
     remove_leftovers(dir);
-    write_atomic_with(&dir.join(FILE), |w| {
+    write_cache_with(&dir.join(FILE), |w| {
         let mut file = Hashing { inner: w, hasher: blake3::Hasher::new() };
         file.write_all(MAGIC)?;
         let mut header = Vec::new();
@@ -222,7 +223,7 @@ pub(super) fn write(dir: &Path, entries: &[EntryRef<'_>]) -> crate::Result<()> {
     })
 }
 
-/// Temporary files of killed runs (`write_atomic_with` names them `.<file>.<pid>.<n>.tmp`),
+/// Temporary files of killed runs (`write_cache_with` names them `.<file>.<pid>.<n>.tmp`),
 /// and the cache file of earlier versions. Only the
 /// lock holder writes, so none is in use.
 fn remove_leftovers(dir: &Path) {
@@ -266,7 +267,7 @@ pub(super) fn write_keyed<T: Serialize>(path: &Path, key: &[u8; 32], value: &T) 
     postcard::to_io(value, &mut body)
         .map_err(|e| crate::Error::Write { path: path.to_path_buf(), source: std::io::Error::other(e) })?;
     let trailer = *blake3::hash(&body).as_bytes();
-    write_atomic_with(path, |w| {
+    write_cache_with(path, |w| {
         w.write_all(KEYED_MAGIC)?;
         w.write_all(&body)?;
         w.write_all(&trailer)
