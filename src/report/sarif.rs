@@ -192,7 +192,7 @@ fn base(options: &RenderOptions) -> (String, Option<&'static str>) {
     }
 }
 
-fn location(c: &Claim, id: Option<usize>, options: &RenderOptions) -> Location {
+fn location(c: &Claim, id: Option<usize>, quote: Quote, options: &RenderOptions) -> Location {
     let (prefix, uri_base_id) = base(options);
     let width = u32::try_from(c.date_text.chars().count()).unwrap_or(0);
     Location {
@@ -205,8 +205,22 @@ fn location(c: &Claim, id: Option<usize>, options: &RenderOptions) -> Location {
                 end_column: (width > 0).then(|| c.column.max(1).saturating_add(width)),
             },
         },
-        message: Text { text: format!("says {} ({}): {}", c.date, c.date.precision(), c.quote) },
+        message: Text {
+            text: if quote == Quote::Full {
+                format!("says {} ({}): {}", c.date, c.date.precision(), c.quote)
+            } else {
+                format!("says {} ({})", c.date, c.date.precision())
+            },
+        },
     }
+}
+
+/// Whether a location's message quotes the sentence: the result's own location does; the
+/// related ones, up to fifty per result, only give the value (the file stays small).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    Full,
+    ValueOnly,
 }
 
 fn result(
@@ -236,8 +250,12 @@ fn result(
         rule_index: rule_index(f.kind),
         level: level(f.severity),
         message: Text { text: message },
-        locations: pointer.map(|c| location(c, None, options)).into_iter().collect(),
-        related_locations: related.iter().enumerate().map(|(i, c)| location(c, Some(i + 1), options)).collect(),
+        locations: pointer.map(|c| location(c, None, Quote::Full, options)).into_iter().collect(),
+        related_locations: related
+            .iter()
+            .enumerate()
+            .map(|(i, c)| location(c, Some(i + 1), Quote::ValueOnly, options))
+            .collect(),
         partial_fingerprints: BTreeMap::from([("concord/v1", f.id.clone())]),
         baseline_state: state,
         suppressions: accepted

@@ -23,6 +23,9 @@ pub struct Group<'a> {
     pub claims: Vec<&'a Claim>,
     /// Distinct sheets among them.
     pub sheets: usize,
+    /// Whether the value contradicts the best-supported one (a date disjoint from it, another
+    /// figure or wording), rather than only being coarser ("the mid-1970s" beside 1975-04-01).
+    pub dissents: bool,
 }
 
 /// A finding's value groups: most sheets first, ties by value.
@@ -72,7 +75,7 @@ impl<'a> Tally<'a> {
             let value = value_of(f, c);
             match groups.iter_mut().find(|g| g.value == value) {
                 Some(g) => g.claims.push(c),
-                None => groups.push(Group { value, claims: vec![c], sheets: 0 }),
+                None => groups.push(Group { value, claims: vec![c], sheets: 0, dissents: true }),
             }
         }
         for g in &mut groups {
@@ -81,6 +84,15 @@ impl<'a> Tally<'a> {
         groups.sort_by(|a, b| {
             b.sheets.cmp(&a.sheets).then(b.claims.len().cmp(&a.claims.len())).then(a.value.cmp(&b.value))
         });
+        let is_date = !matches!(f.kind, FindingKind::Figures | FindingKind::Succession);
+        let even = groups.len() > 1 && groups.iter().all(|g| g.sheets == groups[0].sheets);
+        if let Some((top, rest)) = groups.split_first_mut() {
+            top.dissents = even;
+            for g in rest {
+                g.dissents =
+                    even || !is_date || !g.claims.iter().any(|c| top.claims.iter().any(|t| t.date.overlaps(&c.date)));
+            }
+        }
         Tally { groups }
     }
 
@@ -95,10 +107,14 @@ impl<'a> Tally<'a> {
     pub fn dissenters_first(&self) -> Box<dyn Iterator<Item = &'a Claim> + '_> {
         let claims = |g: &Group<'a>| g.claims.clone().into_iter();
         if self.is_even() {
-            Box::new(self.groups.iter().flat_map(claims))
-        } else {
-            Box::new(self.groups.iter().rev().flat_map(claims))
+            return Box::new(self.groups.iter().flat_map(claims));
         }
+        // Contradicting values first (fewest sheets first), then the merely coarser ones,
+        // then the best-supported value.
+        let (top, rest) = self.groups.split_at(1.min(self.groups.len()));
+        let dissenting = rest.iter().rev().filter(|g| g.dissents);
+        let coarser = rest.iter().rev().filter(|g| !g.dissents);
+        Box::new(dissenting.chain(coarser).chain(top).flat_map(claims))
     }
 
     /// The position a one-line format points at: a claim from a sheet in `changed` when
@@ -190,6 +206,20 @@ mod tests {
         assert_eq!(t.pointer(&changed).unwrap().doc.as_str(), "s0001.txt");
         let p = t.pointer(&changed).unwrap();
         assert_eq!(t.others(p), "+2 sheets give 2011-09-14, +1 sheet gives 2012-03");
+    }
+
+    #[test]
+    fn the_pointer_skips_a_value_that_is_only_coarser() {
+        // "The 1970s" fits the majority's day and the dissent's year alike: it stands alone
+        // but dissents from nothing, so the pointer goes to the contradicting sheet.
+        let mut claims: Vec<Claim> =
+            (0..5).map(|i| claim(&format!("s{i}.txt"), 2, "Vega Treaty", Event::Signed, "1975-04-01")).collect();
+        claims.push(claim("changed.txt", 9, "Vega Treaty", Event::Signed, "1979-04-01"));
+        claims.push(claim("vague.txt", 4, "Vega Treaty", Event::Signed, "197X"));
+        let f = cross_check(&claims);
+        let t = Tally::of(&f[0]);
+        assert!(t.groups.iter().any(|g| g.value == "197X" && !g.dissents), "{:?}", t.groups);
+        assert_eq!(t.pointer(&BTreeSet::new()).unwrap().doc.as_str(), "changed.txt");
     }
 
     #[test]
