@@ -137,6 +137,11 @@ def main():
     ap.add_argument("system", help="concord claims --format json output")
     ap.add_argument("--docs", help="comma-separated document names to score (default: every gold file)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses and false claims per document")
+    ap.add_argument(
+        "--skip-doubtful",
+        action="store_true",
+        help="leave out gold rows noted `doubtful` (a system claim matching one is then neither right nor wrong)",
+    )
     args = ap.parse_args()
 
     gold_files = sorted(f for f in os.listdir(args.gold) if f.endswith(".tsv"))
@@ -157,6 +162,11 @@ def main():
     for doc in docs:
         gold = read_gold(os.path.join(args.gold, doc + ".tsv"))
         sysd = system.get(doc, [])
+        if args.skip_doubtful:
+            doubtful = [g for g in gold if "doubtful" in g["notes"]]
+            gold = [g for g in gold if "doubtful" not in g["notes"]]
+            _, on_doubtful = match("full", doubtful, sysd)
+            sysd = [s for si, s in enumerate(sysd) if si not in on_doubtful]
         matched = {}
         for lvl in LEVELS:
             mg, ms = match(lvl, gold, sysd)
