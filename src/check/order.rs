@@ -1,0 +1,344 @@
+//! The order rule: events of one subject compared by their order, not only by equality.
+//!
+//! In: the groups of one subject (claims already grouped by [`GroupKey`]). Out: findings
+//! of the kinds [`FindingKind::EventOrder`], [`FindingKind::UncertainOrder`] and
+//! [`FindingKind::SingleSheetOrder`]. Pure, like the rest of the cross-check.
+//!
+//! # The constraints
+//!
+//! - **Nothing happens to a body before it exists.** A meeting, a summit, a member
+//!   joining, a suspension, a deployment, a renaming, a closure or a replacement
+//!   ([`Place::During`] and [`Place::End`]) cannot lie wholly before the body's
+//!   establishment ([`Place::Birth`]).
+//! - **Nothing happens to a body after it ended.** The same events of [`Place::During`]
+//!   cannot lie wholly after its closure or its replacement by another body.
+//! - **An act cannot enter into force before it was signed.**
+//!
+//! # Precision and several anchors
+//!
+//! Dates are intervals ([`Date::days`]): an event violates an anchor only when the two
+//! intervals are disjoint and in the wrong order, so "1963" against "March 1963" is never a
+//! violation, whichever comes "first". When the sheets give several dates for the anchor
+//! (two founding dates), an event is out of order only if it is out of order with *every*
+//! one of them: the disagreement between the founding dates is the date rule's finding,
+//! not this one's.
+//!
+//! # Who can raise what
+//!
+//! - **Conflict**: the event and the anchors it violates come from different sheets, and
+//!   all of them are confident claims ([`MIN_CONFIDENCE`], year not inferred).
+//! - **Review**: the same, but only when low-confidence or inferred claims are counted.
+//! - **Review within one sheet**: every anchor comes from the event's own sheet, and the
+//!   event and at least one anchor are direct readings ([`HIGH_CONFIDENCE`]). Below that,
+//!   one sheet putting its own events out of order is taken for an extraction slip and
+//!   gives nothing.
+//!
+//! Qualifiers weaken the anchors they change: a *formally* established body may have met
+//! before (the formal act often comes late), so a formal founding is no anchor; an
+//! *informal* meeting may precede the founding or follow the end; a *partial* or informal
+//! end ends nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use super::{
+    Finding, FindingKind, GroupKey, HIGH_CONFIDENCE, MIN_CONFIDENCE, confident, direct, make, name_list, sorted_clones,
+};
+use crate::date::{Date, Precision};
+use crate::extract::{Claim, Event, Qualifier};
+
+/// Where an event stands in the life of its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The subject comes into existence: a body is established.
+    Birth,
+    /// The subject ends: closed, dissolved, replaced by another body.
+    End,
+    /// Happens to a subject that exists: it meets, is joined, suspended, renamed.
+    During,
+    /// Not ordered against the subject's life, because the claim's subject may be the
+    /// thing created rather than an existing actor ("the Act was signed", "the Programme
+    /// was launched": a signing or launch *is* the start of an act or a programme), or
+    /// because the event is itself a way of telling the start (compared by the wording
+    /// rule instead).
+    Unordered,
+}
+
+/// The place of `event` in its subject's life. Exhaustive on purpose: a new event kind must
+/// be placed here.
+pub fn place(event: Event) -> Place {
+    match event {
+        Event::Established => Place::Birth,
+        Event::Closed | Event::Succeeded => Place::End,
+        Event::FirstMeeting
+        | Event::Met
+        | Event::Summit
+        | Event::Joined
+        | Event::Suspended
+        | Event::Resumed
+        | Event::Deployed
+        | Event::Renamed
+        | Event::EnteredIntoForce => Place::During,
+        Event::Signed | Event::Adopted | Event::Launched | Event::Opened | Event::Began | Event::Outreach => {
+            Place::Unordered
+        }
+    }
+}
+
+/// The event in the past tense, for reasons ("first met", "was replaced"). Exhaustive on
+/// purpose.
+pub fn past(event: Event) -> &'static str {
+    match event {
+        Event::Established => "established",
+        Event::FirstMeeting => "first met",
+        Event::Met => "met",
+        Event::Joined => "joined",
+        Event::Signed => "signed",
+        Event::Adopted => "adopted",
+        Event::Launched => "launched",
+        Event::Succeeded => "replaced",
+        Event::Renamed => "renamed",
+        Event::Suspended => "suspended",
+        Event::Resumed => "resumed",
+        Event::Opened => "opened",
+        Event::Closed => "closed",
+        Event::Began => "began",
+        Event::Outreach => "reached out",
+        Event::Deployed => "deployed",
+        Event::Summit => "held a summit",
+        Event::EnteredIntoForce => "entered into force",
+    }
+}
+
+/// Whether the dependent must lie not wholly before, or not wholly after, the anchors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// The dependent may not end before every anchor begins.
+    NotBefore,
+    /// The dependent may not begin after every anchor ends.
+    NotAfter,
+}
+
+/// One ordering constraint between two sets of claims of one subject.
+struct Constraint {
+    /// Which claims anchor the constraint (the founding, the end, the signing).
+    anchor: fn(Event, &Claim) -> bool,
+    /// Which claims must respect it.
+    dependent: fn(Event, &Claim) -> bool,
+    side: Side,
+    /// The anchor in a finding's event label: "met before established".
+    anchor_word: &'static str,
+    /// Why the order is impossible, for the reason.
+    why: &'static str,
+}
+
+fn has(c: &Claim, q: Qualifier) -> bool {
+    c.qualifiers.contains(&q)
+}
+
+const CONSTRAINTS: [Constraint; 3] = [
+    Constraint {
+        anchor: |e, c| place(e) == Place::Birth && !has(c, Qualifier::Formal) && !has(c, Qualifier::Partial),
+        dependent: |e, c| matches!(place(e), Place::During | Place::End) && !has(c, Qualifier::Informal),
+        side: Side::NotBefore,
+        anchor_word: "established",
+        why: "nothing can happen to a body before it is established",
+    },
+    Constraint {
+        anchor: |e, c| place(e) == Place::End && !has(c, Qualifier::Informal) && !has(c, Qualifier::Partial),
+        dependent: |e, c| place(e) == Place::During && !has(c, Qualifier::Informal),
+        side: Side::NotAfter,
+        anchor_word: "ended",
+        why: "nothing can happen to a body after it was closed or replaced",
+    },
+    Constraint {
+        // A party's own later signature (an accession) may follow the entry into force.
+        anchor: |e, c| e == Event::Signed && c.agent.is_none(),
+        dependent: |e, _| e == Event::EnteredIntoForce,
+        side: Side::NotBefore,
+        anchor_word: "signed",
+        why: "an act cannot enter into force before it is signed",
+    },
+];
+
+/// One group of a subject, as the order rule sees it: its key, its label and its claims.
+pub(super) struct Group<'a> {
+    pub key: &'a GroupKey,
+    pub label: String,
+    pub members: Vec<&'a Arc<Claim>>,
+}
+
+/// The three tiers a violation can reach, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Conflict,
+    Uncertain,
+    SingleSheet,
+}
+
+impl Tier {
+    fn kind(self) -> FindingKind {
+        match self {
+            Tier::Conflict => FindingKind::EventOrder,
+            Tier::Uncertain => FindingKind::UncertainOrder,
+            Tier::SingleSheet => FindingKind::SingleSheetOrder,
+        }
+    }
+}
+
+/// The bound the anchors set: for [`Side::NotBefore`] the earliest first day, for
+/// [`Side::NotAfter`] the latest last day. An event violates every anchor iff it lies
+/// wholly beyond this bound.
+fn bound<'a>(side: Side, anchors: impl Iterator<Item = &'a Arc<Claim>>) -> Option<i64> {
+    match side {
+        Side::NotBefore => anchors.map(|c| c.date.days().0).min(),
+        Side::NotAfter => anchors.map(|c| c.date.days().1).max(),
+    }
+}
+
+fn violates(side: Side, c: &Claim, bound: Option<i64>) -> bool {
+    let (first, last) = c.date.days();
+    match (side, bound) {
+        (Side::NotBefore, Some(b)) => last < b,
+        (Side::NotAfter, Some(b)) => first > b,
+        (_, None) => false,
+    }
+}
+
+/// "on 12 March 1962", "in 1963", "from 1932 to 1934".
+fn when(d: &Date) -> String {
+    if d.is_range() {
+        format!("from {}", d.describe())
+    } else if d.precision() == Precision::Day {
+        format!("on {}", d.describe())
+    } else {
+        format!("in {}", d.describe())
+    }
+}
+
+/// "first met on 12 March 1962", "was replaced by EAPC in 1997".
+fn phrase(event: Event, c: &Claim) -> String {
+    let mut s = past(event).to_string();
+    if let (Event::Succeeded | Event::Renamed, Some(obj)) = (event, c.object.as_deref()) {
+        s.push_str(if event == Event::Renamed { " to " } else { " by " });
+        s.push_str(obj.trim());
+    }
+    if let Some(agent) = c.agent.as_deref() {
+        s.push_str(" by ");
+        s.push_str(agent.trim());
+    }
+    s.push(' ');
+    s.push_str(&when(&c.date));
+    s
+}
+
+/// The order findings of one subject.
+pub(super) fn check_order(subject: &str, groups: &[Group<'_>], out: &mut Vec<Finding>) {
+    for rule in &CONSTRAINTS {
+        let anchors: Vec<(Event, &Arc<Claim>)> = groups
+            .iter()
+            .flat_map(|g| g.members.iter().map(move |c| (g.key.event, *c)))
+            .filter(|(e, c)| (rule.anchor)(*e, c))
+            .collect();
+        if anchors.is_empty() {
+            continue;
+        }
+        let bound_all = bound(rule.side, anchors.iter().map(|(_, c)| *c));
+        let bound_sure = bound(rule.side, anchors.iter().map(|(_, c)| *c).filter(|c| confident(c)));
+        // (tier, dependent group) -> violating dependents.
+        let mut found: BTreeMap<(Tier, usize), Vec<&Arc<Claim>>> = BTreeMap::new();
+        for (gi, g) in groups.iter().enumerate() {
+            for c in &g.members {
+                if !(rule.dependent)(g.key.event, c) {
+                    continue;
+                }
+                let other_sheet = |only_confident: bool| {
+                    anchors.iter().any(|(_, a)| a.doc != c.doc && (!only_confident || confident(a)))
+                };
+                let tier = if confident(c) && violates(rule.side, c, bound_sure) && other_sheet(true) {
+                    Tier::Conflict
+                } else if violates(rule.side, c, bound_all) && other_sheet(false) {
+                    Tier::Uncertain
+                } else if violates(rule.side, c, bound_all)
+                    && direct(c)
+                    && anchors.iter().any(|(_, a)| a.doc == c.doc && direct(a))
+                {
+                    // Every anchor is the dependent's own sheet's (no other sheet has one).
+                    Tier::SingleSheet
+                } else {
+                    continue;
+                };
+                found.entry((tier, gi)).or_default().push(c);
+            }
+        }
+        for ((tier, gi), deps) in found {
+            let cited: Vec<(Event, &Arc<Claim>)> =
+                anchors.iter().copied().filter(|(_, a)| tier != Tier::Conflict || confident(a)).collect();
+            out.push(finding(subject, rule, tier, &groups[gi], &deps, &cited));
+        }
+    }
+}
+
+/// One finding: the dependents of one group that violate `rule`, and the anchors they violate.
+fn finding(
+    subject: &str,
+    rule: &Constraint,
+    tier: Tier,
+    group: &Group<'_>,
+    deps: &[&Arc<Claim>],
+    anchors: &[(Event, &Arc<Claim>)],
+) -> Finding {
+    let event = group.key.event;
+    // The most striking dependent (farthest beyond the bound) and the anchor that sets it.
+    let extreme = match rule.side {
+        Side::NotBefore => deps.iter().min_by(|a, b| a.date.cmp(&b.date).then_with(|| a.doc.cmp(&b.doc))),
+        Side::NotAfter => deps.iter().max_by(|a, b| a.date.cmp(&b.date).then_with(|| b.doc.cmp(&a.doc))),
+    };
+    let setter = match rule.side {
+        Side::NotBefore => anchors.iter().min_by(|(_, a), (_, b)| {
+            a.date.days().0.cmp(&b.date.days().0).then_with(|| a.date.cmp(&b.date)).then_with(|| a.doc.cmp(&b.doc))
+        }),
+        Side::NotAfter => anchors.iter().max_by(|(_, a), (_, b)| {
+            a.date.days().1.cmp(&b.date.days().1).then_with(|| a.date.cmp(&b.date)).then_with(|| b.doc.cmp(&a.doc))
+        }),
+    };
+    let dep_docs = name_list(deps.iter().map(|c| c.doc.as_str()));
+    let anchor_docs = name_list(anchors.iter().map(|(_, c)| c.doc.as_str()));
+    let (dep_text, anchor_text) = match (extreme, setter) {
+        (Some(d), Some((ae, a))) => {
+            let more = deps.len() - 1;
+            let more = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+            (format!("{}{more}", phrase(event, d)), phrase(*ae, a))
+        }
+        _ => (String::new(), String::new()),
+    };
+    let order_word = match rule.side {
+        Side::NotBefore => "before",
+        Side::NotAfter => "after",
+    };
+    let label = format!("{} {order_word} {}", group.label, rule.anchor_word);
+    let mut reason = format!("{dep_text} ({dep_docs}), but {anchor_text} ({anchor_docs}): {}", rule.why);
+    reason.push_str(match tier {
+        Tier::Conflict => "; one of the dates is wrong, or the sheets mean different bodies",
+        Tier::Uncertain => {
+            "; the order breaks only through a claim whose attachment is uncertain or whose year was inferred: \
+             check that each date belongs to its event"
+        }
+        Tier::SingleSheet => {
+            "; both are direct readings of one sheet: it contradicts itself, or one of its dates belongs to another event"
+        }
+    });
+    if tier == Tier::Uncertain {
+        reason.push_str(&format!(" (conflicts need confidence {MIN_CONFIDENCE} or more)"));
+    }
+    if tier == Tier::SingleSheet {
+        reason.push_str(&format!(" (both read with confidence {HIGH_CONFIDENCE} or more)"));
+    }
+    // Values: the violating dates and the anchor dates, each the most precise of its side.
+    let dep_dates: BTreeSet<Date> = deps.iter().map(|c| c.date).collect();
+    let anchor_dates: BTreeSet<(Event, Date)> = anchors.iter().map(|(e, c)| (*e, c.date)).collect();
+    let mut values: Vec<String> = dep_dates.iter().map(|d| format!("{} {d}", group.label)).collect();
+    values.extend(anchor_dates.iter().map(|(e, d)| format!("{} {d}", e.as_str())));
+    let claims: Vec<&Arc<Claim>> = deps.iter().copied().chain(anchors.iter().map(|(_, c)| *c)).collect();
+    make(tier.kind(), subject, label, reason, values, sorted_clones(&claims), None)
+}
