@@ -44,6 +44,9 @@ use std::sync::Arc;
 use super::{
     Finding, FindingKind, GroupKey, HIGH_CONFIDENCE, MIN_CONFIDENCE, confident, direct, make, name_list, sorted_clones,
 };
+use rustc_hash::FxHashSet;
+
+use crate::corpus::DocId;
 use crate::date::{Date, Precision};
 use crate::extract::{Claim, Event, Qualifier};
 
@@ -186,6 +189,35 @@ impl Tier {
     }
 }
 
+/// Which sheets hold anchors, enough to tell whether one other than a given sheet does.
+struct Sheets<'a> {
+    first: Option<&'a DocId>,
+    several: bool,
+}
+
+impl<'a> Sheets<'a> {
+    fn of(docs: impl Iterator<Item = &'a DocId>) -> Sheets<'a> {
+        let mut first = None;
+        let mut several = false;
+        for d in docs {
+            match first {
+                None => first = Some(d),
+                Some(f) if f != d => {
+                    several = true;
+                    break;
+                }
+                Some(_) => {}
+            }
+        }
+        Sheets { first, several }
+    }
+
+    /// Whether a sheet other than `doc` holds an anchor.
+    fn other_than(&self, doc: &DocId) -> bool {
+        self.several || self.first.is_some_and(|f| f != doc)
+    }
+}
+
 /// The bound the anchors set: for [`Side::NotBefore`] the earliest first day, for
 /// [`Side::NotAfter`] the latest last day. An event violates every anchor iff it lies
 /// wholly beyond this bound.
@@ -245,6 +277,11 @@ pub(super) fn check_order(subject: &str, groups: &[Group<'_>], out: &mut Vec<Fin
         }
         let bound_all = bound(rule.side, anchors.iter().map(|(_, c)| *c));
         let bound_sure = bound(rule.side, anchors.iter().map(|(_, c)| *c).filter(|c| confident(c)));
+        // Sheets of the anchors, so that each dependent asks in constant time whether
+        // another sheet holds one (a corpus restating an event must not make this quadratic).
+        let all_docs = Sheets::of(anchors.iter().map(|(_, c)| &c.doc));
+        let sure_docs = Sheets::of(anchors.iter().filter(|(_, c)| confident(c)).map(|(_, c)| &c.doc));
+        let direct_docs: FxHashSet<&DocId> = anchors.iter().filter(|(_, c)| direct(c)).map(|(_, c)| &c.doc).collect();
         // (tier, dependent group) -> violating dependents.
         let mut found: BTreeMap<(Tier, usize), Vec<&Arc<Claim>>> = BTreeMap::new();
         for (gi, g) in groups.iter().enumerate() {
@@ -252,17 +289,11 @@ pub(super) fn check_order(subject: &str, groups: &[Group<'_>], out: &mut Vec<Fin
                 if !(rule.dependent)(g.key.event, c) {
                     continue;
                 }
-                let other_sheet = |only_confident: bool| {
-                    anchors.iter().any(|(_, a)| a.doc != c.doc && (!only_confident || confident(a)))
-                };
-                let tier = if confident(c) && violates(rule.side, c, bound_sure) && other_sheet(true) {
+                let tier = if confident(c) && violates(rule.side, c, bound_sure) && sure_docs.other_than(&c.doc) {
                     Tier::Conflict
-                } else if violates(rule.side, c, bound_all) && other_sheet(false) {
+                } else if violates(rule.side, c, bound_all) && all_docs.other_than(&c.doc) {
                     Tier::Uncertain
-                } else if violates(rule.side, c, bound_all)
-                    && direct(c)
-                    && anchors.iter().any(|(_, a)| a.doc == c.doc && direct(a))
-                {
+                } else if violates(rule.side, c, bound_all) && direct(c) && direct_docs.contains(&c.doc) {
                     // Every anchor is the dependent's own sheet's (no other sheet has one).
                     Tier::SingleSheet
                 } else {

@@ -744,3 +744,27 @@ fn meetings_recur_and_never_conflict_with_each_other() {
     ];
     assert!(cross_check(&claims).is_empty());
 }
+
+#[test]
+fn the_order_rule_is_not_quadratic_in_one_subject() {
+    // One subject restated by many sheets: 40,000 foundings and 40,000 meetings. Pairwise,
+    // this would be 1.6 billion comparisons; the rule needs a bound and a few sheet sets.
+    let mut claims = Vec::with_capacity(80_000);
+    for i in 0..40_000u32 {
+        let doc = format!("sheet-{}.txt", i % 500);
+        claims.push(claim(&doc, i, "Lake Authority", Event::Established, "1963"));
+        let mut met = claim(&doc, i + 50_000, "Lake Authority", Event::Met, if i == 7 { "1962" } else { "1970" });
+        met.quote = String::new();
+        claims.push(met);
+    }
+    let f = cross_check(&claims);
+    assert_eq!(
+        kinds(&f),
+        [(
+            FindingKind::EventOrder,
+            "met before established".into(),
+            vec!["met 1962".into(), "established 1963".into()]
+        )]
+    );
+    assert_eq!(f[0].claims.len(), 40_001, "the one early meeting and every founding");
+}
