@@ -989,6 +989,7 @@ pub fn cross_check_shared(claims: &[Arc<Claim>]) -> Vec<Finding> {
     // All groups of a subject are adjacent: each subject is one run, checked on its own.
     let subjects: Vec<&[(GroupKey, Vec<usize>)]> = groups.chunk_by(|a, b| a.0.subject == b.0.subject).collect();
     let mut out: Vec<Finding> = subjects.into_par_iter().flat_map_iter(|run| check_subject(claims, run)).collect();
+    out.extend(order::check_agents(claims));
     out.par_sort_by(finding_order);
     dedup_ids(&mut out);
     out

@@ -124,3 +124,23 @@ fn one_sheet_against_one_is_disputed_in_the_timeline_and_has_no_agreed_date() {
     assert_eq!(entry["disputed"], false, "{entry:#}");
     assert_eq!(entry["date"], "1991-05-04");
 }
+
+#[test]
+fn a_body_joining_another_before_it_was_founded_is_a_conflict() {
+    let w = Work::new();
+    w.write("union.txt", "The Rowing Union was founded in 1963 in Apia.\n")
+        .write("council.txt", "The Rowing Union joined the Pacific Sports Council in 1950.\n");
+    let r = json_report(&w);
+    let f = findings(&r);
+    assert_eq!(f.len(), 1, "{r:#}");
+    assert_eq!(f[0]["kind"], "event-order");
+    assert_eq!(f[0]["subject"], "Rowing Union");
+    let reason = f[0]["reason"].as_str().unwrap();
+    assert!(reason.contains("joined by Rowing Union in 1950 (council.txt)"), "{reason}");
+    assert!(reason.contains("but Rowing Union established in 1963 (union.txt)"), "{reason}");
+
+    // Joining after the founding: nothing.
+    w.write("council.txt", "The Rowing Union joined the Pacific Sports Council in 1971.\n");
+    let r = json_report(&w);
+    assert!(findings(&r).is_empty(), "{r:#}");
+}

@@ -13,6 +13,9 @@
 //! - **Nothing happens to a body after it ended.** The same events of [`Place::During`]
 //!   cannot lie wholly after its closure or its replacement by another body.
 //! - **An act cannot enter into force before it was signed.**
+//! - **A body acts only while it exists.** A claim whose agent is a body ("X joined the
+//!   Council", "signed by X") is held against that body's founding and end with the first
+//!   two constraints ([`check_agents`]); the finding is about the agent.
 //!
 //! # Precision and several anchors
 //!
@@ -42,9 +45,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::{
-    Finding, FindingKind, GroupKey, HIGH_CONFIDENCE, MIN_CONFIDENCE, confident, direct, make, name_list, sorted_clones,
+    Finding, FindingKind, GroupKey, HIGH_CONFIDENCE, MIN_CONFIDENCE, confident, direct, fold, make, name_list,
+    sorted_clones,
 };
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::DocId;
 use crate::date::{Date, Precision};
@@ -264,6 +268,52 @@ fn phrase(event: Event, c: &Claim) -> String {
     s
 }
 
+/// The anchors of one constraint, summarised so that each dependent is placed in a tier in
+/// constant time (a corpus restating an event must not make the rule quadratic).
+struct Anchored<'a> {
+    side: Side,
+    bound_all: Option<i64>,
+    bound_sure: Option<i64>,
+    all_docs: Sheets<'a>,
+    sure_docs: Sheets<'a>,
+    direct_docs: FxHashSet<&'a DocId>,
+}
+
+impl<'a> Anchored<'a> {
+    fn of(side: Side, anchors: &[(Event, &'a Arc<Claim>)]) -> Anchored<'a> {
+        let sure = || anchors.iter().filter(|(_, c)| confident(c)).map(|(_, c)| *c);
+        Anchored {
+            side,
+            bound_all: bound(side, anchors.iter().map(|(_, c)| *c)),
+            bound_sure: bound(side, sure()),
+            all_docs: Sheets::of(anchors.iter().map(|(_, c)| &c.doc)),
+            sure_docs: Sheets::of(sure().map(|c| &c.doc)),
+            direct_docs: anchors.iter().filter(|(_, c)| direct(c)).map(|(_, c)| &c.doc).collect(),
+        }
+    }
+
+    /// The tier `c` reaches against these anchors, if it is out of order at all.
+    fn tier(&self, c: &Claim) -> Option<Tier> {
+        if confident(c) && violates(self.side, c, self.bound_sure) && self.sure_docs.other_than(&c.doc) {
+            Some(Tier::Conflict)
+        } else if !violates(self.side, c, self.bound_all) {
+            None
+        } else if self.all_docs.other_than(&c.doc) {
+            Some(Tier::Uncertain)
+        } else if direct(c) && self.direct_docs.contains(&c.doc) {
+            // Every anchor is the dependent's own sheet's (no other sheet has one).
+            Some(Tier::SingleSheet)
+        } else {
+            None
+        }
+    }
+}
+
+/// The anchors a finding of `tier` cites: for a conflict the confident ones only.
+fn cited<'a>(tier: Tier, anchors: &[(Event, &'a Arc<Claim>)]) -> Vec<(Event, &'a Arc<Claim>)> {
+    anchors.iter().copied().filter(|(_, a)| tier != Tier::Conflict || confident(a)).collect()
+}
+
 /// The order findings of one subject.
 pub(super) fn check_order(subject: &str, groups: &[Group<'_>], out: &mut Vec<Finding>) {
     for rule in &CONSTRAINTS {
@@ -275,39 +325,89 @@ pub(super) fn check_order(subject: &str, groups: &[Group<'_>], out: &mut Vec<Fin
         if anchors.is_empty() {
             continue;
         }
-        let bound_all = bound(rule.side, anchors.iter().map(|(_, c)| *c));
-        let bound_sure = bound(rule.side, anchors.iter().map(|(_, c)| *c).filter(|c| confident(c)));
-        // Sheets of the anchors, so that each dependent asks in constant time whether
-        // another sheet holds one (a corpus restating an event must not make this quadratic).
-        let all_docs = Sheets::of(anchors.iter().map(|(_, c)| &c.doc));
-        let sure_docs = Sheets::of(anchors.iter().filter(|(_, c)| confident(c)).map(|(_, c)| &c.doc));
-        let direct_docs: FxHashSet<&DocId> = anchors.iter().filter(|(_, c)| direct(c)).map(|(_, c)| &c.doc).collect();
+        let anchored = Anchored::of(rule.side, &anchors);
         // (tier, dependent group) -> violating dependents.
         let mut found: BTreeMap<(Tier, usize), Vec<&Arc<Claim>>> = BTreeMap::new();
         for (gi, g) in groups.iter().enumerate() {
             for c in &g.members {
-                if !(rule.dependent)(g.key.event, c) {
-                    continue;
+                if let Some(tier) = (rule.dependent)(g.key.event, c).then(|| anchored.tier(c)).flatten() {
+                    found.entry((tier, gi)).or_default().push(c);
                 }
-                let tier = if confident(c) && violates(rule.side, c, bound_sure) && sure_docs.other_than(&c.doc) {
-                    Tier::Conflict
-                } else if violates(rule.side, c, bound_all) && all_docs.other_than(&c.doc) {
-                    Tier::Uncertain
-                } else if violates(rule.side, c, bound_all) && direct(c) && direct_docs.contains(&c.doc) {
-                    // Every anchor is the dependent's own sheet's (no other sheet has one).
-                    Tier::SingleSheet
-                } else {
-                    continue;
-                };
-                found.entry((tier, gi)).or_default().push(c);
             }
         }
         for ((tier, gi), deps) in found {
-            let cited: Vec<(Event, &Arc<Claim>)> =
-                anchors.iter().copied().filter(|(_, a)| tier != Tier::Conflict || confident(a)).collect();
-            out.push(finding(subject, rule, tier, &groups[gi], &deps, &cited));
+            let g = &groups[gi];
+            let dep = Dependents { label: g.label.clone(), event: g.key.event, of: None, claims: deps };
+            out.push(finding(subject, rule, tier, &dep, &cited(tier, &anchors), None));
         }
     }
+}
+
+/// The bodies named as agents ("signed by X", "joined by X"): X acted, so X existed. Each
+/// claim whose agent is, case aside, the canonical name of a subject with a founding or an
+/// end is ordered against them with the first two constraints. Agents are free text; an
+/// agent spelled otherwise than the subject's canonical name is not matched (no guessing).
+pub fn check_agents(claims: &[Arc<Claim>]) -> Vec<Finding> {
+    // Folded subject -> its claims that can anchor (foundings and ends).
+    let mut lives: FxHashMap<String, Vec<(Event, &Arc<Claim>)>> = FxHashMap::default();
+    for c in claims {
+        let event = GroupKey::of(c).event;
+        if matches!(place(event), Place::Birth | Place::End) {
+            lives.entry(fold(&c.subject)).or_default().push((event, c));
+        }
+    }
+    if lives.is_empty() {
+        return Vec::new();
+    }
+    type Anchors<'a> = Option<(Anchored<'a>, Vec<(Event, &'a Arc<Claim>)>)>;
+    // (agent's folded name, rule) -> its anchors, built once.
+    let mut anchored: FxHashMap<(String, usize), Anchors<'_>> = FxHashMap::default();
+    // (agent's folded name, rule, tier, dependent key) -> violating claims.
+    let mut found: BTreeMap<(String, usize, Tier, GroupKey), Vec<&Arc<Claim>>> = BTreeMap::new();
+    for c in claims {
+        let Some(agent) = c.agent.as_deref().map(fold).filter(|a| !a.is_empty() && *a != fold(&c.subject)) else {
+            continue;
+        };
+        let Some(life) = lives.get(&agent) else { continue };
+        if has(c, Qualifier::Informal) {
+            continue;
+        }
+        for (ri, rule) in CONSTRAINTS.iter().enumerate().take(2) {
+            let entry = anchored.entry((agent.clone(), ri)).or_insert_with(|| {
+                let anchors: Vec<(Event, &Arc<Claim>)> =
+                    life.iter().copied().filter(|(e, a)| (rule.anchor)(*e, a)).collect();
+                (!anchors.is_empty()).then(|| (Anchored::of(rule.side, &anchors), anchors))
+            });
+            if let Some(tier) = entry.as_ref().and_then(|(a, _)| a.tier(c)) {
+                found.entry((agent.clone(), ri, tier, GroupKey::of(c))).or_default().push(c);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for ((agent, ri, tier, key), deps) in found {
+        let Some(Some((_, anchors))) = anchored.get(&(agent, ri)) else { continue };
+        let Some(body) = anchors.iter().map(|(_, a)| a.subject.trim()).min() else { continue };
+        let Some(sample) = super::sample(&deps) else { continue };
+        let rule = &CONSTRAINTS[ri];
+        let dep = Dependents {
+            label: format!("{} {}", sample.subject.trim(), key.label(sample)),
+            event: key.event,
+            of: Some(sample.subject.trim()),
+            claims: deps.clone(),
+        };
+        out.push(finding(body, rule, tier, &dep, &cited(tier, anchors), Some(body)));
+    }
+    out
+}
+
+/// The claims of one dependent group that break a constraint.
+struct Dependents<'a> {
+    /// The group's label in the finding's event: "first-meeting", "Kestrel Accord signed by X".
+    label: String,
+    event: Event,
+    /// The subject of the dependents when it is not the finding's (an act an agent signed).
+    of: Option<&'a str>,
+    claims: Vec<&'a Arc<Claim>>,
 }
 
 /// One finding: the dependents of one group that violate `rule`, and the anchors they violate.
@@ -315,11 +415,12 @@ fn finding(
     subject: &str,
     rule: &Constraint,
     tier: Tier,
-    group: &Group<'_>,
-    deps: &[&Arc<Claim>],
+    dep: &Dependents<'_>,
     anchors: &[(Event, &Arc<Claim>)],
+    anchor_of: Option<&str>,
 ) -> Finding {
-    let event = group.key.event;
+    let event = dep.event;
+    let deps = dep.claims.as_slice();
     // The most striking dependent (farthest beyond the bound) and the anchor that sets it.
     let extreme = match rule.side {
         Side::NotBefore => deps.iter().min_by(|a, b| a.date.cmp(&b.date).then_with(|| a.doc.cmp(&b.doc))),
@@ -339,7 +440,8 @@ fn finding(
         (Some(d), Some((ae, a))) => {
             let more = deps.len() - 1;
             let more = if more > 0 { format!(" (and {more} more)") } else { String::new() };
-            (format!("{}{more}", phrase(event, d)), phrase(*ae, a))
+            let who = |of: Option<&str>| of.map(|s| format!("{s} ")).unwrap_or_default();
+            (format!("{}{}{more}", who(dep.of), phrase(event, d)), format!("{}{}", who(anchor_of), phrase(*ae, a)))
         }
         _ => (String::new(), String::new()),
     };
@@ -347,7 +449,7 @@ fn finding(
         Side::NotBefore => "before",
         Side::NotAfter => "after",
     };
-    let label = format!("{} {order_word} {}", group.label, rule.anchor_word);
+    let label = format!("{} {order_word} {}", dep.label, rule.anchor_word);
     let mut reason = format!("{dep_text} ({dep_docs}), but {anchor_text} ({anchor_docs}): {}", rule.why);
     reason.push_str(match tier {
         Tier::Conflict => "; one of the dates is wrong, or the sheets mean different bodies",
@@ -368,7 +470,7 @@ fn finding(
     // Values: the violating dates and the anchor dates, each the most precise of its side.
     let dep_dates: BTreeSet<Date> = deps.iter().map(|c| c.date).collect();
     let anchor_dates: BTreeSet<(Event, Date)> = anchors.iter().map(|(e, c)| (*e, c.date)).collect();
-    let mut values: Vec<String> = dep_dates.iter().map(|d| format!("{} {d}", group.label)).collect();
+    let mut values: Vec<String> = dep_dates.iter().map(|d| format!("{} {d}", dep.label)).collect();
     values.extend(anchor_dates.iter().map(|(e, d)| format!("{} {d}", e.as_str())));
     let claims: Vec<&Arc<Claim>> = deps.iter().copied().chain(anchors.iter().map(|(_, c)| *c)).collect();
     make(tier.kind(), subject, label, reason, values, sorted_clones(&claims), None)

@@ -768,3 +768,45 @@ fn the_order_rule_is_not_quadratic_in_one_subject() {
     );
     assert_eq!(f[0].claims.len(), 40_001, "the one early meeting and every founding");
 }
+
+#[test]
+fn a_body_cannot_sign_or_join_before_it_was_founded_nor_after_it_ended() {
+    let founded = claim("union.txt", 1, "Rowing Union", Event::Established, "1963");
+    let mut signed = claim("accord.txt", 2, "Kestrel Accord", Event::Signed, "1950-05-03");
+    signed.agent = Some("rowing union".into());
+    let f = cross_check(&[founded.clone(), signed.clone()]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!((f[0].severity, f[0].kind), (Severity::Conflict, FindingKind::EventOrder));
+    assert_eq!(f[0].subject, "Rowing Union", "the finding is about the body that acted");
+    assert_eq!(f[0].event, "Kestrel Accord signed by rowing union before established");
+    assert!(
+        f[0].reason.starts_with(
+            "Kestrel Accord signed by rowing union on 3 May 1950 (accord.txt), but Rowing Union established in 1963 (union.txt)"
+        ),
+        "{}",
+        f[0].reason
+    );
+
+    // After the body ended.
+    let dissolved = claim("state.txt", 1, "Danube Republic", Event::Closed, "1991");
+    let mut joined = claim("league.txt", 4, "Chess League", Event::Joined, "1995");
+    joined.agent = Some("Danube Republic".into());
+    let f = cross_check(&[dissolved.clone(), joined.clone()]);
+    assert_eq!(kinds(&f).len(), 1, "{f:#?}");
+    assert_eq!(f[0].event, "Chess League joined by Danube Republic after ended");
+
+    // Negatives: acting after the founding; an agent spelled otherwise; the agent being the
+    // subject itself (the subject's own rules cover it); a low-confidence act is a review.
+    let mut later = signed.clone();
+    later.date = "1970".parse().unwrap();
+    assert!(cross_check(&[founded.clone(), later]).is_empty());
+    let mut other = signed.clone();
+    other.agent = Some("RU".into());
+    assert!(cross_check(&[founded.clone(), other]).is_empty());
+    let mut own = claim("union.txt", 5, "Rowing Union", Event::Adopted, "1950");
+    own.agent = Some("Rowing Union".into());
+    assert!(cross_check(&[founded.clone(), own]).is_empty());
+    let weak = with_confidence(signed, 0.3);
+    let f = cross_check(&[founded, weak]);
+    assert_eq!(f[0].kind, FindingKind::UncertainOrder, "{f:#?}");
+}
