@@ -166,6 +166,8 @@ pub enum Event {
     Deployed,
     /// A summit was held.
     Summit,
+    /// An act (a treaty, a statute, a convention) entered into force.
+    EnteredIntoForce,
 }
 
 impl Event {
@@ -189,6 +191,7 @@ impl Event {
             Event::Outreach => "outreach",
             Event::Deployed => "deployed",
             Event::Summit => "summit",
+            Event::EnteredIntoForce => "entered-into-force",
         }
     }
 }

@@ -105,6 +105,8 @@ struct WireEntry<'a> {
     precision: Precision,
     subject: &'a str,
     event: &'a str,
+    /// Whether a disjoint date has as much support: the date is one side of a dispute.
+    disputed: bool,
     supporting: Vec<WireClaim<'a>>,
     dissenting: Vec<WireClaim<'a>>,
 }
@@ -116,6 +118,7 @@ impl<'a> WireEntry<'a> {
             precision: e.date.precision(),
             subject: &e.subject,
             event: &e.label,
+            disputed: e.disputed,
             supporting: e.supporting.iter().map(|c| WireClaim::of(c)).collect(),
             dissenting: e.dissenting.iter().map(|c| WireClaim::of(c)).collect(),
         }

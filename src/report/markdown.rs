@@ -136,7 +136,7 @@ pub(super) fn render_timeline(report: &Report, out: &mut dyn Write) -> io::Resul
             escape(&e.label),
             plural(support.len(), "sheet"),
             support.join(", "),
-            against.join("; ")
+            if e.disputed { format!("disputed: {}", against.join("; ")) } else { against.join("; ") }
         )?;
     }
     writeln!(out)

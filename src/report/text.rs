@@ -117,6 +117,9 @@ pub(super) fn render_timeline(report: &Report, options: &RenderOptions, out: &mu
             plural(support.len(), "sheet"),
             support.join(", ")
         )?;
+        if e.disputed {
+            write!(out, " {}", paint.severity(Severity::Conflict, "disputed"))?;
+        }
         if !e.dissenting.is_empty() {
             let against: Vec<String> =
                 e.dissenting.iter().map(|c| format!("{} says {}", clean(&position(c)), c.date)).collect();

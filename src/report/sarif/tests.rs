@@ -296,10 +296,23 @@ fn fields_one_by_one() {
     let rule_ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(
         rule_ids,
-        ["date-conflict", "uncertain-dates", "single-sheet-dates", "event-wording", "figures", "succession"]
+        [
+            "date-conflict",
+            "uncertain-dates",
+            "single-sheet-dates",
+            "event-wording",
+            "figures",
+            "succession",
+            "event-order",
+            "uncertain-order",
+            "single-sheet-order"
+        ]
     );
     assert_eq!(rules[0]["defaultConfiguration"]["level"], "error");
     assert_eq!(rules[3]["defaultConfiguration"]["level"], "warning");
+    assert_eq!(rules[6]["defaultConfiguration"]["level"], "error");
+    assert_eq!(rules[7]["defaultConfiguration"]["level"], "warning");
+    assert_eq!(rules[8]["defaultConfiguration"]["level"], "warning");
 
     let results = runs[0]["results"].as_array().unwrap();
     assert_eq!(results.len(), g.new.len() + g.below_threshold.len() + g.known.len());
