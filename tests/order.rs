@@ -116,6 +116,10 @@ fn one_sheet_against_one_is_disputed_in_the_timeline_and_has_no_agreed_date() {
     assert_eq!(entry["disputed"], true, "{entry:#}");
     let out = w.cmd(&["timeline"]).output().unwrap();
     assert!(stdout_of(&out).contains("disputed"), "{}", stdout_of(&out));
+    let out = w.cmd(&["timeline", "--format", "markdown"]).output().unwrap();
+    assert!(stdout_of(&out).contains("| disputed: "), "{}", stdout_of(&out));
+    let out = w.cmd(&["report", "--format", "html"]).output().unwrap();
+    assert!(stdout_of(&out).contains("1990 (disputed)"), "{}", stdout_of(&out));
 
     // Two sheets against one: a majority, not disputed.
     w.write("c.txt", "The Kestrel Accord was signed on 4 May 1991.\n");

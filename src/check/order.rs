@@ -45,8 +45,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::{
-    Finding, FindingKind, GroupKey, HIGH_CONFIDENCE, MIN_CONFIDENCE, confident, direct, fold, make, name_list,
-    sorted_clones,
+    Finding, FindingKind, GroupKey, HIGH_CONFIDENCE, MIN_CONFIDENCE, claim_order, confident, direct, fold, make,
+    name_list, sorted_clones,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -423,15 +423,16 @@ fn finding(
     let deps = dep.claims.as_slice();
     // The most striking dependent (farthest beyond the bound) and the anchor that sets it.
     let extreme = match rule.side {
-        Side::NotBefore => deps.iter().min_by(|a, b| a.date.cmp(&b.date).then_with(|| a.doc.cmp(&b.doc))),
-        Side::NotAfter => deps.iter().max_by(|a, b| a.date.cmp(&b.date).then_with(|| b.doc.cmp(&a.doc))),
+        // Ties go to the first in claim order, so the reason does not depend on input order.
+        Side::NotBefore => deps.iter().min_by(|a, b| claim_order(a, b)),
+        Side::NotAfter => deps.iter().max_by(|a, b| a.date.cmp(&b.date).then_with(|| claim_order(b, a))),
     };
     let setter = match rule.side {
-        Side::NotBefore => anchors.iter().min_by(|(_, a), (_, b)| {
-            a.date.days().0.cmp(&b.date.days().0).then_with(|| a.date.cmp(&b.date)).then_with(|| a.doc.cmp(&b.doc))
-        }),
+        Side::NotBefore => anchors
+            .iter()
+            .min_by(|(_, a), (_, b)| a.date.days().0.cmp(&b.date.days().0).then_with(|| claim_order(a, b))),
         Side::NotAfter => anchors.iter().max_by(|(_, a), (_, b)| {
-            a.date.days().1.cmp(&b.date.days().1).then_with(|| a.date.cmp(&b.date)).then_with(|| b.doc.cmp(&a.doc))
+            a.date.days().1.cmp(&b.date.days().1).then_with(|| a.date.cmp(&b.date)).then_with(|| claim_order(b, a))
         }),
     };
     let dep_docs = name_list(deps.iter().map(|c| c.doc.as_str()));

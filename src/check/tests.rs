@@ -811,3 +811,25 @@ fn a_body_cannot_sign_or_join_before_it_was_founded_nor_after_it_ended() {
     let f = cross_check(&[founded, weak]);
     assert_eq!(f[0].kind, FindingKind::UncertainOrder, "{f:#?}");
 }
+
+#[test]
+fn order_findings_do_not_depend_on_input_order() {
+    let mut j1 = claim("b.txt", 3, "Glacier Survey", Event::Joined, "1960");
+    j1.agent = Some("Norway".into());
+    let mut j2 = claim("b.txt", 8, "Glacier Survey", Event::Joined, "1960");
+    j2.agent = Some("NORWAY".into());
+    let claims = vec![
+        claim("a.txt", 1, "Glacier Survey", Event::Established, "1963"),
+        claim("c.txt", 1, "Glacier Survey", Event::Established, "1963-04"),
+        j1,
+        j2,
+        claim("c.txt", 2, "Glacier Survey", Event::Met, "1961"),
+        claim("d.txt", 2, "Glacier Survey", Event::Closed, "1990"),
+        claim("e.txt", 2, "Glacier Survey", Event::Met, "1995"),
+    ];
+    let f = cross_check(&claims);
+    assert_eq!(f.len(), 3, "{f:#?}");
+    let mut reversed = claims.clone();
+    reversed.reverse();
+    assert_eq!(cross_check(&reversed), f);
+}

@@ -176,7 +176,11 @@ fn subject_timeline(subject: &str, entries: &[&TimelineEntry], out: &mut dyn Wri
                 y - row / 2.0
             )?;
         }
-        let label = format!("{} · {}", e.label, e.date);
+        let label = if e.disputed {
+            format!("{} · {} (disputed)", e.label, e.date)
+        } else {
+            format!("{} · {}", e.label, e.date)
+        };
         writeln!(out, "<text x=\"4\" y=\"{:.1}\">{}</text>", y + 4.0, escape_html(&label))?;
         for c in &e.supporting {
             mark(&scale, y, c, "agree", out)?;
