@@ -14,8 +14,9 @@
 //! assert_eq!(String::from_utf8(out).unwrap(), "summary: no findings; 0 claims from 0 sheets compared\n");
 //! ```
 
+pub mod chronology;
 mod github;
-mod html;
+pub(crate) mod html;
 mod json;
 mod markdown;
 mod sarif;
@@ -269,7 +270,7 @@ pub fn render_timeline(
         Format::Text => text::render_timeline(report, options, out),
         Format::Markdown => markdown::render_timeline(report, out),
         Format::Json => json::render_timeline(report, out),
-        Format::Html => html::render(report, out),
+        Format::Html => chronology::render_page(report, &chronology::PageOptions::default(), out),
     }
 }
 
