@@ -73,22 +73,24 @@ pub struct Response {
     pub content_type: &'static str,
     /// The body.
     pub body: Vec<u8>,
+    /// `Server-Timing` (`fresh;dur=…, page;dur=…` in ms), for measuring.
+    pub timing: Option<String>,
 }
 
 impl Response {
     /// An HTML page.
     pub fn html(status: u16, body: String) -> Response {
-        Response { status, content_type: "text/html; charset=utf-8", body: body.into_bytes() }
+        Response { status, content_type: "text/html; charset=utf-8", body: body.into_bytes(), timing: None }
     }
 
     /// A JSON document.
     pub fn json(status: u16, value: &serde_json::Value) -> Response {
-        Response { status, content_type: "application/json", body: value.to_string().into_bytes() }
+        Response { status, content_type: "application/json", body: value.to_string().into_bytes(), timing: None }
     }
 
     /// Plain text (errors of the Host check, wrong methods).
     pub fn text(status: u16, body: &str) -> Response {
-        Response { status, content_type: "text/plain; charset=utf-8", body: body.as_bytes().to_vec() }
+        Response { status, content_type: "text/plain; charset=utf-8", body: body.as_bytes().to_vec(), timing: None }
     }
 
     /// The body as text (tests).

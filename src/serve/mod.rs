@@ -18,6 +18,7 @@
 
 mod http;
 mod pages;
+mod watch;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ pub use http::{Request, Response, SECURITY_HEADERS, decode, host_allowed};
 
 use crate::check::Finding;
 use crate::error::{Error, Result};
+use crate::extract::bodies::Registry;
 use crate::index::NoProgress;
 use crate::pipeline::{CorpusView, Options, Session};
 use crate::report::Report;
@@ -35,8 +37,6 @@ use crate::report::html::escape_html;
 
 /// What is derived from one state of the index.
 struct Derived {
-    /// The index's content key it was built from.
-    key: [u8; 32],
     /// Sheets, registry, claims.
     view: CorpusView,
     /// Findings and the merged timeline.
@@ -46,11 +46,18 @@ struct Derived {
 /// Mutable server state.
 struct State {
     session: Session,
+    /// Tells whether the corpus may have changed (inotify), else says always.
+    watcher: watch::Watcher,
     /// When the last freshness check started.
     checked: Option<Instant>,
+    /// Bumped whenever a freshness check changed the index.
+    generation: u64,
     /// Problems of the last check, as messages.
     problems: Vec<String>,
-    derived: Option<Arc<Derived>>,
+    /// The alias registry of `generation` (search needs only this).
+    registry: Option<(u64, Arc<Registry>)>,
+    /// The corpus view and report of `generation` (built on the first page that needs them).
+    derived: Option<(u64, Arc<Derived>)>,
 }
 
 /// The UI over one corpus and index.
@@ -66,12 +73,31 @@ impl std::fmt::Debug for App {
     }
 }
 
-/// What a page handler gets: the fresh derived data and the session, locked.
+/// What a page handler gets: the session (locked), the registry, and for every page but
+/// search the corpus view and report.
 struct Ctx<'a> {
     session: &'a Session,
-    derived: &'a Derived,
+    registry: &'a Registry,
+    derived: Option<&'a Derived>,
     problems: &'a [String],
     opts: &'a Options,
+}
+
+impl Ctx<'_> {
+    /// The corpus view and report; [`pages::route`] only calls this on pages for which
+    /// [`needs_view`] built them.
+    fn d(&self) -> &Derived {
+        static EMPTY: std::sync::LazyLock<Derived> = std::sync::LazyLock::new(|| Derived {
+            view: CorpusView::default(),
+            report: Report::new(Vec::new(), Vec::new(), 0, 0, Vec::new()),
+        });
+        self.derived.unwrap_or(&EMPTY)
+    }
+}
+
+/// Whether a path needs the corpus-wide view (everything but search does).
+fn needs_view(path: &str) -> bool {
+    !matches!(path, "/" | "/search" | "/api/search")
 }
 
 impl App {
@@ -82,7 +108,11 @@ impl App {
     pub fn open(opts: Options, port: u16) -> Result<App> {
         let session = Session::open(&opts, &NoProgress)?;
         let problems = session.problems.iter().map(|p| p.error.to_string()).collect();
-        let state = State { session, checked: Some(Instant::now()), problems, derived: None };
+        // Watches are set before the first check below is trusted: an edit made after
+        // `Session::open`'s update and before the watches exist is caught by the check
+        // that the first request then runs.
+        let watcher = watch::Watcher::new(&opts.corpus);
+        let state = State { session, watcher, checked: None, generation: 0, problems, registry: None, derived: None };
         Ok(App { opts, port, state: Mutex::new(state) })
     }
 
@@ -106,41 +136,82 @@ impl App {
         let path = req.path();
         match path {
             "/app.js" => {
-                return Response { status: 200, content_type: "text/javascript; charset=utf-8", body: APP_JS.into() };
+                return Response {
+                    status: 200,
+                    content_type: "text/javascript; charset=utf-8",
+                    body: APP_JS.into(),
+                    timing: None,
+                };
             }
-            "/favicon.ico" => return Response { status: 204, content_type: "image/x-icon", body: Vec::new() },
+            "/favicon.ico" => {
+                return Response { status: 204, content_type: "image/x-icon", body: Vec::new(), timing: None };
+            }
             _ => {}
         }
         let mut state = match self.state.lock() {
             Ok(s) => s,
             Err(poisoned) => poisoned.into_inner(),
         };
-        if let Err(e) = self.refresh(&mut state, arrived) {
+        let locked = Instant::now();
+        if let Err(e) = self.refresh(&mut state, arrived, needs_view(path)) {
             return error_page(path, 500, &format!("the index could not be brought up to date: {e}"));
         }
-        let Some(derived) = state.derived.clone() else {
-            return error_page(path, 500, "the index has no view");
+        let (Some((_, registry)), derived) = (&state.registry, &state.derived) else {
+            return error_page(path, 500, "the index has no alias registry");
         };
-        let ctx = Ctx { session: &state.session, derived: &derived, problems: &state.problems, opts: &self.opts };
-        pages::route(&ctx, req)
+        let ctx = Ctx {
+            session: &state.session,
+            registry,
+            derived: derived.as_ref().map(|(_, d)| &**d),
+            problems: &state.problems,
+            opts: &self.opts,
+        };
+        let fresh = Instant::now();
+        let mut res = pages::route(&ctx, req);
+        let ms = |a: Instant, b: Instant| b.duration_since(a).as_secs_f64() * 1000.0;
+        res.timing = Some(format!(
+            "wait;dur={:.2}, fresh;dur={:.2}, page;dur={:.2}",
+            ms(arrived, locked),
+            ms(locked, fresh),
+            ms(fresh, Instant::now())
+        ));
+        res
     }
 
-    /// The freshness check (unless one started after `arrived`), then the derived view
-    /// when the index changed.
-    fn refresh(&self, state: &mut State, arrived: Instant) -> Result<()> {
-        if state.checked.is_none_or(|t| t < arrived) {
+    /// The freshness check (unless one started after `arrived`), then what the request
+    /// needs of the derived data, rebuilt when the index changed.
+    fn refresh(&self, state: &mut State, arrived: Instant, view: bool) -> Result<()> {
+        // With notifications, the full check runs only after an event (or on the first
+        // request); without, on every request (coalesced: one that started after this
+        // request arrived will do).
+        let must_check = if state.watcher.active() {
+            let changed = state.watcher.changed();
+            changed || state.checked.is_none()
+        } else {
+            state.checked.is_none_or(|t| t < arrived)
+        };
+        if must_check {
             let started = Instant::now();
-            let (_, problems) = state.session.index.update(
+            let (stats, problems) = state.session.index.update(
                 &self.opts.corpus,
                 &state.session.manifest,
                 self.opts.reference_date,
                 &NoProgress,
             )?;
+            // A sheet touched but unchanged is re-written with the same content: nothing
+            // derived from it changes. A sheet that became unreadable left the index.
+            if stats.added + stats.updated + stats.removed > 0 || !problems.is_empty() || !state.problems.is_empty() {
+                state.generation += 1;
+            }
+            // New folders get a watch (a folder created empty changes no stats).
+            if state.checked.is_some() {
+                state.watcher.rewatch();
+            }
             state.problems = problems.iter().map(|p| p.error.to_string()).collect();
             state.checked = Some(started);
         }
-        let key = state.session.index.content_key()?;
-        if state.derived.as_ref().is_none_or(|d| d.key != key) {
+        let generation = state.generation;
+        if view && state.derived.as_ref().is_none_or(|(g, _)| *g != generation) {
             state.derived = None;
             let view = state.session.view()?;
             let warnings = state
@@ -149,7 +220,11 @@ impl App {
                 .map(|m| crate::report::Warning { doc: None, line: None, message: m.clone() })
                 .collect();
             let report = Report::from_shared(&view.claims, view.sheets.len(), warnings);
-            state.derived = Some(Arc::new(Derived { key, view, report }));
+            state.registry = Some((generation, Arc::new(view.registry.clone())));
+            state.derived = Some((generation, Arc::new(Derived { view, report })));
+        }
+        if state.registry.as_ref().is_none_or(|(g, _)| *g != generation) {
+            state.registry = Some((generation, Arc::new(state.session.registry()?)));
         }
         Ok(())
     }
@@ -220,6 +295,9 @@ fn answer(app: &App, rq: tiny_http::Request) {
         }
     };
     add("Content-Type", res.content_type);
+    if let Some(t) = &res.timing {
+        add("Server-Timing", t);
+    }
     for (name, value) in SECURITY_HEADERS {
         add(name, value);
     }

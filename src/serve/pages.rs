@@ -168,7 +168,7 @@ fn run_search(ctx: &Ctx<'_>, input: &SearchInput) -> Result<Option<Vec<Hit>>, (u
     if input.q.trim().is_empty() {
         return Ok(None);
     }
-    let registry = &ctx.derived.view.registry;
+    let registry = &ctx.registry;
     let body_names = match &input.body {
         Some(name) => match registry.body(name) {
             Some(_) => registry.names_of(name).iter().map(|n| n.to_lowercase()).collect(),
@@ -249,7 +249,7 @@ fn search_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
 <label>Body (any alias)<input name=\"body\" value=\"{}\" list=\"bodies\"></label>\
 <label>From<input name=\"from\" value=\"{}\" placeholder=\"1997\" size=\"10\"></label>\
 <label>To<input name=\"to\" value=\"{}\" placeholder=\"1999-05\" size=\"10\"></label>\
-<label>Sheet (glob)<input name=\"sheet\" value=\"{}\" size=\"14\" list=\"sheets\"></label>\
+<label>Sheet (glob)<input name=\"sheet\" value=\"{}\" size=\"14\"></label>\
 <button type=\"submit\">Search</button></form>",
         escape_html(&input.q),
         value(&input.body),
@@ -259,12 +259,8 @@ fn search_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     );
     // Suggestions for the filters (bounded: a large corpus would make the page heavy).
     main.push_str("<datalist id=\"bodies\">");
-    for b in ctx.derived.view.registry.bodies().iter().take(500) {
+    for b in ctx.registry.bodies().iter().take(500) {
         let _ = write!(main, "<option value=\"{}\">", escape_html(&b.canonical));
-    }
-    main.push_str("</datalist><datalist id=\"sheets\">");
-    for s in ctx.derived.view.sheets.iter().take(500) {
-        let _ = write!(main, "<option value=\"{}\">", escape_html(s.id.as_str()));
     }
     main.push_str("</datalist>\n");
     match run_search(ctx, &input) {
@@ -347,7 +343,7 @@ fn values_tally(f: &Finding) -> Vec<(String, Vec<(String, u32)>)> {
 }
 
 fn findings_page(ctx: &Ctx<'_>) -> Response {
-    let report = &ctx.derived.report;
+    let report = &ctx.d().report;
     let mut main = String::from("<h1>Findings</h1>\n");
     let _ = writeln!(main, "<p class=\"summary\">{}.</p>", escape_html(&snippet::summary_line(&report.summary)));
     let base = baseline(ctx);
@@ -441,7 +437,7 @@ fn claim_json(c: &Claim) -> Value {
 fn findings_json(ctx: &Ctx<'_>) -> Value {
     let base = baseline(ctx).ok();
     let findings: Vec<Value> = ctx
-        .derived
+        .d()
         .report
         .findings
         .iter()
@@ -463,7 +459,7 @@ fn findings_json(ctx: &Ctx<'_>) -> Value {
             })
         })
         .collect();
-    json!({ "summary": ctx.derived.report.summary, "findings": findings })
+    json!({ "summary": ctx.d().report.summary, "findings": findings })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -472,9 +468,9 @@ fn findings_json(ctx: &Ctx<'_>) -> Value {
 
 /// Mentions of the body `canonical` per sheet, from the sheets' name counts.
 fn mentions_per_sheet(ctx: &Ctx<'_>, canonical: &str) -> Vec<(DocId, u64)> {
-    let registry = &ctx.derived.view.registry;
+    let registry = &ctx.registry;
     let mut out = Vec::new();
-    for s in &ctx.derived.view.sheets {
+    for s in &ctx.d().view.sheets {
         let n: u64 =
             s.names.iter().filter(|n| registry.canonical(&n.name) == Some(canonical)).map(|n| u64::from(n.count)).sum();
         if n > 0 {
@@ -485,7 +481,7 @@ fn mentions_per_sheet(ctx: &Ctx<'_>, canonical: &str) -> Vec<(DocId, u64)> {
 }
 
 fn bodies_page(ctx: &Ctx<'_>) -> Response {
-    let bodies = ctx.derived.view.registry.bodies();
+    let bodies = ctx.registry.bodies();
     let mut main =
         format!("<h1>Bodies</h1>\n<p class=\"summary\">{} named in the corpus.</p>\n", plural(bodies.len(), "body"));
     main.push_str("<table><thead><tr><th>Body</th><th>Type</th><th>Aliases</th><th>Mentions</th></tr></thead><tbody>");
@@ -506,8 +502,6 @@ fn bodies_page(ctx: &Ctx<'_>) -> Response {
 
 fn bodies_json(ctx: &Ctx<'_>) -> Value {
     let bodies: Vec<Value> = ctx
-        .derived
-        .view
         .registry
         .bodies()
         .iter()
@@ -520,7 +514,7 @@ fn bodies_json(ctx: &Ctx<'_>) -> Value {
 fn body_report(ctx: &Ctx<'_>, canonical: &str) -> Report {
     let wanted = canonical.to_lowercase();
     let claims: Vec<_> = ctx
-        .derived
+        .d()
         .view
         .claims
         .iter()
@@ -530,12 +524,12 @@ fn body_report(ctx: &Ctx<'_>, canonical: &str) -> Report {
         })
         .cloned()
         .collect();
-    Report::from_shared(&claims, ctx.derived.view.sheets.len(), Vec::new())
+    Report::from_shared(&claims, ctx.d().view.sheets.len(), Vec::new())
 }
 
 fn find_body<'c>(ctx: &'c Ctx<'_>, req: &Request) -> Result<&'c crate::extract::bodies::Body, (u16, String)> {
     let name = req.nonblank("name").ok_or_else(|| bad("which body? give ?name=NAME (any alias)"))?;
-    ctx.derived.view.registry.body(&name).ok_or_else(|| not_found(format!("no body named {name:?} is known")))
+    ctx.registry.body(&name).ok_or_else(|| not_found(format!("no body named {name:?} is known")))
 }
 
 fn zoom_of(req: &Request) -> Result<Zoom, (u16, String)> {
@@ -633,12 +627,7 @@ fn chronology_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     let mut main = String::from("<h1>Chronology</h1>\n");
     let (report, base) = match req.nonblank("body") {
         Some(name) => {
-            let body = ctx
-                .derived
-                .view
-                .registry
-                .body(&name)
-                .ok_or_else(|| not_found(format!("no body named {name:?} is known")))?;
+            let body = ctx.registry.body(&name).ok_or_else(|| not_found(format!("no body named {name:?} is known")))?;
             let _ = writeln!(
                 main,
                 "<p class=\"summary\">Events of <a href=\"{}\">{}</a>. <a href=\"/chronology\">All bodies</a></p>",
@@ -647,7 +636,7 @@ fn chronology_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
             );
             (body_report(ctx, &body.canonical), format!("/chronology?body={}", url_component(&body.canonical)))
         }
-        None => (ctx.derived.report.clone(), "/chronology".to_string()),
+        None => (ctx.d().report.clone(), "/chronology".to_string()),
     };
     let _ = writeln!(
         main,
@@ -655,7 +644,7 @@ fn chronology_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
         plural(report.timeline.len(), "event")
     );
     main.push_str("<form class=\"q\" action=\"/chronology\" method=\"get\"><label>Body<input name=\"body\" list=\"bodies\"></label><button>Show</button></form><datalist id=\"bodies\">");
-    for b in ctx.derived.view.registry.bodies().iter().take(500) {
+    for b in ctx.registry.bodies().iter().take(500) {
         let _ = write!(main, "<option value=\"{}\">", escape_html(&b.canonical));
     }
     main.push_str("</datalist>");
@@ -690,15 +679,10 @@ fn entries_json(entries: &[&TimelineEntry], findings: &[Finding]) -> Vec<Value> 
 fn chronology_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     let report = match req.nonblank("body") {
         Some(name) => {
-            let body = ctx
-                .derived
-                .view
-                .registry
-                .body(&name)
-                .ok_or_else(|| not_found(format!("no body named {name:?} is known")))?;
+            let body = ctx.registry.body(&name).ok_or_else(|| not_found(format!("no body named {name:?} is known")))?;
             body_report(ctx, &body.canonical)
         }
-        None => ctx.derived.report.clone(),
+        None => ctx.d().report.clone(),
     };
     let entries: Vec<&TimelineEntry> =
         report.timeline.iter().take(req.nonblank("limit").and_then(|l| l.parse().ok()).unwrap_or(usize::MAX)).collect();
@@ -713,7 +697,7 @@ fn chronology_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
 // ---------------------------------------------------------------------------------------
 
 fn sheets_page(ctx: &Ctx<'_>) -> Response {
-    let sheets = &ctx.derived.view.sheets;
+    let sheets = &ctx.d().view.sheets;
     let mut main = format!(
         "<h1>Sheets</h1>\n<p class=\"summary\">{} indexed.</p><table><thead><tr><th>Sheet</th><th>Title</th></tr></thead><tbody>",
         plural(sheets.len(), "sheet")
@@ -755,7 +739,7 @@ struct SheetView {
 fn load_sheet(ctx: &Ctx<'_>, req: &Request) -> Result<SheetView, (u16, String)> {
     let id = req.nonblank("doc").ok_or_else(|| bad("which sheet? give ?doc=PATH"))?;
     let id = DocId(id);
-    if ctx.derived.view.sheets.binary_search_by(|s| s.id.cmp(&id)).is_err() {
+    if ctx.d().view.sheets.binary_search_by(|s| s.id.cmp(&id)).is_err() {
         return Err(not_found(format!("no sheet {:?} in the index", id.as_str())));
     }
     let file = SheetFile { path: ctx.opts.corpus.join(id.as_str()), id };
@@ -764,7 +748,7 @@ fn load_sheet(ctx: &Ctx<'_>, req: &Request) -> Result<SheetView, (u16, String)> 
         let message = problems.first().map_or_else(|| "the sheet cannot be read".to_string(), |p| p.error.to_string());
         return Err((500, message));
     };
-    ctx.derived.view.registry.resolve_claims(&mut x.claims);
+    ctx.registry.resolve_claims(&mut x.claims);
     let range = |span: crate::Span| -> (usize, usize) {
         let slice = doc.original_slice(span);
         let start = (slice.as_ptr() as usize).saturating_sub(doc.original.as_ptr() as usize);
@@ -796,7 +780,7 @@ fn load_sheet(ctx: &Ctx<'_>, req: &Request) -> Result<SheetView, (u16, String)> 
     }
     for b in &x.bodies {
         let (start, end) = range(b.span);
-        let canonical = ctx.derived.view.registry.canonical(&b.name).unwrap_or(&b.name).to_string();
+        let canonical = ctx.registry.canonical(&b.name).unwrap_or(&b.name).to_string();
         let title = format!("body: {canonical} ({})", b.kind.as_str());
         marks.push(Mark { start, end, class: "hl-b", title, href: Some(body_href(&canonical)) });
     }
@@ -823,7 +807,7 @@ fn sheet_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     );
     // Findings that cite this sheet, linked both ways.
     let cited: Vec<&Finding> =
-        ctx.derived.report.findings.iter().filter(|f| f.claims.iter().any(|c| c.doc == doc.id)).collect();
+        ctx.d().report.findings.iter().filter(|f| f.claims.iter().any(|c| c.doc == doc.id)).collect();
     if !cited.is_empty() {
         main.push_str("<p>Findings citing this sheet: ");
         for f in cited {
