@@ -11,3 +11,4 @@ mod fuzz;
 mod html_chromium;
 mod robustness;
 mod serve;
+mod serve_chromium;
