@@ -137,6 +137,15 @@ fn every_page_and_endpoint_answers() {
     let chron = s.json("/api/chronology");
     let disputed = chron["entries"].as_array().unwrap().iter().find(|e| e["disputed"] == true).unwrap();
     assert_eq!(disputed["finding"], f["id"], "a disputed event names its finding");
+    // The chronology links a disputed event to its finding, which opens on its own.
+    let id = f["id"].as_str().unwrap();
+    let (_, _, chron_page) = s.get("/chronology");
+    assert!(chron_page.contains(&format!("href=\"/findings?id={id}#{id}\"")), "{chron_page}");
+    let (status, _, one) = s.get(&format!("/findings?id={id}"));
+    assert_eq!(status, 200);
+    assert!(one.contains(&format!("id=\"{id}\"")));
+    assert_eq!(s.json(&format!("/api/findings?id={id}"))["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(s.json("/api/findings?page=2")["findings"].as_array().unwrap().len(), 0, "one page holds them all");
 
     // Unknown things are 404s, bad parameters 400s, writes 405s.
     assert_eq!(s.get("/nope").0, 404);

@@ -28,14 +28,14 @@ pub(super) fn route(ctx: &Ctx<'_>, req: &Request) -> Response {
     let path = req.path();
     let result = match path {
         "/" | "/search" => search_page(ctx, req),
-        "/findings" => Ok(findings_page(ctx)),
+        "/findings" => Ok(findings_page(ctx, req)),
         "/bodies" => Ok(bodies_page(ctx)),
         "/body" => body_page(ctx, req),
         "/sheets" => Ok(sheets_page(ctx)),
         "/sheet" => sheet_page(ctx, req),
         "/chronology" => chronology_page(ctx, req),
         "/api/search" => search_json(ctx, req),
-        "/api/findings" => Ok(Response::json(200, &findings_json(ctx))),
+        "/api/findings" => Ok(Response::json(200, &findings_json(ctx, req))),
         "/api/bodies" => Ok(Response::json(200, &bodies_json(ctx))),
         "/api/body" => body_json(ctx, req),
         "/api/sheet" => sheet_json(ctx, req),
@@ -342,7 +342,28 @@ fn values_tally(f: &Finding) -> Vec<(String, Vec<(String, u32)>)> {
     out
 }
 
-fn findings_page(ctx: &Ctx<'_>) -> Response {
+/// Findings shown per page: a generated corpus can have thousands.
+const FINDINGS_PER_PAGE: usize = 100;
+
+/// The findings a request asks for: one by `id`, else a page of them (`page`, from 1),
+/// with the total matched.
+fn findings_of<'r>(report: &'r Report, req: &Request) -> (Vec<&'r Finding>, usize, usize) {
+    if let Some(id) = req.nonblank("id") {
+        let one: Vec<&Finding> = report.findings.iter().filter(|f| f.id == id).collect();
+        let n = one.len();
+        return (one, n, 1);
+    }
+    let page = req.nonblank("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(1).max(1);
+    let list = report.findings.iter().skip((page - 1).saturating_mul(FINDINGS_PER_PAGE)).take(FINDINGS_PER_PAGE);
+    (list.collect(), report.findings.len(), page)
+}
+
+/// The link to one finding, wherever its page is.
+pub(super) fn finding_href(id: &str) -> String {
+    format!("/findings?id={}#{}", url_component(id), url_component(id))
+}
+
+fn findings_page(ctx: &Ctx<'_>, req: &Request) -> Response {
     let report = &ctx.d().report;
     let mut main = String::from("<h1>Findings</h1>\n");
     let _ = writeln!(main, "<p class=\"summary\">{}.</p>", escape_html(&snippet::summary_line(&report.summary)));
@@ -353,7 +374,21 @@ fn findings_page(ctx: &Ctx<'_>) -> Response {
     if report.findings.is_empty() {
         main.push_str("<p>The sheets agree on every event compared.</p>");
     }
-    for f in &report.findings {
+    let (shown, total, page) = findings_of(report, req);
+    if req.nonblank("id").is_some() {
+        main.push_str("<p><a href=\"/findings\">All findings</a></p>");
+    } else if total > FINDINGS_PER_PAGE {
+        let first = (page - 1) * FINDINGS_PER_PAGE;
+        let _ = write!(main, "<p class=\"muted\">Findings {}–{} of {total}. ", first + 1, first + shown.len());
+        if page > 1 {
+            let _ = write!(main, "<a href=\"/findings?page={}\">previous</a> ", page - 1);
+        }
+        if first + shown.len() < total {
+            let _ = write!(main, "<a href=\"/findings?page={}\">next</a>", page + 1);
+        }
+        main.push_str("</p>");
+    }
+    for f in shown {
         let _ = write!(
             main,
             "<article class=\"finding {}\" id=\"{}\"><h3><span class=\"badge {}\">{}</span> {} — {}: {} <span class=\"muted pos\">{}</span> ",
@@ -434,12 +469,10 @@ fn claim_json(c: &Claim) -> Value {
     })
 }
 
-fn findings_json(ctx: &Ctx<'_>) -> Value {
+fn findings_json(ctx: &Ctx<'_>, req: &Request) -> Value {
+    let (shown, total, page) = findings_of(&ctx.d().report, req);
     let base = baseline(ctx).ok();
-    let findings: Vec<Value> = ctx
-        .d()
-        .report
-        .findings
+    let findings: Vec<Value> = shown
         .iter()
         .map(|f| {
             let known = base.as_ref().and_then(|b| b.get(&f.id));
@@ -459,7 +492,7 @@ fn findings_json(ctx: &Ctx<'_>) -> Value {
             })
         })
         .collect();
-    json!({ "summary": ctx.d().report.summary, "findings": findings })
+    json!({ "summary": ctx.d().report.summary, "total": total, "page": page, "per_page": FINDINGS_PER_PAGE, "findings": findings })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -615,7 +648,7 @@ fn axis(report: &Report, zoom: Zoom, out: &mut String) {
     let entries: Vec<&TimelineEntry> = report.timeline.iter().collect();
     let subjects: Vec<&str> = report.subjects.iter().map(|s| s.subject.as_str()).collect();
     let sheet = |doc: &DocId, line: u32| Some(sheet_href(doc, line));
-    let finding = |id: &str| Some(format!("/findings#{id}"));
+    let finding = |id: &str| Some(finding_href(id));
     let links = Links { sheet: &sheet, finding: &finding };
     // Per-body filters only while they stay a handful of CSS rules.
     let subjects = if subjects.len() <= 200 { subjects } else { Vec::new() };
@@ -685,7 +718,7 @@ fn chronology_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
         None => ctx.d().report.clone(),
     };
     let entries: Vec<&TimelineEntry> =
-        report.timeline.iter().take(req.nonblank("limit").and_then(|l| l.parse().ok()).unwrap_or(usize::MAX)).collect();
+        report.timeline.iter().take(req.nonblank("limit").and_then(|l| l.parse().ok()).unwrap_or(MAX_ROWS)).collect();
     Ok(Response::json(
         200,
         &json!({ "events": report.timeline.len(), "entries": entries_json(&entries, &report.findings) }),
@@ -819,8 +852,8 @@ fn sheet_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
                 .collect();
             let _ = write!(
                 main,
-                "<a href=\"/findings#{}\"><span class=\"badge {}\">{}</span> {} — {}</a> ({}); ",
-                escape_html(&f.id),
+                "<a href=\"{}\"><span class=\"badge {}\">{}</span> {} — {}</a> ({}); ",
+                escape_html(&finding_href(&f.id)),
                 f.severity,
                 f.severity,
                 escape_html(&f.subject),
