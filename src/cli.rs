@@ -95,6 +95,18 @@ pub enum Command {
     Check(CheckArgs),
     /// Export passages with their dates, bodies and claims for a distributed search engine.
     Export(ExportArgs),
+    /// Browse the corpus, findings and chronology in a local web UI (127.0.0.1 only, read-only).
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port on 127.0.0.1 (0: any free port).
+    #[arg(long, default_value_t = 8017, value_name = "N")]
+    pub port: u16,
+    /// Open the UI in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// Help for `report --format` and `timeline --format`.

@@ -238,10 +238,22 @@ pub fn run(cli: Cli) -> Result<u8> {
             };
             let report = Report::from_shared(&claims, view.sheets.len(), warnings(&session));
             let options = render_options(&ctx, a.output.is_none(), String::new());
-            emit(&mut out, a.output.as_deref(), |w| concord::report::render_timeline(a.format, &report, &options, w))?;
+            if a.format == concord::report::Format::Html {
+                // The chronology page, with the links configured in concord.toml.
+                let page = concord::report::chronology::PageOptions {
+                    repository_url: session.config.html.repository_url.clone(),
+                    report_href: session.config.html.report.clone(),
+                };
+                emit(&mut out, a.output.as_deref(), |w| concord::report::chronology::render_page(&report, &page, w))?;
+            } else {
+                emit(&mut out, a.output.as_deref(), |w| {
+                    concord::report::render_timeline(a.format, &report, &options, w)
+                })?;
+            }
             problems_code(&ctx, &session.problems)
         }
         Command::Check(a) => cmd_check(&ctx, &a, &mut out)?,
+        Command::Serve(a) => cmd_serve(&ctx, &a, &mut out)?,
         Command::Export(a) => {
             let crate::cli::ExportFormat::Ndjson = a.format;
             let session = open(&ctx)?;
@@ -452,6 +464,24 @@ fn cmd_check(ctx: &Ctx, a: &crate::cli::CheckArgs, out: &mut dyn Write) -> Resul
     // delay the exit (8 % of `check` on a 100 MB corpus); the OS reclaims them at once.
     std::mem::forget(gate);
     Ok(code)
+}
+
+/// `concord serve`: binds 127.0.0.1, prints the address, answers until interrupted.
+fn cmd_serve(ctx: &Ctx, a: &crate::cli::ServeArgs, out: &mut dyn Write) -> Result<u8> {
+    let opts = concord::serve::ServeOptions { port: a.port, threads: 4 };
+    concord::serve::serve(ctx.opts.clone(), &opts, |addr| {
+        let url = format!("http://{addr}/");
+        // The first line of standard output is the address (tests and scripts read it).
+        let _ = writeln!(out, "concord: serving {url} (read-only; Ctrl-C to stop)");
+        let _ = out.flush();
+        if a.open {
+            let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+            if let Err(e) = std::process::Command::new(opener).arg(&url).spawn() {
+                eprintln!("concord: warning: could not start {opener}: {e}; open {url} yourself");
+            }
+        }
+    })?;
+    Ok(0)
 }
 
 /// Sheets exported per batch: decoded and rendered in parallel, written in order.

@@ -44,6 +44,23 @@ pub struct Config {
     /// `concord check` settings.
     #[serde(default)]
     pub check: CheckConfig,
+    /// HTML output settings (`timeline --format html`).
+    #[serde(default)]
+    pub html: HtmlConfig,
+}
+
+/// Settings for the HTML pages.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HtmlConfig {
+    /// Base URL of the corpus folder in a repository browser
+    /// (`https://host/org/repo/blob/main/corpus`): sheet labels link to `URL/sheet#Lline`.
+    #[serde(default)]
+    pub repository_url: Option<String>,
+    /// The report page (`report.html`) whose finding anchors the chronology links to;
+    /// unset, the chronology lists the findings itself.
+    #[serde(default)]
+    pub report: Option<String>,
 }
 
 /// Aliases and exclusions the rules cannot see.
@@ -148,6 +165,15 @@ mod tests {
         assert_eq!(c.bodies.aliases["Permanent Joint Council"], ["PJC"]);
         assert_eq!(c.bodies.exclude, ["Cold War"]);
         assert_eq!(c.check.fail_on.as_deref(), Some("review"));
+    }
+
+    #[test]
+    fn html_settings_parse() {
+        let c = Config::parse("[html]\nrepository_url = \"https://h/r/blob/main/corpus\"\nreport = \"report.html\"")
+            .unwrap();
+        assert_eq!(c.html.repository_url.as_deref(), Some("https://h/r/blob/main/corpus"));
+        assert_eq!(c.html.report.as_deref(), Some("report.html"));
+        assert!(Config::parse("[html]\nrepo = \"x\"").is_err());
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod report;
 pub mod search;
+pub mod serve;
 pub mod span;
 
 pub use corpus::{DocId, Document};

@@ -16,7 +16,7 @@ use concord::extract::{Claim, Event};
 use concord::report::{Format, RenderOptions, Report, render};
 use concord::{DocId, Span};
 
-fn chromium() -> Option<PathBuf> {
+pub fn chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("CONCORD_CHROMIUM") {
         return Some(PathBuf::from(p));
     }

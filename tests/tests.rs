@@ -12,3 +12,5 @@ mod html_chromium;
 mod order;
 mod robustness;
 mod verdict;
+mod serve;
+mod serve_chromium;

@@ -16,7 +16,7 @@ use crate::date::{Date, Precision};
 use crate::extract::Claim;
 
 /// Escapes text for HTML element content and quoted attribute values (and SVG text).
-pub(super) fn escape_html(s: &str) -> String {
+pub(crate) fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {

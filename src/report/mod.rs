@@ -15,8 +15,9 @@
 //! ```
 
 mod concise;
+pub mod chronology;
 mod github;
-mod html;
+pub(crate) mod html;
 mod json;
 mod markdown;
 mod sarif;
@@ -316,7 +317,7 @@ pub fn render_timeline(
         Format::Text | Format::Concise => text::render_timeline(report, options, out),
         Format::Markdown => markdown::render_timeline(report, out),
         Format::Json => json::render_timeline(report, out),
-        Format::Html => html::render(report, out),
+        Format::Html => chronology::render_page(report, &chronology::PageOptions::default(), out),
     }
 }
 

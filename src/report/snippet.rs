@@ -91,6 +91,20 @@ pub fn derivation(claim: &Claim) -> Option<String> {
     Some(claim.inferred_from.clone().unwrap_or_else(|| "inferred from context".to_string()))
 }
 
+/// `s` percent-encoded for a URL path segment or query value: every byte but ASCII
+/// letters, digits and `-._~` becomes `%XX`.
+pub fn url_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// "1 claim", "2 claims".
 pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 { format!("{n} {noun}") } else { format!("{n} {noun}s") }
@@ -148,6 +162,12 @@ mod tests {
             let s = snippet(q, Span::new(at, at + 4), Some(n));
             assert_eq!(s.mark, "1997");
         }
+    }
+
+    #[test]
+    fn url_components_are_percent_encoded() {
+        assert_eq!(url_component("a b/<c>é.txt"), "a%20b%2F%3Cc%3E%C3%A9.txt");
+        assert_eq!(url_component("Plain-1_2.~"), "Plain-1_2.~");
     }
 
     #[test]

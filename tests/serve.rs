@@ -1,0 +1,252 @@
+//! `concord serve` over real HTTP on loopback: every page and JSON endpoint, the Host
+//! check, escaping of hostile sheet text, freshness after an edit; and the static
+//! chronology of `timeline --format html`.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+use crate::util::Work;
+
+/// A running `concord serve --port 0`, stopped on drop.
+pub struct Server {
+    child: Child,
+    pub port: u16,
+}
+
+impl Server {
+    pub fn start(corpus: &std::path::Path, index: &std::path::Path, cwd: &std::path::Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_concord"))
+            .current_dir(cwd)
+            .arg("--corpus")
+            .arg(corpus)
+            .arg("--index")
+            .arg(index)
+            .args(["serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start concord serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let port = line
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        Server { child, port }
+    }
+
+    /// `GET path` with `Host: host`; returns (status, headers lower-cased, body).
+    pub fn get_as(&self, path: &str, host: &str) -> (u16, String, String) {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        let raw = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+        let status = head.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+        (status, head.to_lowercase(), body.to_string())
+    }
+
+    pub fn get(&self, path: &str) -> (u16, String, String) {
+        self.get_as(path, &format!("127.0.0.1:{}", self.port))
+    }
+
+    pub fn json(&self, path: &str) -> serde_json::Value {
+        let (status, head, body) = self.get(path);
+        assert_eq!(status, 200, "{path}: {body}");
+        assert!(head.contains("content-type: application/json"), "{head}");
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body}"))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn hostile_corpus() -> Work {
+    let w = Work::new();
+    w.write(
+        "harbour/a.txt",
+        "Harbour Authority facts\n\nThe Harbour Authority (HA) was established on 3 March 1961.\n\
+         Its board <script>document.title='pwned'</script> met again in 1970.\n",
+    );
+    w.write("harbour/b.txt", "Harbour Authority history\n\nThe Harbour Authority was established in 1962.\n");
+    w.write("c <b>bold</b>.txt", "The Canal Board was set up in 1901.\n");
+    w
+}
+
+#[test]
+fn every_page_and_endpoint_answers() {
+    let w = hostile_corpus();
+    let s = Server::start(&w.corpus(), &w.index(), w.dir.path());
+    for path in [
+        "/",
+        "/?q=established&from=1960&to=1970&body=HA&sheet=harbour/*",
+        "/findings",
+        "/bodies",
+        "/body?name=HA",
+        "/sheets",
+        "/sheet?doc=harbour%2Fa.txt",
+        "/chronology",
+        "/chronology?zoom=month",
+        "/chronology?body=Harbour+Authority&zoom=year",
+        "/app.js",
+    ] {
+        let (status, head, body) = s.get(path);
+        assert_eq!(status, 200, "{path}: {body}");
+        assert!(head.contains("content-security-policy:"), "{path}: {head}");
+        assert!(!head.contains("access-control-"), "no CORS header on {path}");
+        if path != "/app.js" {
+            assert!(body.starts_with("<!DOCTYPE html>") && body.contains("</html>"), "{path}");
+            for needle in ["src=\"http", "href=\"http", "@import", "<link", "url("] {
+                assert!(!body.contains(needle), "{path}: no external asset ({needle})");
+            }
+        }
+    }
+    // The search page filters by alias, date range and sheet, and marks the terms.
+    let (_, _, page) = s.get("/?q=established&from=1960&to=1961&body=HA&sheet=harbour/*");
+    assert!(page.contains("<mark>established</mark>"), "{page}");
+    assert!(page.contains("href=\"/sheet?doc=harbour%2Fa.txt#L3\""), "{page}");
+    assert!(!page.contains("harbour/b.txt:3"), "1962 is outside the range");
+
+    let hits = s.json("/api/search?q=established&body=Harbour+Authority");
+    assert_eq!(hits["hits"].as_array().unwrap().len(), 2, "{hits}");
+    assert!(hits["hits"][0]["parts"].as_array().unwrap().iter().any(|p| p["mark"] == true));
+    let bad = s.get("/api/search?q=established&from=1990&to=1980");
+    assert_eq!(bad.0, 400, "an inverted range is refused: {}", bad.2);
+
+    let findings = s.json("/api/findings");
+    let f = &findings["findings"][0];
+    assert_eq!(f["subject"], "Harbour Authority", "{findings}");
+    assert_eq!(f["status"], "new");
+    assert!(f["claims"][0]["href"].as_str().unwrap().starts_with("/sheet?doc=harbour%2F"));
+    let bodies = s.json("/api/bodies");
+    assert!(bodies["bodies"].as_array().unwrap().iter().any(|b| b["canonical"] == "Harbour Authority"));
+    let body = s.json("/api/body?name=HA");
+    assert_eq!(body["canonical"], "Harbour Authority");
+    assert_eq!(body["sheets"].as_array().unwrap().len(), 2);
+    assert!(body["chronology"].as_array().unwrap().iter().any(|e| e["disputed"] == true));
+    let sheet = s.json("/api/sheet?doc=harbour%2Fa.txt");
+    assert!(sheet["marks"].as_array().unwrap().iter().any(|m| m["kind"] == "claim-date" && m["line"] == 3));
+    let chron = s.json("/api/chronology");
+    let disputed = chron["entries"].as_array().unwrap().iter().find(|e| e["disputed"] == true).unwrap();
+    assert_eq!(disputed["finding"], f["id"], "a disputed event names its finding");
+    // The chronology links a disputed event to its finding, which opens on its own.
+    let id = f["id"].as_str().unwrap();
+    let (_, _, chron_page) = s.get("/chronology");
+    assert!(chron_page.contains(&format!("href=\"/findings?id={id}#{id}\"")), "{chron_page}");
+    let (status, _, one) = s.get(&format!("/findings?id={id}"));
+    assert_eq!(status, 200);
+    assert!(one.contains(&format!("id=\"{id}\"")));
+    assert_eq!(s.json(&format!("/api/findings?id={id}"))["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(s.json("/api/findings?page=2")["findings"].as_array().unwrap().len(), 0, "one page holds them all");
+
+    // Unknown things are 404s, bad parameters 400s, writes 405s.
+    assert_eq!(s.get("/nope").0, 404);
+    assert_eq!(s.get("/api/body?name=Nobody+Here").0, 404);
+    assert_eq!(s.get("/sheet?doc=..%2F..%2Fetc%2Fpasswd").0, 404);
+    assert_eq!(s.get("/chronology?zoom=week").0, 400);
+}
+
+#[test]
+fn hostile_host_headers_are_refused() {
+    let w = hostile_corpus();
+    let s = Server::start(&w.corpus(), &w.index(), w.dir.path());
+    let port = s.port;
+    for host in [
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.nip.example:{port}"),
+        format!("localhost:{}", port.wrapping_add(1)),
+        "localhost".to_string(),
+    ] {
+        let (status, head, body) = s.get_as("/api/findings", &host);
+        assert_eq!(status, 403, "Host {host} must be refused");
+        assert!(!body.contains("Harbour"), "nothing leaks to {host}");
+        assert!(!head.contains("access-control-"));
+    }
+    assert_eq!(s.get_as("/", &format!("localhost:{port}")).0, 200);
+    // No Host header at all (HTTP/1.0 style) is refused too.
+    let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(c, "GET / HTTP/1.0\r\n\r\n").unwrap();
+    let mut raw = String::new();
+    c.read_to_string(&mut raw).unwrap();
+    assert!(raw.starts_with("HTTP/1.0 403") || raw.starts_with("HTTP/1.1 403"), "{raw}");
+}
+
+#[test]
+fn sheet_text_with_script_renders_as_text() {
+    let w = hostile_corpus();
+    let s = Server::start(&w.corpus(), &w.index(), w.dir.path());
+    let (status, _, page) = s.get("/sheet?doc=harbour%2Fa.txt");
+    assert_eq!(status, 200);
+    assert!(page.contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;"), "{page}");
+    assert!(!page.contains("<script>document"), "no live script from the sheet");
+    // The only script element is the server's own.
+    assert_eq!(page.matches("<script").count(), 1);
+    assert!(page.contains("<script src=\"/app.js\" defer></script>"));
+    // A sheet whose name is markup is listed as text.
+    let (_, _, sheets) = s.get("/sheets");
+    assert!(sheets.contains("c &lt;b&gt;bold&lt;/b&gt;.txt"), "{sheets}");
+    assert!(!sheets.contains("<b>bold"));
+    let (status, _, page) = s.get("/sheet?doc=c%20%3Cb%3Ebold%3C%2Fb%3E.txt");
+    assert_eq!(status, 200, "{page}");
+    assert!(!page.contains("<b>bold"));
+}
+
+#[test]
+fn an_edited_sheet_shows_on_the_next_request() {
+    let w = hostile_corpus();
+    let s = Server::start(&w.corpus(), &w.index(), w.dir.path());
+    let count = |q: &str| s.json(&format!("/api/search?q={q}"))["hits"].as_array().unwrap().len();
+    assert_eq!(count("lighthouse"), 0);
+    w.write("harbour/b.txt", "Harbour Authority history\n\nThe lighthouse of the Harbour Authority was lit in 1962.\n");
+    assert_eq!(count("lighthouse"), 1, "the edit is searched at once");
+    let (_, _, page) = s.get("/sheet?doc=harbour%2Fb.txt");
+    assert!(page.contains("lighthouse"));
+    w.remove("harbour/b.txt");
+    assert_eq!(count("lighthouse"), 0, "a removed sheet leaves the results");
+    assert_eq!(s.get("/sheet?doc=harbour%2Fb.txt").0, 404);
+    // The corpus is never written: only the two sheets remain.
+    let names: Vec<_> = walk(&w.corpus());
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}
+
+#[test]
+fn timeline_html_is_a_chronology_not_the_report() {
+    let w = hostile_corpus();
+    let timeline = w.cmd(&["timeline", "--format", "html"]).output().unwrap();
+    assert!(timeline.status.success(), "{}", String::from_utf8_lossy(&timeline.stderr));
+    let report = w.cmd(&["report", "--format", "html"]).output().unwrap();
+    let (t, r) = (String::from_utf8_lossy(&timeline.stdout), String::from_utf8_lossy(&report.stdout));
+    assert_ne!(t, r);
+    assert!(t.contains("<title>concord chronology</title>"));
+    assert_eq!(t.matches("class=\"row axis\"").count(), 1, "one global axis");
+    assert!(t.contains("harbour/a.txt:3"), "sheet labels are shown");
+    assert!(!t.contains("<script"), "the static page needs no script");
+    // With a report page and a repository URL configured, the links follow them.
+    std::fs::write(
+        w.dir.path().join("concord.toml"),
+        "[html]\nrepository_url = \"https://example.org/r/blob/main/corpus\"\nreport = \"report.html\"\n",
+    )
+    .unwrap();
+    let linked = w.cmd(&["timeline", "--format", "html"]).output().unwrap();
+    let linked = String::from_utf8_lossy(&linked.stdout);
+    let id = r.split("<article class=\"conflict\" id=\"").nth(1).and_then(|x| x.split('"').next()).unwrap();
+    assert!(linked.contains(&format!("href=\"report.html#{id}\"")), "{linked}");
+    assert!(linked.contains("href=\"https://example.org/r/blob/main/corpus/harbour/a.txt#L3\""));
+}
