@@ -5,9 +5,9 @@
 //! 2002" reads as `the BODY was founded in DATE`. An acronym in parentheses right after
 //! the body it abbreviates is folded into the body item.
 
+use super::super::bodies::relationship_subject;
 use super::super::bodies::tokens::{TokenKind, tokenize};
 use super::super::{BodyMention, DateKind, DateMention};
-use super::relationship_subject;
 use crate::span::Span;
 
 /// What an item is.
