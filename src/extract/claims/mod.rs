@@ -5,18 +5,18 @@
 //! [`Registry`](super::bodies::Registry) makes them canonical afterwards).
 //!
 //! Each sentence is read as a sequence of items (dates, bodies, relationships, words;
-//! see [`items`]), then as event frames, one stage per module:
+//! see `items`), then as event frames, one stage per module:
 //!
 //! | stage | module | what it decides |
 //! |---|---|---|
-//! | 0 | [`citations`] | whether the sentence is a reference (no claims) |
-//! | 1 | [`trigger`] | the event words (verb or nominalisation) and their form |
-//! | 2 | [`clause`] | which event word governs a date: the date of the trigger's own clause |
-//! | 3 | [`frames`], [`phrases`] | the subject (object, agent) the trigger's frame selects |
-//! | 4 | [`discourse`] | anaphors and definite descriptions resolved to earlier bodies |
-//! | — | [`named`] | dates a body's name carries with no event word (`the 2004 X Summit`) |
+//! | 0 | `citations` | whether the sentence is a reference (no claims) |
+//! | 1 | `trigger` | the event words (verb or nominalisation) and their form |
+//! | 2 | `clause` | which event word governs a date: the date of the trigger's own clause |
+//! | 3 | `frames`, `phrases` | the subject (object, agent) the trigger's frame selects |
+//! | 4 | `discourse` | anaphors and definite descriptions resolved to earlier bodies |
+//! | — | `named` | dates a body's name carries with no event word (`the 2004 X Summit`) |
 //!
-//! [`lexicon`] holds the word lists. Every usable date (a calendar value that is not a
+//! `lexicon` holds the word lists. Every usable date (a calendar value that is not a
 //! duration or the document's own date) is attached to at most one claim, by these rules in order:
 //!
 //! 1. **Attributive dates**: `the 2004 Athens Summit`, `the 1957 Treaty` — the body's
@@ -50,7 +50,7 @@
 //!    X's establishment with the same year.
 //!
 //! What yields no claim, by shape:
-//! - a reference, footnote or citation line ([`citations`]);
+//! - a reference, footnote or citation line (`citations`);
 //! - a passive whose noun is no body (`the flag which was created by X in 1955`): neither
 //!   that noun nor a body farther back (the agent X) was created;
 //! - a designation (`established 5 May as Heritage Day`): the date is what was named;
@@ -204,8 +204,8 @@ impl<'a> Reader<'a, '_> {
             .collect()
     }
 
-    /// The claim of the event word that governs date item `di` (stage 2, [`clause`]) with
-    /// the subject its frame selects (stage 3, [`frames`]).
+    /// The claim of the event word that governs date item `di` (stage 2, `clause`) with
+    /// the subject its frame selects (stage 3, `frames`).
     fn event_claim(&self, triggers: &[Trigger], free: &[usize], di: usize, index: usize) -> Option<Claim> {
         // Only triggers within reach are costed, so long sentences stay linear.
         let near = triggers.iter().filter(|t| t.at.abs_diff(di) <= 64);
