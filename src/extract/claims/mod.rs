@@ -23,7 +23,7 @@
 //!    creation event by its type (an act is signed, a summit held, a declaration adopted).
 //!    A date that qualifies a common noun instead (`the 1999 decision`) dates nothing here.
 //! 2. **Dated titles**: `the Madrid Declaration of 8 July 1997`.
-//! 3. **Headings**: `2004: The Athens Summit` — low confidence, a heading only dates a section.
+//! 3. **Headings** yield no claim: `2004: The Athens Summit` dates a section, not an event.
 //! 4. **Event words**: the one event word (verb or nominalisation) that governs the date —
 //!    the cheapest by distance, where commas, `but`, a coordinated second verb and other
 //!    dates cost more and an aside in parentheses costs little; never inside a parenthesis
@@ -115,7 +115,8 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
     out
 }
 
-/// Keeps one claim per (subject, event, date) in a sentence: the most confident.
+/// Keeps one claim per (subject, event, date) in a sentence, the most confident, and
+/// drops one whose date only restates a finer date of the same event.
 fn dedup(claims: &mut Vec<Claim>) {
     let mut kept: Vec<Claim> = Vec::new();
     for c in claims.drain(..) {
@@ -125,6 +126,15 @@ fn dedup(claims: &mut Vec<Claim>) {
             None => kept.push(c),
         }
     }
+    // "The Stockholm Convention (1960) was signed on 4 January 1960": one signing, stated
+    // twice; the coarser date adds nothing.
+    let finer = |c: &Claim| {
+        kept.iter()
+            .any(|k| k.subject == c.subject && k.event == c.event && k.date != c.date && c.date.contains(&k.date))
+    };
+    let keep: Vec<bool> = kept.iter().map(|c| !finer(c)).collect();
+    let mut keep = keep.into_iter();
+    kept.retain(|_| keep.next().unwrap_or(true));
     *claims = kept;
 }
 
@@ -151,14 +161,17 @@ impl<'a> Reader<'a, '_> {
         if self.items().len() > MAX_ITEMS {
             return Vec::new();
         }
+        // A heading ("## 1995: The Barcelona Process") dates a section, not an event.
+        if self.is_heading() {
+            return Vec::new();
+        }
         let triggers = self.triggers();
-        let heading = self.is_heading();
-        let free = self.free_dates(heading);
+        let free = self.free_dates();
         let mut out = Vec::new();
         for (di, item) in self.items().iter().enumerate() {
             let ItemKind::Date { index, usable: true } = item.kind else { continue };
             // A date the body's name carries ("the 2004 Athens Summit", a heading).
-            if let Some(c) = self.attributive(di, index, heading) {
+            if let Some(c) = self.attributive(di, index) {
                 out.push(c);
                 out.extend(self.created_by_dated_act(di, index));
                 continue;
@@ -166,7 +179,7 @@ impl<'a> Reader<'a, '_> {
             if self.modifies_noun(di) || self.governed_by_other_verb(di) {
                 continue;
             }
-            if let Some(c) = self.heading_claim(di, index, heading) {
+            if let Some(c) = self.dated_title(di, index) {
                 out.push(c);
                 continue;
             }
@@ -190,15 +203,15 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// The usable dates that no title or noun has claimed: the ones event words compete for.
-    fn free_dates(&self, heading: bool) -> Vec<usize> {
+    fn free_dates(&self) -> Vec<usize> {
         self.items()
             .iter()
             .enumerate()
             .filter(|(di, it)| {
                 let ItemKind::Date { index, usable: true } = it.kind else { return false };
-                self.attributive(*di, index, heading).is_none()
+                self.attributive(*di, index).is_none()
                     && !self.modifies_noun(*di)
-                    && self.heading_claim(*di, index, heading).is_none()
+                    && self.dated_title(*di, index).is_none()
             })
             .map(|(di, _)| di)
             .collect()

@@ -1,6 +1,6 @@
 //! Dates that a body's name carries, with no event word to govern them: attributive years
 //! (`the 2004 Athens Summit`), dated titles (`the Madrid Declaration of 8 July 1997`),
-//! headings (`2004: The Athens Summit`), `X (1985)`, a summit dated where it is named,
+//! `X (1985)`, a summit dated where it is named,
 //! the opening session after a date, anniversaries, and the act that founded a body.
 
 use super::super::{BodyType, Claim, Event};
@@ -12,7 +12,7 @@ use crate::date::{Date, Point, Unit};
 
 impl<'a> Reader<'a, '_> {
     /// `the 2004 Athens Summit`: a date right before a body names that body's creation.
-    pub(super) fn attributive(&self, di: usize, index: usize, heading: bool) -> Option<Claim> {
+    pub(super) fn attributive(&self, di: usize, index: usize) -> Option<Claim> {
         let items = self.items();
         let next = items.get(di + 1)?;
         let date = self.dates.get(index)?;
@@ -29,7 +29,6 @@ impl<'a> Reader<'a, '_> {
             return None;
         }
         let subject = Subject { name: body.name.clone(), at: Some(di + 1), object: None, agent: None, factor: 1.0 };
-        let _ = heading;
         self.claim(index, event, &subject, 0.7)
     }
 
@@ -120,32 +119,18 @@ impl<'a> Reader<'a, '_> {
         self.claim(index, event, &subject, 0.5)
     }
 
-    /// `2004: The Athens Summit` as a heading; `the Madrid Declaration of 8 July 1997` anywhere.
-    pub(super) fn heading_claim(&self, di: usize, index: usize, heading: bool) -> Option<Claim> {
+    /// A dated title: `the Madrid Declaration of 8 July 1997`.
+    pub(super) fn dated_title(&self, di: usize, index: usize) -> Option<Claim> {
         let items = self.items();
-        // Dated title: BODY of|on DATE.
-        if di >= 2
-            && items.get(di - 1).is_some_and(|it| it.is("of"))
-            && let Some(ItemKind::Body(b)) = items.get(di - 2).map(|it| it.kind)
-        {
-            let body = self.bodies.get(b)?;
-            if let Some(event) =
-                creation_event(body.kind).filter(|e| matches!(e, Event::Signed | Event::Summit | Event::Adopted))
-            {
-                let subject =
-                    Subject { name: body.name.clone(), at: Some(di - 2), object: None, agent: None, factor: 1.0 };
-                return self.claim(index, event, &subject, 0.8);
-            }
-        }
-        if !heading || di != 0 || !items.get(1).is_some_and(|it| it.is_punct(':')) {
+        let ItemKind::Body(b) = items.get(di.checked_sub(2)?)?.kind else { return None };
+        if !items.get(di - 1).is_some_and(|it| it.is("of")) {
             return None;
         }
-        let at = if items.get(2).is_some_and(|it| it.is("the")) { 3 } else { 2 };
-        let ItemKind::Body(b) = items.get(at)?.kind else { return None };
         let body = self.bodies.get(b)?;
-        let event = creation_event(body.kind)?;
-        let subject = Subject { name: body.name.clone(), at: Some(at), object: None, agent: None, factor: 1.0 };
-        self.claim(index, event, &subject, 0.4)
+        let event =
+            creation_event(body.kind).filter(|e| matches!(e, Event::Signed | Event::Summit | Event::Adopted))?;
+        let subject = Subject { name: body.name.clone(), at: Some(di - 2), object: None, agent: None, factor: 1.0 };
+        self.claim(index, event, &subject, 0.8)
     }
 
     /// Whether the sentence is a heading: a Markdown heading, or a short line on its own

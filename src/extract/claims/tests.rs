@@ -107,13 +107,16 @@ fn attributive_years_and_dated_titles() {
 }
 
 #[test]
-fn headings_date_their_section_with_low_confidence() {
-    let text = "# History\n\n## 1995: The Barcelona Process Initiative\n\nIt grew quickly.\n";
-    let c = full(text);
-    assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!((c[0].subject.as_str(), c[0].event), ("Barcelona Process Initiative", Event::Launched));
-    assert!(c[0].confidence < 0.5);
-    assert_eq!(c[0].line, 3);
+fn headings_date_a_section_not_an_event() {
+    none("# History\n\n## 1995: The Barcelona Process Initiative\n\nIt grew quickly.\n");
+    none("# History\n\n## The Hanseatic League was dissolved in 1862\n\nIt grew quickly.\n");
+    // The sentence under the heading still speaks for itself.
+    has(
+        "## 1995\n\nThe Barcelona Process Initiative was launched in 1995.\n",
+        "Barcelona Process Initiative",
+        Event::Launched,
+        "1995",
+    );
 }
 
 #[test]
@@ -503,4 +506,13 @@ fn a_parenthesis_with_its_own_predicate_keeps_its_date() {
     );
     // A date alone or with a preposition in parentheses still dates what precedes it.
     has("Norway joined the Nordic Patent Council (in 1973).", "Nordic Patent Council", Event::Joined, "1973");
+}
+
+#[test]
+fn a_coarser_restatement_of_the_same_event_is_dropped() {
+    let got = claims("The Hague Convention (1907) was signed on 18 October 1907 by the delegates.");
+    assert_eq!(got, vec![("Hague Convention".to_string(), Event::Signed, "1907-10-18".to_string())]);
+    // Two events of one subject keep both dates.
+    let got = claims("The Hague Convention was signed in 1907 and revised in October 1910.");
+    assert!(got.iter().any(|(_, _, d)| d == "1907"), "{got:?}");
 }
