@@ -165,6 +165,10 @@ pub enum Event {
     Deployed,
     /// A summit was held.
     Summit,
+    /// Entered into force (a treaty, a statute).
+    EnteredIntoForce,
+    /// A party left the subject ("Portugal left EFTA").
+    Withdrew,
 }
 
 impl Event {
@@ -188,6 +192,8 @@ impl Event {
             Event::Outreach => "outreach",
             Event::Deployed => "deployed",
             Event::Summit => "summit",
+            Event::EnteredIntoForce => "entered-into-force",
+            Event::Withdrew => "withdrew",
         }
     }
 }

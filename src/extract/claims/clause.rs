@@ -34,6 +34,14 @@ impl<'a> Reader<'a, '_> {
         {
             return None;
         }
+        // So does a relative clause in parentheses ("(which had become the EU two months
+        // earlier)"): it has its own subject and predicate.
+        if let Some((o, c)) = dg
+            && !(o <= t.at && t.at <= c)
+            && items.get(o + 1).is_some_and(|it| it.is("which") || it.is("who") || it.is("whose") || it.is("that"))
+        {
+            return None;
+        }
         // A date alone in parentheses ("joined X (1994)") dates what precedes it.
         if let Some((o, c)) = dg
             && c == o + 2

@@ -78,8 +78,19 @@ impl<'a> Reader<'a, '_> {
                 // an object that is no body ("resumed talks", "suspended the work of …"),
                 // nor when it is a second predicate ("X joined Y and deployed …"), whose
                 // subject is not the party just before it.
-                if t.event == Event::Joined || self.has_plain_object(t.at) || self.coordinated(t.at) {
+                if matches!(t.event, Event::Joined | Event::Withdrew) || self.has_plain_object(t.at) {
                     return None;
+                }
+                // "ministers of X met", "X foreign ministers met": a meeting of the body.
+                if t.event == Event::Met
+                    && let Some((name, at)) = self.meeting_of(t.at)
+                {
+                    return Some(Subject { name, at: Some(at), object: None, agent: None, factor: 0.8 });
+                }
+                // "X was approved on D1 and came into force on D2": the first predicate's subject.
+                if self.coordinated(t.at) {
+                    let (name, at, factor) = self.coordinated_subject(t.at)?;
+                    return Some(Subject { name, at, object: None, agent: None, factor: factor * 0.9 });
                 }
                 let (name, at, factor) = self.party_before(t.at)?;
                 Some(Subject { name, at, object: None, agent: None, factor })
@@ -264,5 +275,55 @@ impl<'a> Reader<'a, '_> {
         }
         let a = a?;
         Some(Subject { name: relationship_subject(&a, &b), at: None, object: None, agent: Some(a), factor: 1.0 })
+    }
+
+    /// The subject of a second, coordinated predicate at `v` when the first is a passive:
+    /// `X was approved on D1 and came into force on D2` → X. Nothing when a party stands
+    /// between the first verb and `and` ("X joined Y in 1991 and left in 1995": whose?).
+    pub(super) fn coordinated_subject(&self, v: usize) -> Option<(String, Option<usize>, f32)> {
+        let mut k = v.checked_sub(1)?;
+        while self.item(k).is_some_and(|it| is_adverb(&it.lower())) {
+            k = k.checked_sub(1)?;
+        }
+        if !self.item(k)?.is("and") {
+            return None;
+        }
+        let items = self.items();
+        let be = (k.saturating_sub(10)..k).rev().find(|&j| self.item(j).is_some_and(|it| it.is_be_word()))?;
+        if items.get(be..k)?.iter().any(|it| it.is_party() || matches!(it.kind, ItemKind::Punct(';' | ':'))) {
+            return None;
+        }
+        if self.passive_subject_is_plain_noun(be + 1) {
+            return None;
+        }
+        self.party_before(be)
+    }
+
+    /// `NATO foreign ministers met`, `X leaders met`: the body whose members met.
+    pub(super) fn meeting_of(&self, v: usize) -> Option<(String, usize)> {
+        let mut j = v.checked_sub(1)?;
+        while self.item(j).is_some_and(|it| is_adverb(&it.lower())) {
+            j = j.checked_sub(1)?;
+        }
+        let noun = self.item(j)?;
+        let members =
+            matches!(noun.lower().as_str(), "ministers" | "leaders" | "heads" | "ambassadors" | "representatives");
+        if !members {
+            return None;
+        }
+        // "X [Foreign|Defence|defence] ministers"
+        let mut b = j.checked_sub(1)?;
+        while b + 3 > j
+            && self.item(b).is_some_and(|it| {
+                let w = it.lower();
+                it.kind == ItemKind::Word && !is_determiner(&w) && !is_preposition(&w) && event_word(&w).is_none()
+            })
+        {
+            b = b.checked_sub(1)?;
+        }
+        if let Some(it) = self.item(b).filter(|it| matches!(it.kind, ItemKind::Body(_))) {
+            return Some((self.party_name(it)?, b));
+        }
+        None
     }
 }

@@ -56,6 +56,11 @@ impl Item<'_> {
         matches!(self.kind, ItemKind::Body(_) | ItemKind::Relation(_))
     }
 
+    /// Whether this is a form of "to be".
+    pub fn is_be_word(&self) -> bool {
+        self.kind == ItemKind::Word && super::lexicon::is_be(&self.text.to_lowercase())
+    }
+
     /// Lower-case text for word lookups.
     pub fn lower(&self) -> String {
         self.text.to_lowercase()

@@ -160,12 +160,14 @@ impl<'a> Reader<'a, '_> {
             {
                 return None;
             }
-            // A relative clause between subject and verb ("X, which established Y, was
-            // signed"): its parties are not the subject.
+            // A relative or purpose clause between subject and verb ("X, which established
+            // Y, was signed", "X, to establish Y, was signed"): its parties are not the subject.
             if it.is_punct(',')
                 && let Some(open) =
                     (j.saturating_sub(12)..j).rev().find(|&c| items.get(c).is_some_and(|x| x.is_punct(',')))
-                && items.get(open + 1).is_some_and(|x| x.is("which") || x.is("who") || x.is("that") || x.is("whose"))
+                && items
+                    .get(open + 1)
+                    .is_some_and(|x| x.is("which") || x.is("who") || x.is("that") || x.is("whose") || x.is("to"))
             {
                 j = open;
                 continue;

@@ -369,7 +369,13 @@ fn names_appositions_and_anaphors_within_a_sentence() {
     assert!(c.iter().all(|(s, _, _)| s != "Northern Athletic Club"), "{c:?}");
     // Coordination carries the verb only over articles: "and left X" is another verb.
     let c = claims("Acme Holdings joined the Index Group in 1987 and left the Trade Association in 1995.");
-    assert_eq!(c, [("Index Group".to_string(), Event::Joined, "1987".to_string())]);
+    assert_eq!(
+        c,
+        [
+            ("Index Group".to_string(), Event::Joined, "1987".to_string()),
+            ("Trade Association".to_string(), Event::Withdrew, "1995".to_string())
+        ]
+    );
     let agent = full("Acme Holdings joined the Index Group in 1987.");
     assert_eq!(agent[0].agent.as_deref(), Some("Acme Holdings"));
     has(
@@ -391,8 +397,15 @@ fn first_met_and_second_predicates() {
     // A second predicate keeps its own date.
     let c = claims("The Hockey Tournament began in 1996 and was revived in 2004 and 2016.");
     assert_eq!(c, [("Hockey Tournament".to_string(), Event::Began, "1996".to_string())]);
+    // Entry into force is an event of its own, with the first predicate's subject.
     let c = claims("The Paris Charter was signed on 21 November 1990 and entered into force in 1991.");
-    assert_eq!(c, [("Paris Charter".to_string(), Event::Signed, "1990-11-21".to_string())]);
+    assert_eq!(
+        c,
+        [
+            ("Paris Charter".to_string(), Event::Signed, "1990-11-21".to_string()),
+            ("Paris Charter".to_string(), Event::EnteredIntoForce, "1991".to_string())
+        ]
+    );
 }
 
 #[test]
@@ -460,7 +473,9 @@ fn shouted_words_and_adjectives_are_no_subjects() {
 #[test]
 fn a_second_predicate_takes_its_own_date() {
     none("The Nordic Council created, and has since 1960 awarded, the Nordic Literature Prize.");
-    none("The Caribbean Court Agreement was signed in Bridgetown and entered into force in 2005.");
+    // The second predicate's date is not the signing; it is the entry into force.
+    let c = claims("The Caribbean Court Agreement was signed in Bridgetown and entered into force in 2005.");
+    assert_eq!(c, [("Caribbean Court Agreement".to_string(), Event::EnteredIntoForce, "2005".to_string())]);
 }
 
 #[test]
@@ -515,4 +530,63 @@ fn a_coarser_restatement_of_the_same_event_is_dropped() {
     // Two events of one subject keep both dates.
     let got = claims("The Hague Convention was signed in 1907 and revised in October 1910.");
     assert!(got.iter().any(|(_, _, d)| d == "1907"), "{got:?}");
+}
+
+#[test]
+fn a_date_belongs_to_its_own_predicate() {
+    // Coordinated predicates are two events of one subject.
+    let text =
+        "The Statute of the Hanseatic Court was approved on 23 October 1856 and came into force on 29 July 1857.";
+    has(text, "Statute of the Hanseatic Court", Event::Adopted, "1856-10-23");
+    has(text, "Statute of the Hanseatic Court", Event::EnteredIntoForce, "1857-07-29");
+    // Not across a party: whose departure is it?
+    let c = claims("Sweden joined the Baltic Council in 1991 and then left in 1995.");
+    assert!(c.iter().all(|(_, _, d)| d != "1995"), "{c:?}");
+    // A relative clause in parentheses keeps its own date.
+    let got = claims(
+        "The Area was created on 1 January 1994 with the Nordic Union (which had become the Union two months earlier).",
+    );
+    assert!(got.iter().all(|(_, _, d)| d != "1993-11"), "{got:?}");
+    // A purpose clause between subject and verb holds no subject.
+    has(
+        "The Riga Convention (1920), to establish the Baltic Postal Union, was signed on 3 March 1920 in Riga.",
+        "Riga Convention",
+        Event::Signed,
+        "1920-03-03",
+    );
+    none("The Riga Convention, to establish the Baltic Postal Union, was discussed on 3 March 1920.");
+}
+
+#[test]
+fn entry_into_force() {
+    has(
+        "The Treaty of Utrecht entered into force on 12 May 1713.",
+        "Treaty of Utrecht",
+        Event::EnteredIntoForce,
+        "1713-05-12",
+    );
+    has(
+        "In 1995, upon the entry into force of the Treaty of Ghent, trade resumed.",
+        "Treaty of Ghent",
+        Event::EnteredIntoForce,
+        "1995",
+    );
+    // "force" alone is no event.
+    none("The Treaty of Ghent used force in 1995.");
+}
+
+#[test]
+fn dated_meetings_of_a_body() {
+    has("The inaugural Nordic Council was held in Oslo on 10 March 1953.", "Nordic Council", Event::Met, "1953-03-10");
+    has(
+        "When Nordic Council foreign ministers met in June 2014, they agreed.",
+        "Nordic Council",
+        Event::Met,
+        "2014-06",
+    );
+    has("On 19 August 2008, Nordic Council Foreign Ministers met in Oslo.", "Nordic Council", Event::Met, "2008-08-19");
+    // An active "held" is no meeting: the body holds an office.
+    none("The Nordic Council held the chair in 1999.");
+    // A meeting of something that is no body.
+    none("The first vote was held in 1999.");
 }

@@ -31,6 +31,10 @@ impl<'a> Reader<'a, '_> {
                 continue;
             }
             let w = item.lower();
+            if let Some(t) = self.in_force(i) {
+                out.push(t);
+                continue;
+            }
             let Some((mut event, mut form)) = event_word(&w) else { continue };
             let prev = |k: usize| i.checked_sub(k).and_then(|j| items.get(j)).map(Item::lower).unwrap_or_default();
             let next = |k: usize| items.get(i + k).map(Item::lower).unwrap_or_default();
@@ -48,6 +52,9 @@ impl<'a> Reader<'a, '_> {
             match w.as_str() {
                 "reached" | "reaching" if next(1) != "out" => continue,
                 "set" if next(1) != "up" && !is_be(&prev(1)) => continue,
+                // "X was held in Rome on 3 May": a dated meeting; "Portugal held the
+                // presidency" is no event.
+                "held" if !self.is_passive(i) => continue,
                 "opening" if matches!(next(1).as_str(), "session" | "meeting" | "ceremony" | "sitting") => continue,
                 "founding" if next(1) == "member" => {
                     event = Event::Joined;
@@ -127,5 +134,22 @@ impl<'a> Reader<'a, '_> {
     /// Whether a body or relationship follows the verb at `i` as its object.
     pub(super) fn has_object_after(&self, i: usize) -> bool {
         self.object_after(i, None).is_some()
+    }
+
+    /// `entered into force`, `came into force`, `the entry into force of X`: the multi-word
+    /// event at item `i`. The noun's trigger stands on `force`, so its `of` phrase follows.
+    pub(super) fn in_force(&self, i: usize) -> Option<Trigger> {
+        let items = self.items();
+        if !(items.get(i + 1)?.is("into") && items.get(i + 2)?.is("force")) {
+            return None;
+        }
+        let event = Event::EnteredIntoForce;
+        let form = match items.get(i)?.lower().as_str() {
+            "entered" | "enters" | "came" | "comes" => Form::Past,
+            "entering" | "coming" => Form::Gerund,
+            "entry" => return Some(Trigger { at: i + 2, event, form: Form::Noun, passive: false }),
+            _ => return None,
+        };
+        Some(Trigger { at: i, event, form, passive: false })
     }
 }
