@@ -2,9 +2,32 @@
 //! (`It met for the first time …`, `this forum`) resolved in the sentence before or,
 //! typed, earlier in the same sentence.
 
-use super::super::BodyType;
+use super::super::{BodyMention, BodyType, DateMention};
 use super::Reader;
-use super::items::ItemKind;
+use super::frames::Subject;
+use super::items::{ItemKind, itemize};
+use super::trigger::Trigger;
+use crate::corpus::Document;
+use crate::span::Span;
+
+/// The body a sheet is about: the first body of its opening sentence when that sentence
+/// defines it ("The Nordic Council (NC) is a …", "The Nordic Council was …"). An
+/// encyclopaedia article or a fact sheet opens this way; a sheet that does not has no topic.
+pub(super) fn topic<'a>(
+    doc: &Document,
+    sentences: &[Span],
+    dates: &[DateMention],
+    bodies: &'a [BodyMention],
+) -> Option<&'a str> {
+    let text = doc.text();
+    // The first sentence that is not a Markdown heading.
+    let first = sentences.iter().find(|s| !crate::span::overlaps_any(&doc.normalized.headings, **s))?;
+    let sentence = itemize(text, *first, dates, bodies);
+    let at = sentence.items.iter().position(|it| !it.is("the"))?;
+    let ItemKind::Body(b) = sentence.items.get(at)?.kind else { return None };
+    let verb = sentence.items.get(at + 1)?;
+    if verb.is("is") || verb.is("was") || verb.is("are") { bodies.get(b).map(|m| m.name.as_str()) } else { None }
+}
 
 impl<'a> Reader<'a, '_> {
     /// The body an anaphor refers to: with a type, the last body of that type in the
@@ -29,5 +52,22 @@ impl<'a> Reader<'a, '_> {
             None => bodies.next().map(|m| m.name.clone()),
             Some(k) => bodies.rfind(|m| m.kind == k).map(|m| m.name.clone()),
         }
+    }
+
+    /// The sheet's topic as the subject of a membership event with no object: `Iceland
+    /// joined in 1970`, `Finland became a full member in 1986`. Only when a country (a
+    /// capitalised name that is no body) acted and the sentence names no body before the
+    /// verb, and the date follows the verb: then the text leaves no other reading. Low confidence.
+    pub(super) fn topic_subject(&self, t: &Trigger, di: usize) -> Option<Subject> {
+        let topic = self.topic?;
+        // "Iceland joined in 1970", not "In 1972, their neighbour, Denmark joined".
+        if di < t.at {
+            return None;
+        }
+        let agent = self.agent_before(t.at)?;
+        if self.items().get(..t.at)?.iter().any(|it| it.is_party()) {
+            return None;
+        }
+        Some(Subject { name: topic.to_string(), at: None, object: None, agent: Some(agent), factor: 0.5 })
     }
 }

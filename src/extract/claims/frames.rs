@@ -34,6 +34,7 @@ impl<'a> Reader<'a, '_> {
     pub(super) fn subject(&self, t: &Trigger, di: usize) -> Option<Subject> {
         match (t.event, t.form) {
             (Event::Outreach, _) => self.outreach(t),
+            (Event::Joined, Form::Past) if self.item(t.at).is_some_and(|it| it.is("became")) => self.member_of(t, di),
             (Event::Succeeded | Event::Renamed, Form::Past) if t.passive => {
                 let (name, at, factor) = self.party_before(t.at)?;
                 // "succeeded by X", "succeeded in 1997 by X", "renamed X".
@@ -78,7 +79,11 @@ impl<'a> Reader<'a, '_> {
                 // an object that is no body ("resumed talks", "suspended the work of …"),
                 // nor when it is a second predicate ("X joined Y and deployed …"), whose
                 // subject is not the party just before it.
-                if matches!(t.event, Event::Joined | Event::Withdrew) || self.has_plain_object(t.at) {
+                // "Iceland joined in 1970": what was joined is the sheet's topic, if any.
+                if matches!(t.event, Event::Joined | Event::Withdrew) {
+                    return self.topic_subject(t, di);
+                }
+                if self.has_plain_object(t.at) {
                     return None;
                 }
                 // "ministers of X met", "X foreign ministers met": a meeting of the body.
@@ -325,5 +330,16 @@ impl<'a> Reader<'a, '_> {
             return Some((self.party_name(it)?, b));
         }
         None
+    }
+
+    /// `A became a [full] member of X in D` → X, joined by A; without `of X`, the sheet's topic.
+    pub(super) fn member_of(&self, t: &Trigger, di: usize) -> Option<Subject> {
+        let member = (t.at + 1..t.at + 5).find(|&j| self.item(j).is_some_and(|it| it.is("member")))?;
+        if self.item(member + 1).is_some_and(|it| it.is("of")) {
+            let (name, at) = self.party_from(member + 2)?;
+            let agent = self.agent_before(t.at);
+            return Some(Subject { name, at: Some(at), object: None, agent, factor: 1.0 });
+        }
+        self.topic_subject(t, di)
     }
 }

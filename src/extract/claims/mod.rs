@@ -87,6 +87,7 @@ const MAX_ITEMS: usize = 2000;
 /// Links the dates and bodies of `doc` into claims, sentence by sentence.
 pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention], bodies: &[BodyMention]) -> Vec<Claim> {
     let text = doc.text();
+    let topic = discourse::topic(doc, sentences, dates, bodies);
     let mut out = Vec::new();
     // The sentence before (for anaphors), itemized only when the next one needs it.
     let mut previous: Option<Sentence<'_>> = None;
@@ -106,7 +107,7 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
         }
         let before = previous.take().or_else(|| previous_span.map(|p| itemize(text, p, dates, bodies)));
         let sentence = itemize(text, span, dates, bodies);
-        let reader = Reader { doc, dates, bodies, s: &sentence, previous: before.as_ref() };
+        let reader = Reader { doc, dates, bodies, s: &sentence, previous: before.as_ref(), topic };
         let mut claims = reader.claims();
         dedup(&mut claims);
         out.extend(claims);
@@ -145,6 +146,8 @@ struct Reader<'a, 's> {
     bodies: &'a [BodyMention],
     s: &'s Sentence<'a>,
     previous: Option<&'s Sentence<'a>>,
+    /// The body the sheet is about, when its opening sentence defines it (see [`discourse::topic`]).
+    topic: Option<&'a str>,
 }
 
 impl<'a> Reader<'a, '_> {

@@ -31,7 +31,7 @@ impl<'a> Reader<'a, '_> {
                 continue;
             }
             let w = item.lower();
-            if let Some(t) = self.in_force(i) {
+            if let Some(t) = self.in_force(i).or_else(|| self.became_member(i)) {
                 out.push(t);
                 continue;
             }
@@ -151,5 +151,20 @@ impl<'a> Reader<'a, '_> {
             _ => return None,
         };
         Some(Trigger { at: i, event, form, passive: false })
+    }
+
+    /// `became a member`, `became an associate member`, `became a full member`: joined.
+    pub(super) fn became_member(&self, i: usize) -> Option<Trigger> {
+        let items = self.items();
+        if !items.get(i)?.is("became") || !(items.get(i + 1)?.is("a") || items.get(i + 1)?.is("an")) {
+            return None;
+        }
+        let noun = if items.get(i + 2)?.is("member") { i + 2 } else { i + 3 };
+        items.get(noun)?.is("member").then_some(Trigger {
+            at: i,
+            event: Event::Joined,
+            form: Form::Past,
+            passive: false,
+        })
     }
 }
