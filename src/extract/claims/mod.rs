@@ -64,6 +64,7 @@
 
 mod citations;
 mod clause;
+mod coordination;
 mod discourse;
 mod frames;
 mod items;
@@ -189,7 +190,9 @@ impl<'a> Reader<'a, '_> {
             // The event word that governs the date, and its frame's subject.
             let governed = self.event_claim(&triggers, &free, di, index);
             let found = governed.is_some();
-            out.extend(governed);
+            // "in May and June 2000": the month before "and" is a claim of its own.
+            let month = governed.as_ref().and_then(|c| self.coordinated_month(di, c));
+            out.extend(governed.into_iter().chain(month));
             // Dates a name carries with no event word around it.
             let parenthesised = if found { None } else { self.dated_in_parentheses(di, index) };
             let session = self.session_after(di, index);
@@ -237,6 +240,9 @@ impl<'a> Reader<'a, '_> {
         }
         let mut c = self.claim(index, t.event, &subject, conf)?;
         c.qualifiers = self.qualifiers(t, subject.at);
+        if c.agent.is_none() {
+            c.agent = self.by_agents(t);
+        }
         Some(c)
     }
 

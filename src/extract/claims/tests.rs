@@ -614,3 +614,20 @@ fn the_sheet_topic_is_the_subject_of_a_bare_membership() {
     // Another body before the verb: the text does not say what was joined.
     none(&format!("{sheet}After the Baltic Council vote, Denmark joined in 1973."));
 }
+
+#[test]
+fn coordinated_dates_and_parties() {
+    let text = "The Nordic Council met in May and June 2000 in Oslo.";
+    has(text, "Nordic Council", Event::Met, "2000-06");
+    has(text, "Nordic Council", Event::Met, "2000-05");
+    let may = full(text).into_iter().find(|c| c.date.to_string() == "2000-05").unwrap();
+    assert!(may.inferred);
+    // "may" the verb is no month.
+    let got = claims("The Nordic Council may and in June 2000 did meet in Oslo.");
+    assert!(got.iter().all(|(_, _, d)| d != "2000-05"), "{got:?}");
+    // Every party of a list is kept.
+    let c = full("The Oslo Treaty was signed by Belgium, France, Italy and Spain in 1951.");
+    assert_eq!(c[0].agent.as_deref(), Some("Belgium, France, Italy and Spain"), "{c:?}");
+    let c = full("The Oslo Treaty was signed by Belgium in 1951.");
+    assert_eq!(c[0].agent, None, "{c:?}");
+}
