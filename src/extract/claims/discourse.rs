@@ -70,4 +70,40 @@ impl<'a> Reader<'a, '_> {
         }
         Some(Subject { name: topic.to_string(), at: None, object: None, agent: Some(agent), factor: 0.5 })
     }
+
+    /// The body a definite description (`the Council`, `the new Council`, `this forum`)
+    /// at item `at` refers to: a body earlier in the sentence or in the one before whose
+    /// name ends in the same head noun, else one of the same type (as [`Self::anaphor`]),
+    /// else the sheet's topic when its name ends in that noun. Two different bodies with
+    /// that head noun in the sentence before: no guess.
+    pub(super) fn description(&self, noun: &str, kind: BodyType, at: usize) -> Option<String> {
+        let same_head = |name: &str| name.rsplit(' ').next().is_some_and(|h| h.eq_ignore_ascii_case(noun));
+        let here = self.items().get(..at).unwrap_or_default();
+        let before = self.previous.map(|p| p.items.as_slice()).unwrap_or_default();
+        let names = |items: &[super::items::Item<'_>]| -> Vec<String> {
+            let mut out: Vec<String> = Vec::new();
+            for it in items {
+                if let ItemKind::Body(b) = it.kind
+                    && let Some(m) = self.bodies.get(b)
+                    && same_head(&m.name)
+                    && !out.contains(&m.name)
+                {
+                    out.push(m.name.clone());
+                }
+            }
+            out
+        };
+        if let Some(last) = names(here).pop() {
+            return Some(last);
+        }
+        match names(before).as_slice() {
+            [one] => return Some(one.clone()),
+            [] => {}
+            _ => return None,
+        }
+        if let Some(found) = self.anaphor(Some(kind), at) {
+            return Some(found);
+        }
+        self.topic.filter(|t| same_head(t)).map(str::to_string)
+    }
 }

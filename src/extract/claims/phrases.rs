@@ -182,10 +182,14 @@ impl<'a> Reader<'a, '_> {
             if steps <= 3 && w == "it" {
                 return self.anaphor(None, j).map(|n| (n, None, 0.6));
             }
-            if ((steps <= 6 && w == "this") || (steps <= 3 && w == "the"))
-                && let Some(kind) = items.get(j + 1).and_then(|n| anaphor_type(&n.lower()))
-            {
-                return self.anaphor(Some(kind), j).map(|n| (n, None, 0.5));
+            if (steps <= 6 && w == "this") || (steps <= 3 && w == "the") {
+                // "the Council", "this forum", "the new Council": a definite description.
+                let head = if items.get(j + 1).is_some_and(|n| n.is("new")) { j + 2 } else { j + 1 };
+                if let Some(noun) = items.get(head).filter(|n| n.kind == ItemKind::Word)
+                    && let Some(kind) = anaphor_type(&noun.lower())
+                {
+                    return self.description(&noun.lower(), kind, j).map(|n| (n, None, 0.5));
+                }
             }
             if it.kind == ItemKind::Word {
                 steps += 1;

@@ -631,3 +631,22 @@ fn coordinated_dates_and_parties() {
     let c = full("The Oslo Treaty was signed by Belgium in 1951.");
     assert_eq!(c[0].agent, None, "{c:?}");
 }
+
+#[test]
+fn definite_descriptions_resolve_to_the_salient_body() {
+    let text = "The Baltic Council was founded in 1990. The new Council met for the first time on 3 May 1991.";
+    has(text, "Baltic Council", Event::FirstMeeting, "1991-05-03");
+    let c = full(text);
+    assert!(c.iter().find(|c| c.event == Event::FirstMeeting).is_some_and(|c| c.confidence < 0.5), "{c:?}");
+    // Same head noun first: "the Council" is the Baltic Council, not the Oslo Commission.
+    has(
+        "The Oslo Commission and the Baltic Council were founded in 1990. The Council was dissolved in 1999.",
+        "Baltic Council",
+        Event::Closed,
+        "1999",
+    );
+    // Two councils in the sentence before: no guess.
+    let got =
+        claims("The Nordic Council and the Baltic Council signed a pact in 1990. The Council was dissolved in 1999.");
+    assert!(got.iter().all(|(_, _, d)| d != "1999"), "{got:?}");
+}
