@@ -290,6 +290,20 @@ impl<'a> Reader<'a, '_> {
         out
     }
 
+    /// ` in Moscow`, ` to NATO` after an office, a mission or a summit at item `at`: the
+    /// place is part of how the sheet names it ("the NATO Information Office in Moscow",
+    /// "a Russian Mission to NATO", "the NATO Summit in London"). Empty otherwise.
+    fn seat_suffix(&self, at: usize) -> String {
+        use super::BodyType::{Mission, Office, Summit};
+        let Some(ItemKind::Body(b)) = self.item(at).map(|it| it.kind) else { return String::new() };
+        if !self.bodies.get(b).is_some_and(|m| matches!(m.kind, Office | Mission | Summit)) {
+            return String::new();
+        }
+        let (Some(prep), Some(place)) = (self.item(at + 1), self.item(at + 2)) else { return String::new() };
+        let named = (place.kind == ItemKind::Word && lexicon::is_cap(place.text)) || place.is_party();
+        if (prep.is("in") || prep.is("to")) && named { format!(" {} {}", prep.text, place.text) } else { String::new() }
+    }
+
     /// Builds a claim dated by the date mention `index`.
     pub(super) fn claim(&self, index: usize, event: Event, subject: &Subject, confidence: f32) -> Option<Claim> {
         let text = self.doc.text();
@@ -304,8 +318,10 @@ impl<'a> Reader<'a, '_> {
         let location = self.doc.location(date_span.start);
         let rel = |s: Span| Span::new(s.start.saturating_sub(span.start), s.end.saturating_sub(span.start));
         let subject_span = subject.at.and_then(|a| self.item(a)).map(|it| rel(it.span));
-        let subject_text =
-            subject.at.and_then(|a| self.item(a)).map_or_else(|| subject.name.clone(), |it| it.text.to_string());
+        let subject_text = subject.at.and_then(|a| self.item(a)).map_or_else(
+            || subject.name.clone(),
+            |it| format!("{}{}", it.text, subject.at.map(|a| self.seat_suffix(a)).unwrap_or_default()),
+        );
         Some(Claim {
             doc: self.doc.id.clone(),
             subject: subject.name.clone(),

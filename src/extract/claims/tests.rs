@@ -650,3 +650,14 @@ fn definite_descriptions_resolve_to_the_salient_body() {
         claims("The Nordic Council and the Baltic Council signed a pact in 1990. The Council was dissolved in 1999.");
     assert!(got.iter().all(|(_, _, d)| d != "1999"), "{got:?}");
 }
+
+#[test]
+fn the_seat_of_an_office_is_part_of_its_name_as_written() {
+    let c = full("On 3 May 2001, a Baltic Information Office in Vilnius was inaugurated.");
+    assert_eq!(c[0].subject_text, "Baltic Information Office in Vilnius", "{c:?}");
+    // Not for a council, nor for a lower-case place.
+    let c = full("The Baltic Council in Vilnius was founded in 1990.");
+    assert_eq!(c[0].subject_text, "Baltic Council", "{c:?}");
+    let c = full("The Baltic Information Office in the city was opened in 2001.");
+    assert_eq!(c[0].subject_text, "Baltic Information Office", "{c:?}");
+}
