@@ -67,6 +67,12 @@ impl<'a> Reader<'a, '_> {
         {
             return None;
         }
+        // "ratified in 2015 and on 9 November 2016 it entered into force": a date nearer to
+        // a later event word is its date; the farther one belongs to something else.
+        if t.at > di && items.get(di + 1..t.at)?.iter().any(|it| matches!(it.kind, ItemKind::Date { usable: true, .. }))
+        {
+            return None;
+        }
         let fronted = t.at > di && self.fronted(di);
         // A comma between a date and a later verb usually closes the date's phrase
         // ("A member since 1991, X joined Y"), unless the date opens the sentence.

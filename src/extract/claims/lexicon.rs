@@ -292,6 +292,11 @@ pub(crate) fn follows_head(w: &str) -> bool {
                 | "remains"
                 | "met"
                 | "set"
+                | "came"
+                | "comes"
+                | "entered"
+                | "enters"
+                | "left"
         )
 }
 

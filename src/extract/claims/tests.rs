@@ -661,3 +661,21 @@ fn the_seat_of_an_office_is_part_of_its_name_as_written() {
     let c = full("The Baltic Information Office in the city was opened in 2001.");
     assert_eq!(c[0].subject_text, "Baltic Information Office", "{c:?}");
 }
+
+#[test]
+fn entry_into_force_regressions() {
+    // The subject right before "came into force" is the treaty, not a body farther back.
+    has(
+        "The Nordic Union was established when the Oslo Treaty came into force in 1993.",
+        "Oslo Treaty",
+        Event::EnteredIntoForce,
+        "1993",
+    );
+    // A farther date before a later event word that has a nearer one is not its date.
+    let got = claims("The Oslo Protocol was ratified in 2015 and on 9 November 2016 it entered into force.");
+    assert!(got.iter().all(|(_, _, d)| d != "2015"), "{got:?}");
+    // An anniversary of the entry into force is no entry into force.
+    none(
+        "The office has worked since 1 December 2010, the first anniversary of the entry into force of the Oslo Treaty.",
+    );
+}

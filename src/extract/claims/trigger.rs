@@ -31,6 +31,11 @@ impl<'a> Reader<'a, '_> {
                 continue;
             }
             let w = item.lower();
+            // "the first anniversary of the signing of X": the date is the anniversary's
+            // (see the anniversaries rule), not the signing's.
+            if self.after_anniversary(i) {
+                continue;
+            }
             if let Some(t) = self.in_force(i).or_else(|| self.became_member(i)) {
                 out.push(t);
                 continue;
@@ -166,5 +171,17 @@ impl<'a> Reader<'a, '_> {
             form: Form::Past,
             passive: false,
         })
+    }
+
+    /// Whether the word at `i` follows `anniversary of [the]`.
+    pub(super) fn after_anniversary(&self, i: usize) -> bool {
+        let items = self.items();
+        let mut j = i;
+        if j > 0 && items.get(j - 1).is_some_and(|it| it.is("the")) {
+            j -= 1;
+        }
+        j >= 2
+            && items.get(j - 1).is_some_and(|it| it.is("of"))
+            && items.get(j - 2).is_some_and(|it| it.is("anniversary"))
     }
 }
