@@ -247,7 +247,16 @@ impl<'a> Reader<'a, '_> {
             k -= 1;
         }
         match (k.checked_sub(1).and_then(|c| items.get(c)), k.checked_sub(2)) {
-            (Some(comma), Some(h)) if comma.is_punct(',') && items.get(h).is_some_and(Item::is_party) => h,
+            // "The forerunner of X, the Y, was formed": Y is in apposition to the
+            // forerunner, and X is only the object of "of".
+            (Some(comma), Some(h)) if comma.is_punct(',') && items.get(h).is_some_and(Item::is_party) => {
+                let mut p = h;
+                if p > 0 && items.get(p - 1).is_some_and(|it| it.is("the")) {
+                    p -= 1;
+                }
+                let object_of = p > 0 && items.get(p - 1).is_some_and(|it| it.is("of") || it.is("to"));
+                if object_of { j } else { h }
+            }
             _ => j,
         }
     }

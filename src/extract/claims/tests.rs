@@ -679,3 +679,19 @@ fn entry_into_force_regressions() {
         "The office has worked since 1 December 2010, the first anniversary of the entry into force of the Oslo Treaty.",
     );
 }
+
+#[test]
+fn an_apposition_to_a_common_noun_is_not_about_the_of_object() {
+    has(
+        "The forerunner of the Nordic Union, the Baltic Postal Union (BPU), was formed by two activists in 1889.",
+        "Baltic Postal Union",
+        Event::Established,
+        "1889",
+    );
+    let got = claims(
+        "The forerunner of the Nordic Union, the Baltic Postal Union (BPU), was formed by two activists in 1889.",
+    );
+    assert!(got.iter().all(|(s, _, _)| s != "Nordic Union"), "{got:?}");
+    // A true apposition still names its head: "X (XA), formerly Y, was …".
+    has("The Nordic Union, the Baltic Postal Union, was formed in 1889.", "Nordic Union", Event::Established, "1889");
+}
