@@ -73,6 +73,11 @@ impl<'a> Reader<'a, '_> {
         {
             return None;
         }
+        // "Greece joined in 1981, Portugal and Spain following in 1986": after a comma, new
+        // names and a participle start a clause of their own, with its own date.
+        if t.at < di && self.absolute_clause_between(t.at, di) {
+            return None;
+        }
         let fronted = t.at > di && self.fronted(di);
         // A comma between a date and a later verb usually closes the date's phrase
         // ("A member since 1991, X joined Y"), unless the date opens the sentence.
@@ -201,6 +206,27 @@ impl<'a> Reader<'a, '_> {
                 && (d2 > t.at) != (di > t.at)
                 && free.binary_search(&d2).is_ok()
                 && self.cost(t, d2).is_some_and(|c2| c2 < cost)
+        })
+    }
+
+    /// Whether a clause of its own (`, A and B following`) opens between items `lo` and `hi`:
+    /// a comma, capitalised names or bodies (with `and`), then a lower-case `-ing`/`-ed` word.
+    pub(super) fn absolute_clause_between(&self, lo: usize, hi: usize) -> bool {
+        let items = self.items().get(lo + 1..hi).unwrap_or_default();
+        items.iter().enumerate().any(|(k, it)| {
+            if !it.is_punct(',') {
+                return false;
+            }
+            let rest = items.get(k + 1..).unwrap_or_default();
+            let names = rest
+                .iter()
+                .take_while(|x| x.is_party() || x.is("and") || (x.kind == ItemKind::Word && is_cap(x.text)))
+                .count();
+            names > 0
+                && rest.get(names).is_some_and(|v| {
+                    let w = v.lower();
+                    v.kind == ItemKind::Word && !is_cap(v.text) && (w.ends_with("ing") || w.ends_with("ed"))
+                })
         })
     }
 }

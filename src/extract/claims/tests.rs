@@ -695,3 +695,13 @@ fn an_apposition_to_a_common_noun_is_not_about_the_of_object() {
     // A true apposition still names its head: "X (XA), formerly Y, was …".
     has("The Nordic Union, the Baltic Postal Union, was formed in 1889.", "Nordic Union", Event::Established, "1889");
 }
+
+#[test]
+fn an_absolute_clause_has_its_own_date() {
+    let text = "Sweden joined the Baltic Council in 1981, Norway and Finland following in 1986.";
+    has(text, "Baltic Council", Event::Joined, "1981");
+    let got = claims(text);
+    assert!(got.iter().all(|(_, _, d)| d != "1986"), "{got:?}");
+    // A place after a comma is no clause of its own.
+    has("The Oslo Treaty was signed in Oslo, Norway, on 3 May 1951.", "Oslo Treaty", Event::Signed, "1951-05-03");
+}
