@@ -13,19 +13,22 @@
 //! `O(n log n)` in the number of claims.
 //!
 //! Within a group, dates whose intervals overlap agree, whatever their precision
-//! ("1997", "May 1997" and "27 May 1997" agree; the consolidated date is the most precise
-//! date with the most sheets behind it). Disjoint dates from two different sheets are a
-//! [`Severity::Conflict`]. Weaker evidence yields only [`Severity::Review`] findings, each
-//! with its reason written out:
+//! ("1997", "May 1997" and "27 May 1997" agree). The date the claims agree on comes from
+//! one rule, [`consensus`], for both a finding's `consolidated` date and the timeline: most
+//! sheets among the confident claims, then among all, then the most precise; a tie between
+//! disjoint dates (one sheet against one) is *disputed*, never an agreed date. Disjoint
+//! dates from two different sheets are a [`Severity::Conflict`]. Weaker evidence yields only
+//! [`Severity::Review`] findings, each with its reason written out:
 //!
 //! - the disagreement needs a claim below [`MIN_CONFIDENCE`] or whose year was inferred
 //!   from context ([`FindingKind::UncertainDates`]);
-//! - one sheet gives two disjoint dates for the same event and no other sheet disagrees
-//!   ([`FindingKind::SingleSheetDates`]). Such a sheet is more often distinguishing two
-//!   moments or tripping the extractor than contradicting itself, so it is shown for review
-//!   rather than dropped: silently ignoring it would hide a real slip;
+//! - one sheet gives two disjoint dates for the same event, both direct readings (at least
+//!   [`HIGH_CONFIDENCE`], year not inferred), and no other sheet disagrees
+//!   ([`FindingKind::SingleSheetDates`]). Below that mark two claims of one sheet about "the
+//!   same event" are far more often an extraction slip than a sheet contradicting itself,
+//!   and give nothing;
 //! - related but differently worded events about one subject — the start of a body or a
-//!   relationship told as *established*, *first meeting*, *began*, *reached out*, *launched*
+//!   relationship told as *established*, *began*, *reached out*, *launched*
 //!   or *opened*, or the same event with and without `formally` — whose dates are disjoint,
 //!   where each wording comes from a sheet that does not also state the other
 //!   ([`FindingKind::EventWording`]);
@@ -37,6 +40,14 @@
 //! Recurring events (met, summit, suspended, resumed, deployed, and "joined" with no
 //! named member) never conflict: two dates there are two occurrences. "First" makes them
 //! one-off again ("first met", "first deployed").
+//!
+//! Events are also compared by their **order** ([`order`]): nothing happens to a body
+//! before it was established or after it was closed or replaced, and an act does not enter
+//! into force before it was signed. Across sheets a violation is a conflict
+//! ([`FindingKind::EventOrder`]) whose reason names both events; through a low-confidence
+//! claim it is a review ([`FindingKind::UncertainOrder`]); within one sheet it is a review
+//! only between two direct readings ([`FindingKind::SingleSheetOrder`]). Meetings recur and
+//! never conflict with each other, but they date the body's existence.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -50,12 +61,25 @@ use crate::corpus::DocId;
 use crate::date::Date;
 use crate::extract::{Claim, Event, Qualifier};
 
+pub mod order;
+
 /// Claims at or above this confidence may raise a conflict; those below only a review.
 ///
 /// The claim extractor scores 1.0 when subject, verb and date sit in one clause and lowers
 /// the score for each step of guessing; half-way is where a wrong attachment becomes as
 /// likely as a right one.
 pub const MIN_CONFIDENCE: f32 = 0.5;
+
+/// Both claims of a disagreement *within one sheet* must reach this confidence (and have
+/// no inferred year) for the sheet to be flagged at all.
+///
+/// Two claims of one sheet about the same event are far more often an extraction slip
+/// (a date taken from the next clause, an anaphor resolved to the wrong body) than a sheet
+/// contradicting itself. A claim at 0.8 or more is a direct reading — subject, event word
+/// and date in one clause with little between them — while every guess the extractor makes
+/// (an anaphor, a heading, a date carried from another clause, a distant subject) scores
+/// below it. Such a finding is always a review, never a conflict.
+pub const HIGH_CONFIDENCE: f32 = 0.8;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
@@ -125,17 +149,29 @@ pub enum FindingKind {
     Figures,
     /// "Renamed" and "succeeded" are both said of the same pair of bodies.
     Succession,
+    /// Different sheets put a subject's events out of order: something happened to a body
+    /// before it was established or after it ended, or an act entered into force before it
+    /// was signed.
+    EventOrder,
+    /// Events are out of order only through a low-confidence or inferred claim.
+    UncertainOrder,
+    /// One sheet puts a subject's events out of order, both claims read with high
+    /// confidence.
+    SingleSheetOrder,
 }
 
 impl FindingKind {
     /// All kinds, in rule order (the SARIF rule table follows it).
-    pub const ALL: [FindingKind; 6] = [
+    pub const ALL: [FindingKind; 9] = [
         FindingKind::DateConflict,
         FindingKind::UncertainDates,
         FindingKind::SingleSheetDates,
         FindingKind::EventWording,
         FindingKind::Figures,
         FindingKind::Succession,
+        FindingKind::EventOrder,
+        FindingKind::UncertainOrder,
+        FindingKind::SingleSheetOrder,
     ];
 
     /// Stable kebab-case rule id.
@@ -147,14 +183,23 @@ impl FindingKind {
             FindingKind::EventWording => "event-wording",
             FindingKind::Figures => "figures",
             FindingKind::Succession => "succession",
+            FindingKind::EventOrder => "event-order",
+            FindingKind::UncertainOrder => "uncertain-order",
+            FindingKind::SingleSheetOrder => "single-sheet-order",
         }
     }
 
     /// The severity every finding of this kind has.
     pub fn severity(self) -> Severity {
         match self {
-            FindingKind::DateConflict => Severity::Conflict,
-            _ => Severity::Review,
+            FindingKind::DateConflict | FindingKind::EventOrder => Severity::Conflict,
+            FindingKind::UncertainDates
+            | FindingKind::SingleSheetDates
+            | FindingKind::EventWording
+            | FindingKind::Figures
+            | FindingKind::Succession
+            | FindingKind::UncertainOrder
+            | FindingKind::SingleSheetOrder => Severity::Review,
         }
     }
 
@@ -172,6 +217,16 @@ impl FindingKind {
             }
             FindingKind::Figures => "Different numbers are stated for the same body and event at the same time.",
             FindingKind::Succession => "One sheet says a body was renamed, another that it was succeeded.",
+            FindingKind::EventOrder => {
+                "Two sheets put a subject's events out of order: it met, was joined or replaced before it was \
+                 established or after it ended, or an act entered into force before it was signed."
+            }
+            FindingKind::UncertainOrder => {
+                "Events are out of order, but only through a claim the extractor is unsure of or whose year was inferred."
+            }
+            FindingKind::SingleSheetOrder => {
+                "One sheet puts a subject's events out of order, both claims read with high confidence."
+            }
         }
     }
 }
@@ -302,20 +357,51 @@ impl Modality {
 }
 
 /// Events that happen more than once to the same subject: two dates are two occurrences.
+///
+/// Exhaustive on purpose: a new event kind must be classified here.
 fn recurs(event: Event, agent: Option<&str>) -> bool {
     match event {
         Event::Met | Event::Summit | Event::Suspended | Event::Resumed | Event::Deployed => true,
-        Event::Joined => agent.is_none(),
-        _ => false,
+        Event::Joined | Event::Withdrew => agent.is_none(),
+        Event::Established
+        | Event::FirstMeeting
+        | Event::Signed
+        | Event::Adopted
+        | Event::Launched
+        | Event::Succeeded
+        | Event::Renamed
+        | Event::Opened
+        | Event::Closed
+        | Event::Began
+        | Event::Outreach
+        | Event::EnteredIntoForce => false,
     }
 }
 
-/// Events that tell how a body or a relationship started.
+/// Events that tell how a body or a relationship started, compared by the wording rule.
+///
+/// A first meeting is not among them: it comes after the founding, and the order rule
+/// ([`order`]) checks exactly that — a first meeting a year after the founding is no
+/// finding, one a year before is. Exhaustive on purpose: a new event kind must be
+/// classified here.
 fn starts(event: Event) -> bool {
-    matches!(
-        event,
-        Event::Established | Event::FirstMeeting | Event::Began | Event::Outreach | Event::Launched | Event::Opened
-    )
+    match event {
+        Event::Established | Event::Began | Event::Outreach | Event::Launched | Event::Opened => true,
+        Event::FirstMeeting
+        | Event::Met
+        | Event::Joined
+        | Event::Signed
+        | Event::Adopted
+        | Event::Succeeded
+        | Event::Renamed
+        | Event::Suspended
+        | Event::Resumed
+        | Event::Closed
+        | Event::Deployed
+        | Event::Summit
+        | Event::EnteredIntoForce
+        | Event::Withdrew => false,
+    }
 }
 
 /// Case- and white-space-insensitive form of a free-text name, for keys only.
@@ -471,56 +557,95 @@ fn disjoint_across<T: Eq + Copy>(items: &[((i64, i64), T)]) -> bool {
     })
 }
 
-/// The best-supported date among `claims`: most sheets overlapping it, then the shortest
-/// interval, then the earliest. A sheet counts once per stretch of its own agreeing dates;
-/// a sheet that itself gives two disjoint dates which both overlap a coarse candidate
-/// counts twice for that candidate (documented approximation, exact otherwise).
-fn best_supported(claims: &[&Arc<Claim>]) -> Option<(Date, usize)> {
-    // Per sheet, merge overlapping intervals into disjoint stretches.
-    // Hashed, not ordered: only the stretches count, not the order of the sheets.
-    let mut per_doc: FxHashMap<&str, Vec<(i64, i64)>> = FxHashMap::default();
-    for c in claims {
-        per_doc.entry(c.doc.as_str()).or_default().push(c.date.days());
-    }
-    let mut firsts = Vec::new();
-    let mut lasts = Vec::new();
-    for (_, mut ranges) in per_doc {
-        ranges.sort_unstable();
-        let mut cur: Option<(i64, i64)> = None;
-        for (f, l) in ranges {
-            cur = match cur {
-                Some((cf, cl)) if f <= cl => Some((cf, cl.max(l))),
-                Some(done) => {
-                    firsts.push(done.0);
-                    lasts.push(done.1);
-                    Some((f, l))
-                }
-                None => Some((f, l)),
-            };
+/// How many sheets a date is overlapped by: each sheet counts once per stretch of its own
+/// agreeing dates. A sheet that itself gives two disjoint dates which both overlap a coarse
+/// candidate counts twice for that candidate (documented approximation, exact otherwise).
+struct Support {
+    firsts: Vec<i64>,
+    lasts: Vec<i64>,
+}
+
+impl Support {
+    fn of<'a>(claims: impl IntoIterator<Item = &'a Arc<Claim>>) -> Support {
+        // Per sheet, merge overlapping intervals into disjoint stretches.
+        // Hashed, not ordered: only the stretches count, not the order of the sheets.
+        let mut per_doc: FxHashMap<&str, Vec<(i64, i64)>> = FxHashMap::default();
+        for c in claims {
+            per_doc.entry(c.doc.as_str()).or_default().push(c.date.days());
         }
-        if let Some((f, l)) = cur {
-            firsts.push(f);
-            lasts.push(l);
+        let mut firsts = Vec::new();
+        let mut lasts = Vec::new();
+        for (_, mut ranges) in per_doc {
+            ranges.sort_unstable();
+            let mut cur: Option<(i64, i64)> = None;
+            for (f, l) in ranges {
+                cur = match cur {
+                    Some((cf, cl)) if f <= cl => Some((cf, cl.max(l))),
+                    Some(done) => {
+                        firsts.push(done.0);
+                        lasts.push(done.1);
+                        Some((f, l))
+                    }
+                    None => Some((f, l)),
+                };
+            }
+            if let Some((f, l)) = cur {
+                firsts.push(f);
+                lasts.push(l);
+            }
         }
+        firsts.sort_unstable();
+        lasts.sort_unstable();
+        Support { firsts, lasts }
     }
-    firsts.sort_unstable();
-    lasts.sort_unstable();
-    let total = firsts.len();
+
+    /// Stretches overlapping `d`: all minus those ending before it and those starting after.
+    fn count(&self, d: &Date) -> usize {
+        let (f, l) = d.days();
+        let ends_before = self.lasts.partition_point(|&x| x < f);
+        let starts_after = self.firsts.len() - self.firsts.partition_point(|&x| x <= l);
+        self.firsts.len().saturating_sub(ends_before + starts_after)
+    }
+}
+
+/// What a set of claims about one event says its date is: the one rule behind both a
+/// finding's `consolidated` date and the timeline's date, so that one JSON document never
+/// holds two "best" dates for an event.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Consensus {
+    /// The best-supported date: most sheets among the confident claims (confidence at least
+    /// [`MIN_CONFIDENCE`], year not inferred), then most sheets among all claims, then the
+    /// shortest interval, then the earliest.
+    pub date: Date,
+    /// Sheets overlapping `date`: among the confident claims, among all claims.
+    pub support: (usize, usize),
+    /// Whether a date disjoint from `date` has as much support: a split such as one sheet
+    /// against one, which is no agreed date. A low-confidence claim never breaks a tie
+    /// between confident ones.
+    pub disputed: bool,
+}
+
+/// The [`Consensus`] of `claims`; `None` when there are none. `O(n log n)`.
+pub fn consensus(claims: &[&Arc<Claim>]) -> Option<Consensus> {
+    let all = Support::of(claims.iter().copied());
+    let sure = Support::of(claims.iter().copied().filter(|c| confident(c)));
     let mut candidates: Vec<Date> = claims.iter().map(|c| c.date).collect();
     candidates.sort_unstable();
     candidates.dedup();
-    candidates
-        .into_iter()
-        .map(|d| {
-            let (f, l) = d.days();
-            let ends_before = lasts.partition_point(|&x| x < f);
-            let starts_after = total - firsts.partition_point(|&x| x <= l);
-            (d, total.saturating_sub(ends_before + starts_after))
-        })
-        // Max support, then shortest, then earliest: compare so that "better" is greater.
-        .max_by(|(da, sa), (db, sb)| {
-            sa.cmp(sb).then_with(|| db.len_days().cmp(&da.len_days())).then_with(|| db.cmp(da))
-        })
+    let scored: Vec<(Date, (usize, usize))> =
+        candidates.into_iter().map(|d| (d, (sure.count(&d), all.count(&d)))).collect();
+    // Max support, then shortest, then earliest: compare so that "better" is greater.
+    let (date, support) = scored.iter().copied().max_by(|(da, sa), (db, sb)| {
+        sa.cmp(sb).then_with(|| db.len_days().cmp(&da.len_days())).then_with(|| db.cmp(da))
+    })?;
+    let disputed =
+        scored.iter().any(|(d, s)| !d.overlaps(&date) && s.0 == support.0 && (support.0 > 0 || s.1 == support.1));
+    Some(Consensus { date, support, disputed })
+}
+
+/// The agreed date of `claims`: their consensus unless it is disputed.
+fn agreed(claims: &[&Arc<Claim>]) -> Option<Date> {
+    consensus(claims).filter(|c| !c.disputed).map(|c| c.date)
 }
 
 /// The distinct most-precise values: dates that contain no other distinct date of the
@@ -641,16 +766,15 @@ fn check_dates(key: &GroupKey, members: &[&Arc<Claim>], out: &mut Vec<Finding>) 
             None,
         )
     } else if disjoint_across(&tagged(false)) {
-        let confident_members: Vec<&Arc<Claim>> = members.iter().copied().filter(|c| confident(c)).collect();
         (
             FindingKind::UncertainDates,
             format!(
                 "the dates disagree ({shown}) only through a claim whose attachment is uncertain (confidence below {MIN_CONFIDENCE}) \
                  or whose year was inferred from context; check that the date belongs to this event (sheets: {sheets})"
             ),
-            best_supported(&confident_members).map(|(d, _)| d),
+            agreed(members),
         )
-    } else {
+    } else if self_contradiction(members) {
         (
             FindingKind::SingleSheetDates,
             format!(
@@ -659,8 +783,31 @@ fn check_dates(key: &GroupKey, members: &[&Arc<Claim>], out: &mut Vec<Finding>) 
             ),
             None,
         )
+    } else {
+        // Disjoint only within sheets, and in none of them between two direct readings:
+        // an extraction slip is far likelier than a sheet contradicting itself.
+        return;
     };
     out.push(make(kind, &key.subject, label, reason, values, sorted_clones(members), consolidated));
+}
+
+/// Whether a claim is a direct reading, sure enough for a finding within its own sheet.
+fn direct(c: &Claim) -> bool {
+    c.confidence >= HIGH_CONFIDENCE && !c.inferred
+}
+
+/// Whether some sheet gives two disjoint dates for the group, both direct readings
+/// ([`HIGH_CONFIDENCE`]). Linear: per sheet, the earliest last day against the latest
+/// first day of its direct claims.
+fn self_contradiction(members: &[&Arc<Claim>]) -> bool {
+    let mut per_doc: FxHashMap<&DocId, (i64, i64)> = FxHashMap::default();
+    for c in members.iter().filter(|c| direct(c)) {
+        let (first, last) = c.date.days();
+        let e = per_doc.entry(&c.doc).or_insert((last, first));
+        e.0 = e.0.min(last);
+        e.1 = e.1.max(first);
+    }
+    per_doc.values().any(|&(min_last, max_first)| min_last < max_first)
 }
 
 /// Different figures for the same noun at overlapping dates within one group.
@@ -719,7 +866,8 @@ fn check_figures(key: &GroupKey, members: &[&Arc<Claim>], out: &mut Vec<Finding>
             values.join(" vs "),
             sheet_list(&uniq)
         );
-        let consolidated = best_supported(&uniq).map(|(d, _)| d);
+        // The group's agreed date, as the timeline gives it: the figures differ, the dates do not.
+        let consolidated = agreed(members);
         out.push(make(FindingKind::Figures, &key.subject, label, reason, values, sorted_clones(&uniq), consolidated));
     }
 }
@@ -822,10 +970,7 @@ fn check_succession(subject: &str, renamed: &[&Arc<Claim>], succeeded: &[&Arc<Cl
         sheet_list(renamed),
         sheet_list(succeeded)
     );
-    let consolidated = match best_supported(&all) {
-        Some((d, _)) if all.iter().all(|c| c.date.overlaps(&d)) => Some(d),
-        _ => None,
-    };
+    let consolidated = agreed(&all).filter(|d| all.iter().all(|c| c.date.overlaps(d)));
     let event = format!("renamed or succeeded by {object}");
     out.push(make(FindingKind::Succession, subject, event, reason, values, sorted_clones(&all), consolidated));
 }
@@ -845,6 +990,7 @@ pub fn cross_check_shared(claims: &[Arc<Claim>]) -> Vec<Finding> {
     // All groups of a subject are adjacent: each subject is one run, checked on its own.
     let subjects: Vec<&[(GroupKey, Vec<usize>)]> = groups.chunk_by(|a, b| a.0.subject == b.0.subject).collect();
     let mut out: Vec<Finding> = subjects.into_par_iter().flat_map_iter(|run| check_subject(claims, run)).collect();
+    out.extend(order::check_agents(claims));
     out.par_sort_by(finding_order);
     dedup_ids(&mut out);
     out
@@ -857,13 +1003,15 @@ fn check_subject(claims: &[Arc<Claim>], run: &[(GroupKey, Vec<usize>)]) -> Vec<F
     // object -> (renamed claims, succeeded claims)
     type Succession<'a> = (Vec<&'a Arc<Claim>>, Vec<&'a Arc<Claim>>);
     let mut successions: BTreeMap<&str, Succession<'_>> = BTreeMap::new();
+    let mut ordered: Vec<order::Group<'_>> = Vec::new();
 
     for (key, idx) in run {
         let members: Vec<&Arc<Claim>> = idx.iter().map(|&i| &claims[i]).collect();
         let Some(first) = sample(&members) else { continue };
+        ordered.push(order::Group { key, label: key.label(first), members: members.clone() });
         check_dates(key, &members, &mut out);
         check_figures(key, &members, &mut out);
-        if let (Some(fk), Some((best, _))) = (FamilyKey::of(key), best_supported(&members)) {
+        if let (Some(fk), Some(Consensus { date: best, .. })) = (FamilyKey::of(key), consensus(&members)) {
             families.entry(fk).or_default().push(Wording {
                 label: key.label(first),
                 best,
@@ -885,6 +1033,7 @@ fn check_subject(claims: &[Arc<Claim>], run: &[(GroupKey, Vec<usize>)]) -> Vec<F
         for (renamed, succeeded) in successions.values() {
             check_succession(&key.subject, renamed, succeeded, &mut out);
         }
+        order::check_order(&key.subject, &ordered, &mut out);
     }
     out
 }
@@ -915,8 +1064,12 @@ pub struct TimelineEntry {
     pub event: Event,
     /// The event as a label, as in findings.
     pub label: String,
-    /// The best-supported date: most sheets agreeing, then most precise.
+    /// The best-supported date, by the rule of [`consensus`] (the same rule that gives a
+    /// finding's `consolidated` date).
     pub date: Date,
+    /// Whether another, disjoint date has as much support (one sheet against one): the
+    /// date is then no agreed date but one side of a dispute.
+    pub disputed: bool,
     /// Claims whose date overlaps `date`, sorted.
     pub supporting: Vec<Arc<Claim>>,
     /// Claims whose date is disjoint from `date`, sorted.
@@ -971,13 +1124,14 @@ pub fn timeline_shared(claims: &[Arc<Claim>]) -> Vec<TimelineEntry> {
             vec![members]
         };
         for cluster in clusters {
-            let Some((date, _)) = best_supported(&cluster) else { continue };
+            let Some(Consensus { date, disputed, .. }) = consensus(&cluster) else { continue };
             let (sup, dis): (Vec<&Arc<Claim>>, Vec<&Arc<Claim>>) = cluster.iter().partition(|c| c.date.overlaps(&date));
             out.push(TimelineEntry {
                 subject: key.subject.clone(),
                 event: key.event,
                 label: label.clone(),
                 date,
+                disputed,
                 supporting: sorted_clones(&sup),
                 dissenting: sorted_clones(&dis),
             });

@@ -9,4 +9,6 @@ mod deploy;
 mod foundation;
 mod fuzz;
 mod html_chromium;
+mod order;
 mod robustness;
+mod verdict;

@@ -21,6 +21,7 @@ pub(crate) fn claim(doc: &str, line: u32, subject: &str, event: Event, date: &st
         date,
         date_text: date_text.clone(),
         inferred: false,
+        inferred_from: None,
         qualifiers: Vec::new(),
         figures: Vec::new(),
         line,
@@ -314,6 +315,12 @@ fn minimal_dates_keep_the_most_precise_of_each_side() {
     assert_eq!(v, ["1997-05-27", "1997-06", "1998"]);
 }
 
+fn consensus_of(cs: &[Claim]) -> Consensus {
+    let shared: Vec<Arc<Claim>> = cs.iter().cloned().map(Arc::new).collect();
+    let refs: Vec<&Arc<Claim>> = shared.iter().collect();
+    consensus(&refs).unwrap()
+}
+
 #[test]
 fn best_support_prefers_sheets_then_precision() {
     let cs = [
@@ -322,22 +329,85 @@ fn best_support_prefers_sheets_then_precision() {
         claim("c", 1, "s", Event::Closed, "1997-06-02"),
         claim("d", 1, "s", Event::Closed, "1997-06"),
     ];
-    let shared: Vec<Arc<Claim>> = cs.into_iter().map(Arc::new).collect();
-    let refs: Vec<&Arc<Claim>> = shared.iter().collect();
     // May and 2 June disagree; only the year is overlapped by all four sheets.
-    let (d, n) = best_supported(&refs).unwrap();
-    assert_eq!((d.to_string().as_str(), n), ("1997", 4));
-    let (d, n) = best_supported(&refs[1..]).unwrap();
-    assert_eq!((d.to_string().as_str(), n), ("1997-06-02", 2), "ties go to the most precise");
+    let c = consensus_of(&cs);
+    assert_eq!((c.date.to_string().as_str(), c.support), ("1997", (4, 4)));
+    assert!(!c.disputed);
+    let c = consensus_of(&cs[1..]);
+    assert_eq!((c.date.to_string().as_str(), c.support), ("1997-06-02", (2, 2)), "ties go to the most precise");
+    assert!(!c.disputed, "two sheets against one is a majority");
     let nested = [
         claim("a", 1, "s", Event::Closed, "1997"),
         claim("b", 1, "s", Event::Closed, "1997-05"),
         claim("b", 2, "s", Event::Closed, "1997-05-27"),
     ];
-    let shared: Vec<Arc<Claim>> = nested.into_iter().map(Arc::new).collect();
-    let refs: Vec<&Arc<Claim>> = shared.iter().collect();
-    let (d, n) = best_supported(&refs).unwrap();
-    assert_eq!((d.to_string().as_str(), n), ("1997-05-27", 2), "a sheet counts once");
+    let c = consensus_of(&nested);
+    assert_eq!((c.date.to_string().as_str(), c.support.1), ("1997-05-27", 2), "a sheet counts once");
+}
+
+#[test]
+fn one_sheet_against_one_is_disputed() {
+    let split = [claim("a", 1, "s", Event::Established, "1990"), claim("b", 1, "s", Event::Established, "1991")];
+    let c = consensus_of(&split);
+    assert!(c.disputed, "{c:?}");
+    // A low-confidence third sheet does not break a tie between two confident ones.
+    let mut weak = claim("c", 1, "s", Event::Established, "1991");
+    weak.confidence = 0.3;
+    let c = consensus_of(&[split[0].clone(), split[1].clone(), weak.clone()]);
+    assert!(c.disputed, "{c:?}");
+    // ... but a confident one does.
+    let c = consensus_of(&[split[0].clone(), split[1].clone(), claim("c", 1, "s", Event::Established, "1991")]);
+    assert_eq!(c.date.to_string(), "1991");
+    assert!(!c.disputed);
+    // Overlapping dates are never a dispute.
+    let c = consensus_of(&[split[0].clone(), claim("b", 1, "s", Event::Established, "1990-06")]);
+    assert!(!c.disputed);
+    let t = timeline(&split);
+    assert_eq!(t.len(), 1);
+    assert!(t[0].disputed, "the timeline says the date is disputed: {:?}", t[0]);
+}
+
+/// Issue 15, defect 3: a finding's `consolidated` date and the timeline's date came from two
+/// rules (the confident claims only, all claims) and could differ in one JSON document.
+#[test]
+fn consolidated_and_timeline_dates_follow_one_rule() {
+    // One confident sheet says 1991; two sheets say 1990, both at low confidence.
+    let a = claim("a.txt", 1, "Rowing Union", Event::Established, "1991");
+    let mut b = claim("b.txt", 1, "Rowing Union", Event::Established, "1990");
+    b.confidence = 0.3;
+    let mut c = claim("c.txt", 1, "Rowing Union", Event::Established, "1990");
+    c.confidence = 0.4;
+    let claims = vec![a, b, c];
+    let f = cross_check(&claims);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].kind, FindingKind::UncertainDates);
+    let t = timeline(&claims);
+    assert_eq!(t.len(), 1);
+    assert_eq!(f[0].consolidated, Some(t[0].date), "one rule for both: {:?} vs {:?}", f[0].consolidated, t[0].date);
+    assert_eq!(t[0].date.to_string(), "1991", "low-confidence claims do not outvote a confident one");
+    assert!(!t[0].disputed);
+
+    // Every finding with a consolidated date agrees with its timeline entry, over a mixed set.
+    let mut claims = claims;
+    let mut f1 = claim("a.txt", 3, "Rowing Union", Event::Renamed, "1995");
+    f1.figures = vec![Figure { value: 12, noun: "club".into() }];
+    let mut f2 = claim("b.txt", 3, "Rowing Union", Event::Renamed, "1995-04");
+    f2.figures = vec![Figure { value: 14, noun: "club".into() }];
+    let f3 = claim("c.txt", 3, "Rowing Union", Event::Renamed, "1995-04-02");
+    claims.extend([f1, f2, f3]);
+    let f = cross_check(&claims);
+    let t = timeline(&claims);
+    let mut checked = 0;
+    for finding in f.iter().filter(|f| f.consolidated.is_some()) {
+        let entry = t
+            .iter()
+            .find(|e| e.subject == finding.subject && finding.event.starts_with(&e.label))
+            .expect("a timeline entry for the finding's event");
+        assert_eq!(finding.consolidated, Some(entry.date), "{finding:#?}");
+        assert!(!entry.disputed);
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "{f:#?}");
 }
 
 #[test]
@@ -458,4 +528,286 @@ fn a_reason_names_ten_sheets_and_counts_the_rest() {
     assert_eq!(f[0].claims.len(), 25);
     // Up to ten, every name is written.
     assert_eq!(name_list(["b", "a", "b"]), "a, b");
+}
+
+// ---------------------------------------------------------------------------------------
+// Order of events (issue 13, item 7) and findings within one sheet (item 8)
+// ---------------------------------------------------------------------------------------
+
+fn with_confidence(mut c: Claim, confidence: f32) -> Claim {
+    c.confidence = confidence;
+    c
+}
+
+fn qualified(mut c: Claim, q: Qualifier) -> Claim {
+    c.qualifiers.push(q);
+    c
+}
+
+#[test]
+fn a_first_meeting_before_the_founding_in_another_sheet_is_a_conflict() {
+    let founded = claim("yearbook.txt", 4, "Rowing Federation", Event::Established, "1963");
+    let met = qualified(claim("history.txt", 9, "Rowing Federation", Event::Met, "1962-03-12"), Qualifier::First);
+    let f = cross_check(&[founded.clone(), met.clone()]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!((f[0].severity, f[0].kind), (Severity::Conflict, FindingKind::EventOrder));
+    assert_eq!(f[0].event, "first-meeting before established");
+    assert_eq!(f[0].values, ["first-meeting 1962-03-12", "established 1963"]);
+    assert!(
+        f[0].reason.starts_with("first met on 12 March 1962 (history.txt), but established in 1963 (yearbook.txt)"),
+        "{}",
+        f[0].reason
+    );
+    assert_eq!(f[0].claims.len(), 2);
+    assert_eq!(f[0].consolidated, None);
+    // The same with the event word "first meeting", and in any input order.
+    let first_meeting = claim("history.txt", 9, "Rowing Federation", Event::FirstMeeting, "1962-03-12");
+    let g = cross_check(&[first_meeting, founded]);
+    assert_eq!(g[0].id, f[0].id, "{g:#?}");
+}
+
+#[test]
+fn precision_compatible_dates_are_in_order() {
+    // "1963" against "March 1963": either may come first.
+    for (founded, met) in [("1963", "1963-03-12"), ("1963-03", "1963"), ("1963-03-12", "1963-03")] {
+        let claims = [
+            claim("a.txt", 1, "Glacier Survey", Event::Established, founded),
+            claim("b.txt", 1, "Glacier Survey", Event::FirstMeeting, met),
+            claim("c.txt", 1, "Glacier Survey", Event::Closed, met),
+        ];
+        assert!(cross_check(&claims).is_empty(), "{founded} / {met}: {:#?}", cross_check(&claims));
+    }
+}
+
+#[test]
+fn meetings_after_the_founding_and_before_the_end_are_no_finding() {
+    let mut joined = claim("b.txt", 3, "Glacier Survey", Event::Joined, "1975");
+    joined.agent = Some("Norway".into());
+    let claims = [
+        claim("a.txt", 1, "Glacier Survey", Event::Established, "1963"),
+        claim("b.txt", 1, "Glacier Survey", Event::FirstMeeting, "1964-02"),
+        claim("b.txt", 2, "Glacier Survey", Event::Met, "1970"),
+        claim("c.txt", 1, "Glacier Survey", Event::Met, "1988-11-02"),
+        claim("c.txt", 2, "Glacier Survey", Event::Summit, "1980"),
+        joined,
+        claim("d.txt", 1, "Glacier Survey", Event::Closed, "1990"),
+    ];
+    // A first meeting a year after the founding is no longer a "start" worded apart.
+    assert!(cross_check(&claims).is_empty(), "{:#?}", cross_check(&claims));
+}
+
+#[test]
+fn nothing_happens_after_a_body_closed_or_was_replaced() {
+    let closed = claim("a.txt", 1, "Harbour Board", Event::Closed, "1990-06");
+    let met = claim("b.txt", 1, "Harbour Board", Event::Met, "1995");
+    let f = cross_check(&[closed.clone(), met.clone()]);
+    assert_eq!(
+        kinds(&f),
+        [(FindingKind::EventOrder, "met after ended".into(), vec!["met 1995".into(), "closed 1990-06".into()])]
+    );
+    assert!(f[0].reason.starts_with("met in 1995 (b.txt), but closed in June 1990 (a.txt)"), "{}", f[0].reason);
+
+    let mut replaced = claim("a.txt", 1, "Harbour Board", Event::Succeeded, "1990");
+    replaced.object = Some("Port Authority".into());
+    let mut joined = claim("c.txt", 4, "Harbour Board", Event::Joined, "1992-01-01");
+    joined.agent = Some("Leith".into());
+    let f = cross_check(&[replaced, joined]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].event, "joined by Leith after ended");
+    assert!(
+        f[0].reason.contains("but replaced by Port Authority in 1990 (a.txt): nothing can happen to a body after"),
+        "{}",
+        f[0].reason
+    );
+    // A meeting in the year it closed may well precede the closure.
+    assert!(cross_check(&[closed, claim("b.txt", 1, "Harbour Board", Event::Met, "1990")]).is_empty());
+}
+
+#[test]
+fn joining_renaming_or_closing_before_the_founding_conflict() {
+    let founded = claim("a.txt", 1, "Seed Bank", Event::Established, "2001-05");
+    for event in [Event::Joined, Event::Renamed, Event::Closed, Event::Suspended, Event::Deployed] {
+        let f = cross_check(&[founded.clone(), claim("b.txt", 1, "Seed Bank", event, "2000")]);
+        assert_eq!(f.len(), 1, "{event:?}: {f:#?}");
+        assert_eq!(f[0].kind, FindingKind::EventOrder, "{event:?}");
+    }
+    // Events that tell a start, or whose subject is the thing made, are not ordered here.
+    for event in [Event::Signed, Event::Adopted, Event::Launched, Event::Opened, Event::Began, Event::Outreach] {
+        let f = cross_check(&[founded.clone(), claim("b.txt", 1, "Seed Bank", event, "2000")]);
+        assert!(f.iter().all(|f| f.kind != FindingKind::EventOrder), "{event:?}: {f:#?}");
+    }
+}
+
+#[test]
+fn an_act_cannot_enter_into_force_before_it_was_signed() {
+    let signed = claim("a.txt", 1, "Fisheries Convention", Event::Signed, "1958-03-25");
+    let in_force = claim("b.txt", 1, "Fisheries Convention", Event::EnteredIntoForce, "1958-01-01");
+    let f = cross_check(&[signed.clone(), in_force]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].kind, FindingKind::EventOrder);
+    assert_eq!(f[0].event, "entered-into-force before signed");
+    assert!(
+        f[0].reason.starts_with("entered into force on 1 January 1958 (b.txt), but signed on 25 March 1958 (a.txt)"),
+        "{}",
+        f[0].reason
+    );
+    // In force after the signing: fine. A party signing later (an accession): fine.
+    let later = claim("b.txt", 1, "Fisheries Convention", Event::EnteredIntoForce, "1959");
+    assert!(cross_check(&[signed.clone(), later.clone()]).is_empty());
+    let mut accession = claim("c.txt", 1, "Fisheries Convention", Event::Signed, "1970");
+    accession.agent = Some("Iceland".into());
+    assert!(cross_check(&[signed, later, accession]).is_empty());
+}
+
+#[test]
+fn an_order_broken_only_by_a_low_confidence_claim_is_a_review() {
+    let founded = claim("a.txt", 1, "Rowing Federation", Event::Established, "1963");
+    let met = with_confidence(claim("b.txt", 1, "Rowing Federation", Event::Met, "1962"), 0.3);
+    let f = cross_check(&[founded.clone(), met]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!((f[0].severity, f[0].kind), (Severity::Review, FindingKind::UncertainOrder));
+    // The same when the founding is the uncertain claim, or its year was inferred.
+    let weak = with_confidence(founded.clone(), 0.45);
+    let met = claim("b.txt", 1, "Rowing Federation", Event::Met, "1962");
+    assert_eq!(cross_check(&[weak, met.clone()])[0].kind, FindingKind::UncertainOrder);
+    let mut inferred = founded;
+    inferred.inferred = true;
+    assert_eq!(cross_check(&[inferred, met])[0].kind, FindingKind::UncertainOrder);
+}
+
+#[test]
+fn within_one_sheet_only_two_direct_readings_raise_a_review() {
+    let founded = claim("a.txt", 1, "Rowing Federation", Event::Established, "1963");
+    let met = claim("a.txt", 7, "Rowing Federation", Event::FirstMeeting, "1962");
+    let f = cross_check(&[founded.clone(), met.clone()]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!((f[0].severity, f[0].kind), (Severity::Review, FindingKind::SingleSheetOrder));
+    // One of the two below the high-confidence mark: an extraction slip, no finding.
+    let slip = with_confidence(met.clone(), HIGH_CONFIDENCE - 0.05);
+    assert!(cross_check(&[founded.clone(), slip]).is_empty());
+    let slip = with_confidence(founded, 0.6);
+    assert!(cross_check(&[slip, met]).is_empty());
+}
+
+#[test]
+fn within_one_sheet_the_same_event_needs_two_direct_readings() {
+    // An extraction slip: the second date belongs to another predicate, read at 0.6.
+    let a = claim("a.txt", 1, "Statute of the Fund", Event::Adopted, "1956-10-23");
+    let b = with_confidence(claim("a.txt", 1, "Statute of the Fund", Event::Adopted, "1957-07-29"), 0.6);
+    assert!(cross_check(&[a.clone(), b.clone()]).is_empty());
+    // Both direct readings: the sheet contradicts itself, a review.
+    let b = with_confidence(b, 0.85);
+    let f = cross_check(&[a.clone(), b.clone()]);
+    assert_eq!((f[0].severity, f[0].kind), (Severity::Review, FindingKind::SingleSheetDates));
+    // An inferred year is never a direct reading.
+    let mut b = b;
+    b.inferred = true;
+    assert!(cross_check(&[a, b]).is_empty());
+}
+
+#[test]
+fn several_founding_dates_leave_the_order_to_the_date_rule() {
+    let claims = [
+        claim("a.txt", 1, "Rowing Federation", Event::Established, "1960"),
+        claim("b.txt", 1, "Rowing Federation", Event::Established, "1963"),
+        claim("c.txt", 1, "Rowing Federation", Event::FirstMeeting, "1962"),
+    ];
+    let f = cross_check(&claims);
+    assert_eq!(
+        kinds(&f),
+        [(FindingKind::DateConflict, "established".into(), vec!["1960".into(), "1963".into()])],
+        "the meeting fits the 1960 founding"
+    );
+}
+
+#[test]
+fn qualifiers_that_allow_an_earlier_or_later_event() {
+    let met = claim("b.txt", 1, "Rowing Federation", Event::Met, "1962");
+    // Formally established later than it first met: common, and no violation.
+    let formal = qualified(claim("a.txt", 1, "Rowing Federation", Event::Established, "1963"), Qualifier::Formal);
+    assert!(cross_check(&[formal, met.clone()]).is_empty());
+    // An informal meeting before the founding.
+    let founded = claim("a.txt", 1, "Rowing Federation", Event::Established, "1963");
+    let informal = qualified(met, Qualifier::Informal);
+    assert!(cross_check(&[founded, informal]).is_empty());
+    // A partial closure ends nothing.
+    let partial = qualified(claim("a.txt", 1, "Rowing Federation", Event::Closed, "1970"), Qualifier::Partial);
+    assert!(cross_check(&[partial, claim("b.txt", 1, "Rowing Federation", Event::Met, "1975")]).is_empty());
+}
+
+#[test]
+fn meetings_recur_and_never_conflict_with_each_other() {
+    let claims = [
+        claim("a.txt", 1, "Rowing Federation", Event::Met, "1962"),
+        claim("b.txt", 1, "Rowing Federation", Event::Met, "1975-04"),
+        claim("c.txt", 1, "Rowing Federation", Event::Summit, "1962-05"),
+        claim("d.txt", 1, "Rowing Federation", Event::Summit, "1999"),
+    ];
+    assert!(cross_check(&claims).is_empty());
+}
+
+#[test]
+fn the_order_rule_is_not_quadratic_in_one_subject() {
+    // One subject restated by many sheets: 40,000 foundings and 40,000 meetings. Pairwise,
+    // this would be 1.6 billion comparisons; the rule needs a bound and a few sheet sets.
+    let mut claims = Vec::with_capacity(80_000);
+    for i in 0..40_000u32 {
+        let doc = format!("sheet-{}.txt", i % 500);
+        claims.push(claim(&doc, i, "Lake Authority", Event::Established, "1963"));
+        let mut met = claim(&doc, i + 50_000, "Lake Authority", Event::Met, if i == 7 { "1962" } else { "1970" });
+        met.quote = String::new();
+        claims.push(met);
+    }
+    let f = cross_check(&claims);
+    assert_eq!(
+        kinds(&f),
+        [(
+            FindingKind::EventOrder,
+            "met before established".into(),
+            vec!["met 1962".into(), "established 1963".into()]
+        )]
+    );
+    assert_eq!(f[0].claims.len(), 40_001, "the one early meeting and every founding");
+}
+
+#[test]
+fn a_body_cannot_sign_or_join_before_it_was_founded_nor_after_it_ended() {
+    let founded = claim("union.txt", 1, "Rowing Union", Event::Established, "1963");
+    let mut signed = claim("accord.txt", 2, "Kestrel Accord", Event::Signed, "1950-05-03");
+    signed.agent = Some("rowing union".into());
+    let f = cross_check(&[founded.clone(), signed.clone()]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!((f[0].severity, f[0].kind), (Severity::Conflict, FindingKind::EventOrder));
+    assert_eq!(f[0].subject, "Rowing Union", "the finding is about the body that acted");
+    assert_eq!(f[0].event, "Kestrel Accord signed by rowing union before established");
+    assert!(
+        f[0].reason.starts_with(
+            "Kestrel Accord signed by rowing union on 3 May 1950 (accord.txt), but Rowing Union established in 1963 (union.txt)"
+        ),
+        "{}",
+        f[0].reason
+    );
+
+    // After the body ended.
+    let dissolved = claim("state.txt", 1, "Danube Republic", Event::Closed, "1991");
+    let mut joined = claim("league.txt", 4, "Chess League", Event::Joined, "1995");
+    joined.agent = Some("Danube Republic".into());
+    let f = cross_check(&[dissolved.clone(), joined.clone()]);
+    assert_eq!(kinds(&f).len(), 1, "{f:#?}");
+    assert_eq!(f[0].event, "Chess League joined by Danube Republic after ended");
+
+    // Negatives: acting after the founding; an agent spelled otherwise; the agent being the
+    // subject itself (the subject's own rules cover it); a low-confidence act is a review.
+    let mut later = signed.clone();
+    later.date = "1970".parse().unwrap();
+    assert!(cross_check(&[founded.clone(), later]).is_empty());
+    let mut other = signed.clone();
+    other.agent = Some("RU".into());
+    assert!(cross_check(&[founded.clone(), other]).is_empty());
+    let mut own = claim("union.txt", 5, "Rowing Union", Event::Adopted, "1950");
+    own.agent = Some("Rowing Union".into());
+    assert!(cross_check(&[founded.clone(), own]).is_empty());
+    let weak = with_confidence(signed, 0.3);
+    let f = cross_check(&[founded, weak]);
+    assert_eq!(f[0].kind, FindingKind::UncertainOrder, "{f:#?}");
 }

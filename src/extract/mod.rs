@@ -8,6 +8,7 @@
 pub mod bodies;
 pub mod claims;
 pub mod dates;
+mod inference;
 pub mod patterns;
 pub mod sentences;
 
@@ -165,7 +166,7 @@ pub enum Event {
     Deployed,
     /// A summit was held.
     Summit,
-    /// Entered into force (a treaty, a statute).
+    /// An act (a treaty, a statute, a convention) entered into force.
     EnteredIntoForce,
     /// A party left the subject ("Portugal left EFTA").
     Withdrew,
@@ -242,6 +243,9 @@ pub struct Claim {
     pub date_text: String,
     /// Whether the date's value was inferred from context.
     pub inferred: bool,
+    /// How an inferred value was reached, when known ("year from line 14").
+    #[serde(default)]
+    pub inferred_from: Option<String>,
     /// Words that change the claim's meaning.
     pub qualifiers: Vec<Qualifier>,
     /// Numbers stated about the subject in the same sentence.
@@ -278,6 +282,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let dates = dates::extract_dates(doc, doc.stated_date);
     let sentences = sentences::sentences(doc.text());
     let bodies = bodies::extract_bodies(doc, &sentences);
-    let claims = claims::extract_claims(doc, &sentences, &dates.mentions, &bodies);
+    let mut claims = claims::extract_claims(doc, &sentences, &dates.mentions, &bodies);
+    inference::explain(doc, &dates.mentions, dates.document_date, &mut claims);
     Extraction { document_date: dates.document_date, dates: dates.mentions, bodies, claims }
 }

@@ -332,6 +332,7 @@ impl<'a> Reader<'a, '_> {
             date,
             date_text: self.doc.original_slice(date_span).to_string(),
             inferred,
+            inferred_from: None,
             qualifiers: Vec::new(),
             figures: Vec::new(),
             line: location.line,
