@@ -362,7 +362,7 @@ impl Modality {
 fn recurs(event: Event, agent: Option<&str>) -> bool {
     match event {
         Event::Met | Event::Summit | Event::Suspended | Event::Resumed | Event::Deployed => true,
-        Event::Joined => agent.is_none(),
+        Event::Joined | Event::Withdrew => agent.is_none(),
         Event::Established
         | Event::FirstMeeting
         | Event::Signed
@@ -399,7 +399,8 @@ fn starts(event: Event) -> bool {
         | Event::Closed
         | Event::Deployed
         | Event::Summit
-        | Event::EnteredIntoForce => false,
+        | Event::EnteredIntoForce
+        | Event::Withdrew => false,
     }
 }
 

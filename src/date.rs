@@ -595,6 +595,41 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// Calendar arithmetic on days, the one place dates are moved by a number of days.
+impl Point {
+    /// The day `days` days after this one (before it when negative), across months, years
+    /// and the change from 1 BC to AD 1; `None` when the point is not a day.
+    ///
+    /// ```
+    /// use concord::date::Point;
+    /// let d = Point::day(2000, 2, 28).unwrap();
+    /// assert_eq!(d.add_days(2), Point::day(2000, 3, 1));
+    /// assert_eq!(d.add_days(-59), Point::day(1999, 12, 31));
+    /// ```
+    pub fn add_days(self, days: i64) -> Option<Point> {
+        let Unit::Day { month, day } = self.unit else { return None };
+        let n = days_from_civil(astronomical(self.year), month, day).checked_add(days)?;
+        let (y, m, d) = civil_from_days(n)?;
+        let year = i32::try_from(if y <= 0 { y - 1 } else { y }).ok()?;
+        Point::day(year, m, d)
+    }
+}
+
+/// The proleptic Gregorian date (astronomical year, month, day) of a day count since
+/// 1970-01-01: the inverse of [`days_from_civil`].
+fn civil_from_days(n: i64) -> Option<(i64, u8, u8)> {
+    let z = n.checked_add(719_468)?;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = u8::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
+    let month = u8::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some((year, month, day))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -81,6 +81,7 @@ pub fn place(event: Event) -> Place {
         | Event::Met
         | Event::Summit
         | Event::Joined
+        | Event::Withdrew
         | Event::Suspended
         | Event::Resumed
         | Event::Deployed
@@ -100,6 +101,7 @@ pub fn past(event: Event) -> &'static str {
         Event::FirstMeeting => "first met",
         Event::Met => "met",
         Event::Joined => "joined",
+        Event::Withdrew => "withdrew from",
         Event::Signed => "signed",
         Event::Adopted => "adopted",
         Event::Launched => "launched",

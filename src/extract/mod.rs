@@ -168,6 +168,8 @@ pub enum Event {
     Summit,
     /// An act (a treaty, a statute, a convention) entered into force.
     EnteredIntoForce,
+    /// A party left the subject ("Portugal left EFTA").
+    Withdrew,
 }
 
 impl Event {
@@ -192,6 +194,7 @@ impl Event {
             Event::Deployed => "deployed",
             Event::Summit => "summit",
             Event::EnteredIntoForce => "entered-into-force",
+            Event::Withdrew => "withdrew",
         }
     }
 }

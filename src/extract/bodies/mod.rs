@@ -29,7 +29,7 @@ mod words;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-pub use registry::{Body, NameCount, Registry};
+pub use registry::{Body, NameCount, Registry, relationship_subject};
 use tokens::{Token, tokenize};
 pub(crate) use words::name_type;
 pub(crate) use words::never_starts_name as never_starts;

@@ -20,6 +20,14 @@ use super::name_type;
 use super::words::{is_acronym_shape, is_cap_word, is_connector};
 use crate::config::BodiesConfig;
 
+/// The subject of a relationship between two parties, the same whichever order they come in.
+pub fn relationship_subject(a: &str, b: &str) -> String {
+    let a = a.trim().trim_start_matches("the ");
+    let b = b.trim().trim_start_matches("the ");
+    let (x, y) = if a.to_lowercase() <= b.to_lowercase() { (a, b) } else { (b, a) };
+    format!("{x}-{y} relations")
+}
+
 /// A canonical body with its aliases.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Body {
@@ -348,7 +356,7 @@ impl Registry {
             {
                 let a = self.canonical(a).unwrap_or(a).to_string();
                 let b = self.canonical(b).unwrap_or(b).to_string();
-                c.subject = super::super::claims::relationship_subject(&a, &b);
+                c.subject = relationship_subject(&a, &b);
             }
             if let Some(object) = &c.object
                 && let Some(canonical) = self.canonical(object)

@@ -5,9 +5,9 @@
 //! 2002" reads as `the BODY was founded in DATE`. An acronym in parentheses right after
 //! the body it abbreviates is folded into the body item.
 
+use super::super::bodies::relationship_subject;
 use super::super::bodies::tokens::{TokenKind, tokenize};
 use super::super::{BodyMention, DateKind, DateMention};
-use super::relationship_subject;
 use crate::span::Span;
 
 /// What an item is.
@@ -54,6 +54,11 @@ impl Item<'_> {
     /// Whether the item names a possible subject (a body or a relationship).
     pub fn is_party(&self) -> bool {
         matches!(self.kind, ItemKind::Body(_) | ItemKind::Relation(_))
+    }
+
+    /// Whether this is a form of "to be".
+    pub fn is_be_word(&self) -> bool {
+        self.kind == ItemKind::Word && super::lexicon::is_be(&self.text.to_lowercase())
     }
 
     /// Lower-case text for word lookups.

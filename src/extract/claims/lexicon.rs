@@ -36,6 +36,8 @@ pub(crate) fn event_word(word: &str) -> Option<(Event, Form)> {
         "launch" | "launches" => (Launched, Base),
         "launching" => (Launched, Gerund),
         "joined" => (Joined, Past),
+        "withdrew" | "left" => (Withdrew, Past),
+        "withdrawal" => (Withdrew, Noun),
         "join" | "joins" => (Joined, Base),
         "joining" => (Joined, Gerund),
         "accession" | "admission" => (Joined, Noun),
@@ -63,7 +65,7 @@ pub(crate) fn event_word(word: &str) -> Option<(Event, Form)> {
         "deployed" => (Deployed, Past),
         "deploy" => (Deployed, Base),
         "deployment" => (Deployed, Noun),
-        "met" | "convened" => (Met, Past),
+        "met" | "convened" | "held" => (Met, Past),
         "meet" | "convene" => (Met, Base),
         "meeting" | "session" | "congress" => (Met, Noun),
         "reached" | "reaching" => (Outreach, Past),
@@ -196,6 +198,106 @@ pub(crate) fn singular(noun: &str) -> String {
     } else {
         lower
     }
+}
+
+/// Whether a word starts with a capital letter.
+pub(crate) fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words after which a verb-looking word is a noun.
+pub(crate) fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "its" | "their" | "this" | "that" | "his" | "her" | "our" | "whose")
+}
+
+/// Words that end the search for an object after a verb.
+pub(crate) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "by"
+            | "during"
+            | "after"
+            | "following"
+            | "since"
+            | "from"
+            | "until"
+            | "within"
+            | "under"
+            | "before"
+            | "when"
+            | "which"
+            | "that"
+            | "who"
+            | "because"
+            | "as"
+            | "to"
+            | "for"
+            | "between"
+            | "but"
+    )
+}
+
+/// Lower-case words that may follow a body that is the head of its noun phrase.
+pub(crate) fn follows_head(w: &str) -> bool {
+    w.ends_with("ed")
+        || is_be(w)
+        || is_adverb(w)
+        || is_preposition(w)
+        || event_word(w).is_some()
+        || matches!(
+            w,
+            "and"
+                | "or"
+                | "of"
+                | "with"
+                | "over"
+                | "about"
+                | "against"
+                | "into"
+                | "through"
+                | "across"
+                | "around"
+                | "amid"
+                | "among"
+                | "despite"
+                | "without"
+                | "via"
+                | "near"
+                | "beyond"
+                | "toward"
+                | "towards"
+                | "up"
+                | "out"
+                | "so"
+                | "yet"
+                | "nor"
+                | "itself"
+                | "has"
+                | "had"
+                | "have"
+                | "held"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "must"
+                | "shall"
+                | "should"
+                | "took"
+                | "made"
+                | "became"
+                | "remains"
+                | "met"
+                | "set"
+                | "came"
+                | "comes"
+                | "entered"
+                | "enters"
+                | "left"
+        )
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ use regex::Regex;
 
 use super::{DateKind, DateMention};
 use crate::corpus::Document;
-use crate::date::{Date, Modifier, Point, Unit, days_in_month};
+use crate::date::{Date, Modifier, Point, Unit};
 use crate::span::Span;
 use scan::{Anchor, Candidate, Form, MetadataLabel, Partial, RelUnit, Relative, Role, YearPart};
 
@@ -431,32 +431,9 @@ fn shift(anchor: Point, unit: RelUnit, offset: i32, modifier: Option<Modifier>) 
 }
 
 /// The day `n` days after `year-month-day` (negative `n` goes back); `None` beyond ten years.
-fn add_days(mut year: i32, mut month: u8, mut day: u8, n: i32) -> Option<Point> {
+fn add_days(year: i32, month: u8, day: u8, n: i32) -> Option<Point> {
     if n.unsigned_abs() > 3660 {
         return None;
     }
-    for _ in 0..n.unsigned_abs() {
-        if n > 0 {
-            if day < days_in_month(year, month) {
-                day += 1;
-            } else if month < 12 {
-                month += 1;
-                day = 1;
-            } else {
-                year = add_years(year, 1);
-                month = 1;
-                day = 1;
-            }
-        } else if day > 1 {
-            day -= 1;
-        } else if month > 1 {
-            month -= 1;
-            day = days_in_month(year, month);
-        } else {
-            year = add_years(year, -1);
-            month = 12;
-            day = 31;
-        }
-    }
-    Point::day(year, month, day)
+    Point::day(year, month, day)?.add_days(i64::from(n))
 }

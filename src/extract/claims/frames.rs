@@ -1,0 +1,345 @@
+//! Stage 3, arguments: the subject (and object, agent) that a trigger's frame selects.
+//!
+//! By event and form: the object of an active verb (`X established Y`, with coordination
+//! `joined A in 1991 and B in 1994`), the noun before a passive or participle (`Y was
+//! established`, `Y, signed in …`), the `of` phrase of a nominalisation (`the creation of
+//! Y`), the subject of an intransitive verb (`relations began`), both sides of a
+//! succession, the two parties of an outreach, the host of `X held a summit`. When the
+//! frame finds no subject there is no claim. Noun phrases themselves are read in
+//! [`phrases`](super::phrases).
+
+use super::super::Event;
+use super::super::bodies::relationship_subject;
+use super::Reader;
+use super::items::{Item, ItemKind};
+use super::lexicon::{Form, event_word, follows_head, is_adverb, is_cap, is_determiner, is_preposition};
+use super::trigger::Trigger;
+
+/// The subject a frame selected.
+#[derive(Debug, Clone)]
+pub(super) struct Subject {
+    pub name: String,
+    /// Item index in the current sentence, or `None` for an anaphor resolved in the previous one.
+    pub at: Option<usize>,
+    /// The other body of a succession or renaming.
+    pub object: Option<String>,
+    /// Who acted ("Russia" joined).
+    pub agent: Option<String>,
+    /// Confidence factor for how the subject was found.
+    pub factor: f32,
+}
+
+impl<'a> Reader<'a, '_> {
+    /// The subject the frame of `t` selects for the date at `di`.
+    pub(super) fn subject(&self, t: &Trigger, di: usize) -> Option<Subject> {
+        match (t.event, t.form) {
+            (Event::Outreach, _) => self.outreach(t),
+            (Event::Joined, Form::Past) if self.item(t.at).is_some_and(|it| it.is("became")) => self.member_of(t, di),
+            (Event::Succeeded | Event::Renamed, Form::Past) if t.passive => {
+                let (name, at, factor) = self.party_before(t.at)?;
+                // "succeeded by X", "succeeded in 1997 by X", "renamed X".
+                let by = (t.at + 1..t.at + 5).find(|&j| self.item(j).is_some_and(|n| n.is("by")));
+                let object = match by {
+                    Some(by) => self.party_from(by + 1).map(|(n, _)| n),
+                    None if t.event == Event::Renamed => self.party_from(t.at + 1).map(|(n, _)| n),
+                    None => None,
+                };
+                Some(Subject { name, at, object, agent: None, factor })
+            }
+            (Event::Succeeded | Event::Renamed, Form::Past | Form::Gerund | Form::Base) => {
+                // Active: "X, which succeeded Y", "the new Council, replacing Y".
+                let (name, at) = self.object_after(t.at, Some(di))?;
+                let object = self.party_before(t.at).map(|(n, _, _)| n);
+                Some(Subject { name, at: Some(at), object, agent: None, factor: 1.0 })
+            }
+            (Event::Summit, _) => {
+                // "X held a summit": the host.
+                let (name, at, factor) = self.party_before(t.at.checked_sub(2)?)?;
+                Some(Subject { name, at, object: None, agent: None, factor })
+            }
+            (_, Form::Noun) => {
+                let (name, at) = self.of_phrase(t.at)?;
+                Some(Subject { name, at: Some(at), object: None, agent: None, factor: 1.0 })
+            }
+            (_, _) if t.passive => {
+                // "the flag which was created by X in 1955": the created thing is no body,
+                // so there is no claim (least of all about the agent X).
+                if self.passive_subject_is_plain_noun(t.at) {
+                    return None;
+                }
+                let (name, at, factor) = self.party_before(t.at)?;
+                Some(Subject { name, at, object: None, agent: None, factor })
+            }
+            (_, _) => {
+                if let Some((name, at)) = self.object_after(t.at, Some(di)) {
+                    let agent = self.agent_before(t.at);
+                    return Some(Subject { name, at: Some(at), object: None, agent, factor: 1.0 });
+                }
+                // Intransitive: "relations began", "the Board met". Not when the verb has
+                // an object that is no body ("resumed talks", "suspended the work of …"),
+                // nor when it is a second predicate ("X joined Y and deployed …"), whose
+                // subject is not the party just before it.
+                // "Iceland joined in 1970": what was joined is the sheet's topic, if any.
+                if matches!(t.event, Event::Joined | Event::Withdrew) {
+                    return self.topic_subject(t, di);
+                }
+                if self.has_plain_object(t.at) {
+                    return None;
+                }
+                // "ministers of X met", "X foreign ministers met": a meeting of the body.
+                if t.event == Event::Met
+                    && let Some((name, at)) = self.meeting_of(t.at)
+                {
+                    return Some(Subject { name, at: Some(at), object: None, agent: None, factor: 0.8 });
+                }
+                // "X was approved on D1 and came into force on D2": the first predicate's subject.
+                if self.coordinated(t.at) {
+                    let (name, at, factor) = self.coordinated_subject(t.at)?;
+                    return Some(Subject { name, at, object: None, agent: None, factor: factor * 0.9 });
+                }
+                let (name, at, factor) = self.party_before(t.at)?;
+                Some(Subject { name, at, object: None, agent: None, factor })
+            }
+        }
+    }
+
+    /// Whether the verb at `v` is followed by an object that is not a body.
+    pub(super) fn has_plain_object(&self, v: usize) -> bool {
+        self.item(v + 1).is_some_and(|n| {
+            let w = n.lower();
+            n.kind == ItemKind::Word
+                && (is_determiner(&w) || n.text.chars().next().is_some_and(char::is_lowercase))
+                && !is_preposition(&w)
+                && !is_adverb(&w)
+                && !follows_head(&w)
+        })
+    }
+
+    /// Whether the verb at `v` is a second, coordinated predicate ("… and deployed").
+    pub(super) fn coordinated(&self, v: usize) -> bool {
+        let mut j = v;
+        while j > 0 {
+            j -= 1;
+            match self.item(j) {
+                Some(it) if is_adverb(&it.lower()) => continue,
+                Some(it) => return it.is("and") || it.is("or"),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The object of the verb at `v`: the first party after it in the same clause. When
+    /// the date `di` follows the verb, the party just before the date is preferred
+    /// ("joined A in 1991 and B in 1994").
+    pub(super) fn object_after(&self, v: usize, di: Option<usize>) -> Option<(String, usize)> {
+        let items = self.items();
+        if let Some(di) = di.filter(|&d| d > v + 1) {
+            let mut j = di - 1;
+            if items.get(j).is_some_and(|it| it.is("in") || it.is("on") || it.is_punct('(')) {
+                j = j.saturating_sub(1);
+            }
+            if j > v + 1
+                && items.get(j).is_some_and(Item::is_party)
+                && items.get(v + 1..j)?.iter().rposition(|it| it.is("and")).is_some_and(|a| {
+                    // Only articles between "and" and the body: "… and the B in 1994", not "… and left B".
+                    items
+                        .get(v + 1 + a + 1..j)
+                        .is_some_and(|between| between.iter().all(|it| is_determiner(&it.lower())))
+                })
+            {
+                let name = self.party_name(items.get(j)?)?;
+                return Some((name, j));
+            }
+            // A second date after the verb that is no coordination: the first object is
+            // the first date's ("joined A in 1987 and left B in 1995").
+            if items.get(v + 1..di)?.iter().any(|it| matches!(it.kind, ItemKind::Date { .. })) {
+                return None;
+            }
+        }
+        for j in v + 1..(v + 8).min(items.len()) {
+            let it = items.get(j)?;
+            if it.is_party() && !self.is_modifier(j) {
+                return Some((self.party_name(it)?, j));
+            }
+            let w = it.lower();
+            let adjective =
+                j.checked_sub(1).and_then(|p| items.get(p)).is_some_and(|p| p.is("newly") || p.is("recently"));
+            let stop = matches!(it.kind, ItemKind::Date { .. })
+                || matches!(it.kind, ItemKind::Punct(';' | ':' | '.' | '(' | ')'))
+                || (it.kind == ItemKind::Word
+                    && (is_preposition(&w) || w == "of" || (event_word(&w).is_some() && !adjective)));
+            if stop {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A party starting at item `at` (after an optional article).
+    pub(super) fn party_from(&self, at: usize) -> Option<(String, usize)> {
+        let at = if self.item(at).is_some_and(|it| it.is("the") || it.is("a")) { at + 1 } else { at };
+        let it = self.item(at)?;
+        if it.is_party() {
+            return Some((self.party_name(it)?, at));
+        }
+        // A plain capitalised name ("Russia").
+        let name: Vec<&str> = self
+            .items()
+            .get(at..)?
+            .iter()
+            .take_while(|it| it.kind == ItemKind::Word && it.text.chars().next().is_some_and(char::is_uppercase))
+            .take(3)
+            .map(|it| it.text)
+            .collect();
+        // An adjective before a common noun ("of a European economic union") names nothing.
+        let modifier = self.item(at + name.len()).is_some_and(|n| {
+            n.kind == ItemKind::Word
+                && n.text.chars().next().is_some_and(char::is_lowercase)
+                && !follows_head(&n.lower())
+        });
+        (!name.is_empty() && !modifier).then(|| (name.join(" "), at))
+    }
+
+    /// Who acted: the party or capitalised word just before the verb.
+    pub(super) fn agent_before(&self, v: usize) -> Option<String> {
+        let mut j = v.checked_sub(1)?;
+        while self.item(j).is_some_and(|it| is_adverb(&it.lower())) {
+            j = j.checked_sub(1)?;
+        }
+        let it = self.item(j)?;
+        if let Some(name) = self.party_name(it) {
+            return Some(name);
+        }
+        // A run of capitalised words ending just before the verb ("Acme Holdings").
+        let is_name =
+            |x: &Item<'_>| x.kind == ItemKind::Word && is_cap(x.text) && !super::super::bodies::never_starts(x.text);
+        if !is_name(it) {
+            return None;
+        }
+        let mut first = j;
+        while first > 0 && j - first < 3 && self.item(first - 1).is_some_and(is_name) {
+            first -= 1;
+        }
+        let words: Vec<&str> = self.items().get(first..=j)?.iter().map(|x| x.text).collect();
+        Some(words.join(" "))
+    }
+
+    /// `the creation of X`, `the launch, in 1994, of X`, `accession to X`.
+    pub(super) fn of_phrase(&self, n: usize) -> Option<(String, usize)> {
+        let items = self.items();
+        let mut j = n + 1;
+        let mut skipped = 0;
+        while let Some(it) = items.get(j) {
+            if it.is("of") || it.is("to") {
+                if let Some(found) = self.party_from(j + 1).filter(|(_, at)| *at <= j + 2) {
+                    return Some(found);
+                }
+                // "the suspension of formal meetings of X": one more "of" within reach.
+                let next_of = (j + 1..(j + 5).min(items.len())).find(|&k| items.get(k).is_some_and(|x| x.is("of")))?;
+                return self.party_from(next_of + 1).filter(|(_, at)| *at <= next_of + 2);
+            }
+            let skippable = it.is_punct(',')
+                || matches!(it.kind, ItemKind::Date { .. })
+                || it.is("in")
+                || it.is("on")
+                || it.is("session")
+                || it.is("meeting")
+                || it.is("member");
+            if !skippable || skipped > 5 {
+                return None;
+            }
+            skipped += 1;
+            j += 1;
+        }
+        None
+    }
+
+    /// `A began reaching out to B` → the A–B relationship.
+    pub(super) fn outreach(&self, t: &Trigger) -> Option<Subject> {
+        let items = self.items();
+        let mut j = t.at + 2;
+        if !items.get(j).is_some_and(|it| it.is("to")) {
+            return None;
+        }
+        j += 1;
+        let (b, _) = self.party_from(j)?;
+        let mut k = t.at;
+        let mut a = None;
+        while k > 0 && t.at - k < 4 {
+            k -= 1;
+            let it = items.get(k)?;
+            if let Some(name) = self.party_name(it) {
+                a = Some(name);
+                break;
+            }
+            if it.kind == ItemKind::Word && it.text.chars().next().is_some_and(char::is_uppercase) {
+                a = Some(it.text.to_string());
+                break;
+            }
+        }
+        let a = a?;
+        Some(Subject { name: relationship_subject(&a, &b), at: None, object: None, agent: Some(a), factor: 1.0 })
+    }
+
+    /// The subject of a second, coordinated predicate at `v` when the first is a passive:
+    /// `X was approved on D1 and came into force on D2` → X. Nothing when a party stands
+    /// between the first verb and `and` ("X joined Y in 1991 and left in 1995": whose?).
+    pub(super) fn coordinated_subject(&self, v: usize) -> Option<(String, Option<usize>, f32)> {
+        let mut k = v.checked_sub(1)?;
+        while self.item(k).is_some_and(|it| is_adverb(&it.lower())) {
+            k = k.checked_sub(1)?;
+        }
+        if !self.item(k)?.is("and") {
+            return None;
+        }
+        let items = self.items();
+        let be = (k.saturating_sub(10)..k).rev().find(|&j| self.item(j).is_some_and(|it| it.is_be_word()))?;
+        if items.get(be..k)?.iter().any(|it| it.is_party() || matches!(it.kind, ItemKind::Punct(';' | ':'))) {
+            return None;
+        }
+        if self.passive_subject_is_plain_noun(be + 1) {
+            return None;
+        }
+        self.party_before(be)
+    }
+
+    /// `NATO foreign ministers met`, `X leaders met`: the body whose members met.
+    pub(super) fn meeting_of(&self, v: usize) -> Option<(String, usize)> {
+        let mut j = v.checked_sub(1)?;
+        while self.item(j).is_some_and(|it| is_adverb(&it.lower())) {
+            j = j.checked_sub(1)?;
+        }
+        let noun = self.item(j)?;
+        let members =
+            matches!(noun.lower().as_str(), "ministers" | "leaders" | "heads" | "ambassadors" | "representatives");
+        if !members {
+            return None;
+        }
+        // "X [Foreign|Defence|defence] ministers"
+        let mut b = j.checked_sub(1)?;
+        while b + 3 > j
+            && self.item(b).is_some_and(|it| {
+                let w = it.lower();
+                it.kind == ItemKind::Word && !is_determiner(&w) && !is_preposition(&w) && event_word(&w).is_none()
+            })
+        {
+            b = b.checked_sub(1)?;
+        }
+        if let Some(it) = self.item(b).filter(|it| matches!(it.kind, ItemKind::Body(_))) {
+            return Some((self.party_name(it)?, b));
+        }
+        None
+    }
+
+    /// `A became a [full] member of X in D` → X, joined by A; without `of X`, the sheet's topic.
+    pub(super) fn member_of(&self, t: &Trigger, di: usize) -> Option<Subject> {
+        let member = (t.at + 1..t.at + 5).find(|&j| self.item(j).is_some_and(|it| it.is("member")))?;
+        if self.item(member + 1).is_some_and(|it| it.is("of")) {
+            let (name, at) = self.party_from(member + 2)?;
+            let agent = self.agent_before(t.at);
+            return Some(Subject { name, at: Some(at), object: None, agent, factor: 1.0 });
+        }
+        self.topic_subject(t, di)
+    }
+}
