@@ -304,8 +304,9 @@ impl Modality {
 /// Events that happen more than once to the same subject: two dates are two occurrences.
 fn recurs(event: Event, agent: Option<&str>) -> bool {
     match event {
-        Event::Met | Event::Summit | Event::Suspended | Event::Resumed | Event::Deployed => true,
-        Event::Joined => agent.is_none(),
+        Event::Met | Event::Summit | Event::Suspended | Event::Resumed | Event::Deployed | Event::Appointed => true,
+        // A member leaves once; with no member named, two dates are two departures.
+        Event::Joined | Event::Withdrew => agent.is_none(),
         _ => false,
     }
 }

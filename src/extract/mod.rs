@@ -165,6 +165,10 @@ pub enum Event {
     Deployed,
     /// A summit was held.
     Summit,
+    /// A member left the subject (`agent` = the member).
+    Withdrew,
+    /// Someone (`agent`) was appointed to the subject's office; the start of a term.
+    Appointed,
 }
 
 impl Event {
@@ -188,6 +192,8 @@ impl Event {
             Event::Outreach => "outreach",
             Event::Deployed => "deployed",
             Event::Summit => "summit",
+            Event::Withdrew => "withdrew",
+            Event::Appointed => "appointed",
         }
     }
 }

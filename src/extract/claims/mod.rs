@@ -70,6 +70,7 @@ mod items;
 mod lexicon;
 mod named;
 mod phrases;
+mod structured;
 mod trigger;
 
 use frames::Subject;
@@ -112,6 +113,7 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
         out.extend(claims);
         (previous, previous_span) = (Some(sentence), Some(span));
     }
+    structured::add_structured(doc, dates, bodies, &mut out);
     out
 }
 
