@@ -361,7 +361,8 @@ impl Modality {
 /// Exhaustive on purpose: a new event kind must be classified here.
 fn recurs(event: Event, agent: Option<&str>) -> bool {
     match event {
-        Event::Met | Event::Summit | Event::Suspended | Event::Resumed | Event::Deployed => true,
+        Event::Met | Event::Summit | Event::Suspended | Event::Resumed | Event::Deployed | Event::Appointed => true,
+        // A member leaves once; with no member named, two dates are two departures.
         Event::Joined | Event::Withdrew => agent.is_none(),
         Event::Established
         | Event::FirstMeeting
@@ -400,7 +401,8 @@ fn starts(event: Event) -> bool {
         | Event::Deployed
         | Event::Summit
         | Event::EnteredIntoForce
-        | Event::Withdrew => false,
+        | Event::Withdrew
+        | Event::Appointed => false,
     }
 }
 

@@ -82,6 +82,7 @@ pub fn place(event: Event) -> Place {
         | Event::Summit
         | Event::Joined
         | Event::Withdrew
+        | Event::Appointed
         | Event::Suspended
         | Event::Resumed
         | Event::Deployed
@@ -102,6 +103,7 @@ pub fn past(event: Event) -> &'static str {
         Event::Met => "met",
         Event::Joined => "joined",
         Event::Withdrew => "withdrew from",
+        Event::Appointed => "appointed to",
         Event::Signed => "signed",
         Event::Adopted => "adopted",
         Event::Launched => "launched",

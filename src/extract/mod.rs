@@ -170,6 +170,8 @@ pub enum Event {
     EnteredIntoForce,
     /// A party left the subject ("Portugal left EFTA").
     Withdrew,
+    /// Someone (`agent`) was appointed to the subject's office; the start of a term.
+    Appointed,
 }
 
 impl Event {
@@ -195,6 +197,7 @@ impl Event {
             Event::Summit => "summit",
             Event::EnteredIntoForce => "entered-into-force",
             Event::Withdrew => "withdrew",
+            Event::Appointed => "appointed",
         }
     }
 }

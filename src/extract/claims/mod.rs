@@ -71,6 +71,7 @@ mod items;
 mod lexicon;
 mod named;
 mod phrases;
+mod structured;
 mod trigger;
 
 use frames::Subject;
@@ -114,6 +115,7 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
         out.extend(claims);
         (previous, previous_span) = (Some(sentence), Some(span));
     }
+    structured::add_structured(doc, dates, bodies, &mut out);
     out
 }
 
