@@ -273,6 +273,8 @@ pub struct Document {
     char_marks: Vec<(usize, usize)>,
     /// The document date stated in the manifest or given on the command line.
     pub stated_date: Option<Date>,
+    /// The register set by configuration or flag; `None` lets the date extractor decide.
+    pub register: Option<crate::extract::Register>,
 }
 
 impl Document {
@@ -296,6 +298,7 @@ impl Document {
             line_starts,
             char_marks,
             stated_date: None,
+            register: None,
         };
         doc.title = doc.first_line_title().unwrap_or_else(|| id.rsplit('/').next().unwrap_or(id).to_string());
         doc

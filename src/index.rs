@@ -43,7 +43,7 @@ use crate::span::starting_within;
 mod view_cache;
 
 /// Version of the index layout and of the cached extraction; bump on any change to either.
-pub const INDEX_VERSION: u32 = 4;
+pub const INDEX_VERSION: u32 = 5;
 
 const KIND_SHEET: &str = "sheet";
 const KIND_PASSAGE: &str = "passage";
