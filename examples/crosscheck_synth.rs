@@ -106,6 +106,7 @@ fn synth(n: usize, seed: u64) -> Vec<Claim> {
                 date,
                 date_text: String::new(),
                 inferred: false,
+                inferred_from: None,
                 qualifiers: Vec::new(),
                 figures: Vec::new(),
                 line: 1 + (i % 200) as u32,

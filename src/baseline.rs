@@ -246,22 +246,44 @@ pub struct Gate {
     pub claims: usize,
     /// Sheets read.
     pub sheets: usize,
+    /// What stale entries and unexplained reasons do to the verdict.
+    pub policy: StalePolicy,
 }
 
-/// What a stale baseline entry does to the verdict.
+/// What a stale baseline entry, or an accepted finding whose reason is still the
+/// placeholder, does to the verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StalePolicy {
-    /// Stale entries are reported but pass.
+    /// Stale entries and `TODO` reasons are reported but pass.
     #[default]
     Report,
-    /// Stale entries fail the gate (`--strict`).
+    /// Both fail the gate (`--strict`).
     Fail,
 }
 
 impl Gate {
-    /// Whether the gate fails: a new finding, or a stale entry under [`StalePolicy::Fail`].
-    pub fn failed(&self, stale: StalePolicy) -> bool {
-        !self.new.is_empty() || (stale == StalePolicy::Fail && !self.stale.is_empty())
+    /// Whether the gate fails: a new finding, or under [`StalePolicy::Fail`] a stale entry
+    /// or an accepted finding whose reason still starts with `TODO`. Every format prints
+    /// this verdict, and the binary's exit status follows it.
+    pub fn failed(&self) -> bool {
+        !self.new.is_empty()
+            || (self.policy == StalePolicy::Fail && (!self.stale.is_empty() || self.unexplained().next().is_some()))
+    }
+
+    /// `"pass"` or `"fail"`, as [`Gate::failed`] decides.
+    pub fn verdict(&self) -> &'static str {
+        if self.failed() { "fail" } else { "pass" }
+    }
+
+    /// Accepted findings whose baseline reason was never written (still `TODO…`).
+    pub fn unexplained(&self) -> impl Iterator<Item = &Known> {
+        self.known.iter().filter(|k| k.entry.reason.trim_start().starts_with("TODO"))
+    }
+
+    /// Sets what stale entries and unexplained reasons do to the verdict.
+    pub fn with_policy(mut self, policy: StalePolicy) -> Gate {
+        self.policy = policy;
+        self
     }
 
     /// Records the sheets changed since a revision and moves the findings that involve
@@ -310,7 +332,17 @@ pub fn gate(findings: Vec<Finding>, baseline: &Baseline, fail_on: Severity) -> G
             None => below_threshold.push(f),
         }
     }
-    Gate { new, below_threshold, known, stale, fail_on, changed: BTreeSet::new(), claims: 0, sheets: 0 }
+    Gate {
+        new,
+        below_threshold,
+        known,
+        stale,
+        fail_on,
+        changed: BTreeSet::new(),
+        claims: 0,
+        sheets: 0,
+        policy: StalePolicy::Report,
+    }
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed to
@@ -422,19 +454,26 @@ mod tests {
         let f = findings();
         let g = gate(f.clone(), &Baseline::default(), Severity::Conflict);
         assert_eq!((g.new.len(), g.below_threshold.len(), g.known.len(), g.stale.len()), (1, 1, 0, 0));
-        assert!(g.failed(StalePolicy::Report));
+        assert!(g.failed());
         let g = gate(f.clone(), &Baseline::default(), Severity::Review);
         assert_eq!((g.new.len(), g.below_threshold.len()), (2, 0));
 
         let accepted = Baseline::default().updated(&f);
         let g = gate(f.clone(), &accepted, Severity::Review);
         assert_eq!((g.new.len(), g.known.len(), g.stale.len()), (0, 2, 0));
-        assert!(!g.failed(StalePolicy::Fail));
+        assert!(!g.failed());
+        assert!(g.with_policy(StalePolicy::Fail).failed(), "placeholder reasons fail under --strict");
 
-        let g = gate(f[1..].to_vec(), &accepted, Severity::Review);
+        let mut explained = accepted.clone();
+        explained.entries.iter_mut().for_each(|e| e.reason = "checked against the minutes".into());
+        let g = gate(f.clone(), &explained, Severity::Review).with_policy(StalePolicy::Fail);
+        assert!(!g.failed() && g.verdict() == "pass");
+
+        let g = gate(f[1..].to_vec(), &explained, Severity::Review);
         assert_eq!(g.stale.len(), 1);
-        assert!(!g.failed(StalePolicy::Report));
-        assert!(g.failed(StalePolicy::Fail));
+        assert!(!g.failed());
+        let g = g.with_policy(StalePolicy::Fail);
+        assert!(g.failed() && g.verdict() == "fail");
     }
 
     #[test]

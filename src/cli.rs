@@ -6,10 +6,19 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// concord: find what fact sheets say happened when, and where they disagree.
 ///
-/// Exit status: 0 success (for `check`: no new finding; for `report`: no finding),
-/// 1 findings, 2 error.
+/// Exit status: 0 success, 1 the `check` gate failed, 2 error. `report` is a report:
+/// it exits 0 once rendered, whatever it found.
 #[derive(Debug, Parser)]
-#[command(name = "concord", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "concord",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = "Examples:\n  concord report                      what the sheets disagree on\n  \
+                  concord check --format github       the CI gate, as GitHub annotations\n  \
+                  concord search '\"joint council\"' --doc '*.md'"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -19,6 +28,7 @@ pub struct Cli {
 
 /// Options every command accepts.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Corpus directory (.txt and .md sheets, nested folders).
     #[arg(long, global = true, default_value = "corpus", value_name = "DIR")]
@@ -26,13 +36,15 @@ pub struct Global {
     /// Index directory (build output; safe to delete).
     #[arg(long, global = true, default_value = "index", value_name = "DIR")]
     pub index: PathBuf,
-    /// Configuration file [default: ./concord.toml if present].
+    /// Configuration file [default: concord.toml in the current directory or the nearest
+    /// parent, up to the repository root].
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// When to use colour.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Print only results and errors (no summary lines, no progress bar).
+    /// Print only findings and errors (no summary, check, result or timeline lines, no
+    /// progress bar).
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// Leave out sheets that cannot be read or decoded instead of failing the run.
@@ -85,12 +97,22 @@ pub enum Command {
     Export(ExportArgs),
 }
 
+/// Help for `report --format` and `timeline --format`.
+const REPORT_FORMATS: &str = "text: compiler-style, sources quoted; concise: one line per finding \
+(path:line:col: severity[id] subject — event: values); markdown: for a review or an issue; json: one \
+document with every claim; html: one self-contained page";
+
+/// Help for `check --format`.
+const GATE_FORMATS: &str = "text: new findings in full, known ones one line each, the verdict; concise: one \
+line per new finding, then the verdict; json: one document; github: one workflow annotation per finding \
+(GitHub Actions); sarif: SARIF 2.1.0 for code scanning";
+
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// Only this body (canonical name, full name, short name or acronym).
     pub body: Option<String>,
-    /// text, markdown, json or html.
-    #[arg(long, default_value = "text", value_name = "FORMAT")]
+    /// text, concise, markdown, json or html (--help describes each).
+    #[arg(long, default_value = "text", value_name = "FORMAT", long_help = REPORT_FORMATS)]
     pub format: concord::report::Format,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -98,16 +120,26 @@ pub struct TimelineArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  concord report --format concise\n  concord report --format html -o report.html\n  \
+                        concord report --statistics"
+)]
 pub struct ReportArgs {
-    /// text, markdown, json or html.
-    #[arg(long, default_value = "text", value_name = "FORMAT")]
+    /// text, concise, markdown, json or html (--help describes each).
+    #[arg(long, default_value = "text", value_name = "FORMAT", long_help = REPORT_FORMATS)]
     pub format: concord::report::Format,
+    /// Print how many findings each rule raised, by severity, instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  concord check --format github --changed-since origin/main\n  \
+                        concord check --update-baseline   (then write each reason)\n  \
+                        concord check --strict --verbose")]
 pub struct CheckArgs {
     /// Baseline of accepted findings [default: check.baseline in concord.toml, else concord-baseline.json].
     #[arg(long, value_name = "FILE")]
@@ -121,11 +153,20 @@ pub struct CheckArgs {
     /// Lowest severity that fails the gate: conflict or review [default: conflict].
     #[arg(long, value_name = "SEVERITY")]
     pub fail_on: Option<concord::check::Severity>,
+    /// Exit 0 even when the gate fails (the verdict is still printed).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print how many new findings each rule raised, by severity, then the verdict.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Also print the baseline's reason under each known finding.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Put findings that involve sheets changed since this git revision first, and mark them.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
-    /// text, json, github (workflow commands) or sarif (SARIF 2.1.0).
-    #[arg(long, default_value = "text", value_name = "FORMAT")]
+    /// text, concise, json, github or sarif (--help describes each).
+    #[arg(long, default_value = "text", value_name = "FORMAT", long_help = GATE_FORMATS)]
     pub format: concord::report::GateFormat,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -150,13 +191,18 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  concord search '\"joint council\"' --doc '*.md'\n  \
+                        concord search 'founding AND act' --from 1997 --to 1998\n  \
+                        concord search council --body NACC --format json")]
 pub struct SearchArgs {
     /// Query: terms, "phrases", AND/OR/NOT, +/-, field:value (fields: text, title).
     pub query: String,
-    /// Most hits to show.
-    #[arg(long, default_value = "10", value_name = "N")]
+    /// Most hits to show (1 to 100000).
+    #[arg(long, default_value = "10", value_name = "N", value_parser = parse_limit)]
     pub limit: std::num::NonZeroUsize,
-    /// Only sheets whose corpus-relative path matches this glob (repeatable).
+    /// Only sheets matching this glob, as ripgrep's -g: without a `/` it matches the file
+    /// name at any depth (`*.md`), with one the corpus-relative path (`nato/*.txt`); a
+    /// leading `!` excludes (repeatable).
     #[arg(long = "doc", value_name = "GLOB")]
     pub docs: Vec<String>,
     /// Only passages that mention this body (any alias: acronym, full or short name).
@@ -168,8 +214,22 @@ pub struct SearchArgs {
     /// Only passages mentioning a date on or before this.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// text (one hit per line pair: path:line:column, then the passage) or json (JSON Lines).
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+/// The most hits a search may ask for: beyond it tantivy would reserve memory for
+/// every slot up front (`--limit 10000000000` aborted the process).
+pub const MAX_LIMIT: usize = 100_000;
+
+fn parse_limit(s: &str) -> Result<std::num::NonZeroUsize, String> {
+    let n: usize = s.trim().parse().map_err(|_| format!("{s:?} is not a number of hits"))?;
+    match std::num::NonZeroUsize::new(n) {
+        None => Err("must be at least 1".into()),
+        Some(_) if n > MAX_LIMIT => Err(format!("{n} is more than {MAX_LIMIT}")),
+        Some(v) => Ok(v),
+    }
 }
 
 #[derive(Debug, Args)]

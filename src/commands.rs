@@ -13,7 +13,7 @@ use concord::date::Date;
 use concord::index::{self, Progress, SearchOptions, Site};
 use concord::listing::{self, BodySummary, Style};
 use concord::pipeline::{Options, Session};
-use concord::report::{RenderOptions, Report, Warning};
+use concord::report::{RenderOptions, Report, Verbosity, Warning};
 use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, ListFormat};
@@ -79,7 +79,11 @@ fn parse_date(flag: &str, value: &str) -> Result<Date> {
 pub fn run(cli: Cli) -> Result<u8> {
     let g = cli.global;
     let mut opts = Options::new(&g.corpus, &g.index);
-    opts.config = g.config.clone();
+    // Like ruff, Vale and typos: the nearest concord.toml up to the repository root.
+    opts.config = g.config.clone().or_else(|| {
+        let cwd = std::env::current_dir().ok()?;
+        concord::config::find_upwards(&cwd, concord::config::CONFIG_FILE)
+    });
     opts.lock_wait = Duration::from_secs(g.lock_timeout);
     let ctx = Ctx { opts, style: style_for(g.color), quiet: g.quiet, skip_invalid: g.skip_invalid };
     let stdout = std::io::stdout();
@@ -87,6 +91,9 @@ pub fn run(cli: Cli) -> Result<u8> {
     let code = match cli.command {
         Command::Index => cmd_index(&ctx, &mut out)?,
         Command::Search(a) => {
+            concord::search::check_query(&a.query)?;
+            let search_from = a.from.as_deref().map(|v| parse_date("--from", v)).transpose()?;
+            let search_to = a.to.as_deref().map(|v| parse_date("--to", v)).transpose()?;
             let session = open(&ctx)?;
             let body_names = match &a.body {
                 Some(name) => {
@@ -103,12 +110,17 @@ pub fn run(cli: Cli) -> Result<u8> {
                 }
                 None => Vec::new(),
             };
+            if let (Some(from), Some(to)) = (&search_from, &search_to)
+                && from.days().0 > to.days().1
+            {
+                anyhow::bail!("--from {} is after --to {}: nothing can match", from, to);
+            }
             let search = SearchOptions {
                 limit: a.limit,
                 doc_globs: a.docs.clone(),
                 body_names,
-                from: a.from.as_deref().map(|v| parse_date("--from", v)).transpose()?,
-                to: a.to.as_deref().map(|v| parse_date("--to", v)).transpose()?,
+                from: search_from,
+                to: search_to,
             };
             let hits = session.index.search(&a.query, &search)?;
             let code = problems_code(&ctx, &session.problems);
@@ -116,6 +128,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             // reader of the output (a pager, a full pipe) never holds up another concord.
             drop(session);
             listing::search_hits(&mut out, &hits, a.format == ListFormat::Json, ctx.style)?;
+            out.flush()?;
             if hits.is_empty() && !ctx.quiet && a.format == ListFormat::Text {
                 eprintln!("concord: no passage matches {:?}", a.query);
             }
@@ -187,17 +200,21 @@ pub fn run(cli: Cli) -> Result<u8> {
             let session = open(&ctx)?;
             let view = session.view()?;
             let report = Report::from_shared(&view.claims, view.sheets.len(), warnings(&session));
-            let options =
-                RenderOptions { color: ctx.style == Style::Color && a.output.is_none(), path_prefix: String::new() };
-            emit(&mut out, a.output.as_deref(), |w| concord::report::render(a.format, &report, &options, w))?;
+            let options = render_options(&ctx, a.output.is_none(), String::new());
+            emit(&mut out, a.output.as_deref(), |w| {
+                if a.statistics {
+                    concord::report::render_statistics(&report, w)
+                } else {
+                    concord::report::render(a.format, &report, &options, w)
+                }
+            })?;
             let findings = report.summary.conflicts + report.summary.reviews;
             if !ctx.quiet && a.output.is_some() {
                 eprintln!("concord: wrote {} finding{}", findings, if findings == 1 { "" } else { "s" });
             }
-            match problems_code(&ctx, &session.problems) {
-                0 if findings > 0 => 1,
-                code => code,
-            }
+            // A report is a report: it exits 0 once rendered, whatever it found. The gate
+            // is `check`.
+            problems_code(&ctx, &session.problems)
         }
         Command::Timeline(a) => {
             let session = open(&ctx)?;
@@ -220,8 +237,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 None => view.claims.clone(),
             };
             let report = Report::from_shared(&claims, view.sheets.len(), warnings(&session));
-            let options =
-                RenderOptions { color: ctx.style == Style::Color && a.output.is_none(), path_prefix: String::new() };
+            let options = render_options(&ctx, a.output.is_none(), String::new());
             emit(&mut out, a.output.as_deref(), |w| concord::report::render_timeline(a.format, &report, &options, w))?;
             problems_code(&ctx, &session.problems)
         }
@@ -259,6 +275,15 @@ pub fn run(cli: Cli) -> Result<u8> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// Render options from the global flags; colour only when writing to the terminal.
+fn render_options(ctx: &Ctx, to_stdout: bool, path_prefix: String) -> RenderOptions {
+    RenderOptions {
+        color: ctx.style == Style::Color && to_stdout,
+        path_prefix,
+        verbosity: if ctx.quiet { Verbosity::Quiet } else { Verbosity::Normal },
+    }
 }
 
 /// Opens and updates the index, printing per-sheet problems as warnings.
@@ -352,11 +377,24 @@ fn cmd_check(ctx: &Ctx, a: &crate::cli::CheckArgs, out: &mut dyn Write) -> Resul
     let session = open(ctx)?;
     let config_dir =
         ctx.opts.config.as_deref().and_then(|p| p.parent()).map(std::path::Path::to_path_buf).unwrap_or_default();
-    let baseline_path = a
-        .baseline
-        .clone()
-        .or_else(|| session.config.check.baseline.as_ref().map(|b| config_dir.join(b)))
-        .unwrap_or_else(|| PathBuf::from("concord-baseline.json"));
+    // The baseline: the flag, else the config's (relative to the config file), else the
+    // nearest concord-baseline.json up to the repository root, else a new one at the root.
+    let baseline_path = match a.baseline.clone() {
+        Some(p) => p,
+        None => match session.config.check.baseline.as_ref() {
+            Some(b) => config_dir.join(b),
+            None => {
+                let cwd = std::env::current_dir().unwrap_or_default();
+                concord::config::find_upwards(&cwd, concord::baseline::BASELINE_FILE).unwrap_or_else(|| {
+                    let dir = match &ctx.opts.config {
+                        Some(_) => config_dir,
+                        None => concord::config::repository_root(&cwd).unwrap_or_default(),
+                    };
+                    dir.join(concord::baseline::BASELINE_FILE)
+                })
+            }
+        },
+    };
     let fail_on = match (a.fail_on, session.config.check.fail_on.as_deref()) {
         (Some(s), _) => s,
         (None, Some(s)) => s.parse()?,
@@ -384,19 +422,30 @@ fn cmd_check(ctx: &Ctx, a: &crate::cli::CheckArgs, out: &mut dyn Write) -> Resul
         }
         return Ok(problems_code(ctx, &session.problems));
     }
-    let mut gate = gate(findings, &baseline, fail_on).with_counts(claims, sheets);
+    let policy = if a.strict { StalePolicy::Fail } else { StalePolicy::Report };
+    let mut gate = gate(findings, &baseline, fail_on).with_counts(claims, sheets).with_policy(policy);
     if let Some(rev) = &a.changed_since {
         gate = gate.with_changed(changed_since(&ctx.opts.corpus, rev)?);
     }
     let prefix = ctx.opts.corpus.to_string_lossy().trim_end_matches('/').to_string();
-    let options = RenderOptions {
-        color: ctx.style == Style::Color && a.output.is_none(),
-        path_prefix: if prefix.is_empty() || prefix == "." { String::new() } else { format!("{prefix}/") },
-    };
-    emit(out, a.output.as_deref(), |w| concord::report::render_gate(a.format, &gate, &options, w))?;
-    let policy = if a.strict { StalePolicy::Fail } else { StalePolicy::Report };
+    let mut options = render_options(
+        ctx,
+        a.output.is_none(),
+        if prefix.is_empty() || prefix == "." { String::new() } else { format!("{prefix}/") },
+    );
+    if a.verbose && !ctx.quiet {
+        options.verbosity = Verbosity::Verbose;
+    }
+    emit(out, a.output.as_deref(), |w| {
+        if a.statistics {
+            concord::report::render_gate_statistics(&gate, w)
+        } else {
+            concord::report::render_gate(a.format, &gate, &options, w)
+        }
+    })?;
+    // The verdict every format printed decides the status; --exit-zero only reports it.
     let code = match problems_code(ctx, &session.problems) {
-        0 if gate.failed(policy) => 1,
+        0 if gate.failed() && !a.exit_zero => 1,
         code => code,
     };
     // The process exits next: freeing millions of cited claims one by one would only

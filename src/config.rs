@@ -10,8 +10,29 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
-/// The default config file name, looked up in the current directory.
+/// The default config file name, looked up in the current directory and its parents.
 pub const CONFIG_FILE: &str = "concord.toml";
+
+/// Looks for `name` in `start` and then in each parent, as ruff, Vale and typos look for
+/// their configuration, stopping after the repository root (the first directory holding
+/// `.git`) so that a file outside the project is never picked up.
+pub fn find_upwards(start: &Path, name: &str) -> Option<PathBuf> {
+    for dir in start.ancestors() {
+        let candidate = dir.join(name);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The repository root above `start` (the first directory holding `.git`), if any.
+pub fn repository_root(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find(|d| d.join(".git").exists()).map(Path::to_path_buf)
+}
 
 /// The whole configuration.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -87,6 +108,24 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn discovery_walks_up_to_the_repository_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let outer = dir.path();
+        let repo = outer.join("repo");
+        let deep = repo.join("sheets").join("2024");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::write(outer.join(CONFIG_FILE), "").unwrap();
+        // Above the repository root: never picked up.
+        assert_eq!(find_upwards(&deep, CONFIG_FILE), None);
+        std::fs::write(repo.join(CONFIG_FILE), "").unwrap();
+        assert_eq!(find_upwards(&deep, CONFIG_FILE), Some(repo.join(CONFIG_FILE)));
+        std::fs::write(deep.join(CONFIG_FILE), "").unwrap();
+        assert_eq!(find_upwards(&deep, CONFIG_FILE), Some(deep.join(CONFIG_FILE)), "the nearest wins");
+        assert_eq!(repository_root(&deep), Some(repo));
+    }
 
     #[test]
     fn empty_config_is_default() {

@@ -22,10 +22,14 @@ pub struct ExportDate {
     pub value: String,
     /// day, month, season, year, decade, century.
     pub precision: &'static str,
-    /// First day of the interval, `YYYY-MM-DD` (astronomical years, proleptic Gregorian).
-    pub start: String,
-    /// Last day of the interval.
-    pub end: String,
+    /// First day of the interval, `YYYY-MM-DD` (proleptic Gregorian), for the `yyyy-MM-dd`
+    /// date fields of the documented mappings; absent for a date outside years 1–9999 (a
+    /// BC date), which such a field rejects: filter those on `years`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// Last day of the interval, as `start`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
     /// The text as written.
     pub text: String,
     /// absolute, range, relative, metadata.
@@ -62,12 +66,20 @@ pub struct ExportPassage {
     pub text: String,
     /// Dates the passage mentions.
     pub dates: Vec<ExportDate>,
-    /// Years the passage's dates cover (for range filters).
+    /// Years the passage's dates cover (for range filters), as historical years: 465 BC is
+    /// -465 (there is no year 0).
     pub years: Vec<i32>,
     /// Canonical names of the bodies the passage mentions.
     pub bodies: Vec<String>,
     /// Claims whose date stands in the passage.
     pub claims: Vec<ExportClaim>,
+}
+
+/// `YYYY-MM-DD` for a day number when its year is within 1–9999, the range a `yyyy-MM-dd`
+/// date field accepts.
+fn ymd_field(days: i64) -> Option<String> {
+    let s = ymd(days);
+    (!s.starts_with('-') && s.len() == 10 && !s.starts_with("0000")).then_some(s)
 }
 
 fn ymd(days: i64) -> String {
@@ -108,8 +120,8 @@ pub fn passages(doc: &Document, record: &SheetRecord, registry: &Registry, claim
                 dates.push(ExportDate {
                     value: d.to_string(),
                     precision: d.precision().as_str(),
-                    start: ymd(lo),
-                    end: ymd(hi),
+                    start: ymd_field(lo),
+                    end: ymd_field(hi),
                     text: site.text.clone(),
                     kind: m.kind.as_str(),
                 });
@@ -164,5 +176,16 @@ mod tests {
         assert_eq!(ymd(-1), "1969-12-31");
         let d: crate::Date = "1997-05-27".parse().unwrap();
         assert_eq!(ymd(d.days().0), "1997-05-27");
+    }
+
+    /// Issue 15: 465 BC was exported as `-464-01-01`, which a `yyyy-MM-dd` field rejects.
+    #[test]
+    fn bc_dates_have_no_date_field_and_ad_dates_fit_yyyy_mm_dd() {
+        let bc: crate::Date = "BC0465".parse().unwrap();
+        assert_eq!((ymd_field(bc.days().0), ymd_field(bc.days().1)), (None, None));
+        let ad: crate::Date = "0800-12-25".parse().unwrap();
+        assert_eq!(ymd_field(ad.days().0).as_deref(), Some("0800-12-25"));
+        let late: crate::Date = "1997".parse().unwrap();
+        assert_eq!(ymd_field(late.days().1).as_deref(), Some("1997-12-31"));
     }
 }

@@ -297,11 +297,13 @@ pub struct Hit {
     pub doc: DocId,
     /// Original 1-based line of the first highlighted term (else of the passage).
     pub line: u32,
+    /// 1-based column (characters) of the first highlighted term, 1 without one.
+    pub column: u32,
     /// Sheet title.
     pub title: String,
     /// BM25 score.
     pub score: f32,
-    /// Passage fragment around the best match.
+    /// Passage fragment around the best match; `…` marks where the passage was cut.
     pub snippet: String,
     /// Byte ranges in `snippet` of the matched terms.
     #[serde(skip)]
@@ -800,15 +802,7 @@ impl CorpusIndex {
             ),
         ];
         if !opts.doc_globs.is_empty() {
-            let mut b = globset::GlobSetBuilder::new();
-            for g in &opts.doc_globs {
-                let glob = globset::GlobBuilder::new(g)
-                    .literal_separator(false)
-                    .build()
-                    .map_err(|e| Error::Invalid(format!("invalid --doc glob {g:?}: {e}")))?;
-                b.add(glob);
-            }
-            let set = b.build().map_err(|e| Error::Invalid(format!("invalid --doc glob: {e}")))?;
+            let set = crate::search::DocGlobs::new(&opts.doc_globs)?;
             let ids: Vec<Term> = self
                 .sheet_ids()?
                 .iter()
@@ -867,15 +861,24 @@ impl CorpusIndex {
             let frag_at = text.find(fragment.as_str()).unwrap_or(0);
             let first_hl = highlights.first().map_or(0, |r| r.start);
             let newlines = text.get(..frag_at + first_hl).map_or(0, |s| s.matches('\n').count());
+            let line_start = text.get(..frag_at + first_hl).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+            let column = text.get(line_start..frag_at + first_hl).map_or(0, |s| s.chars().count()) + 1;
             let (fragment, highlights) = if fragment.is_empty() {
                 let head: String = text.chars().take(200).collect();
-                (head, Vec::new())
+                let cut = head.len() < text.len();
+                (if cut { format!("{head}…") } else { head }, Vec::new())
             } else {
-                (fragment, highlights)
+                // A fragment cut from a longer passage says so at each cut end.
+                let lead = if frag_at > 0 { "…" } else { "" };
+                let tail = if frag_at + fragment.len() < text.trim_end().len() { "…" } else { "" };
+                let shift = lead.len();
+                let highlights = highlights.into_iter().map(|r| r.start + shift..r.end + shift).collect();
+                (format!("{lead}{fragment}{tail}"), highlights)
             };
             hits.push(Hit {
                 doc: DocId(d.get_first(f.doc_id).and_then(|v| v.as_str()).unwrap_or("").to_string()),
                 line: u32::try_from(first_line + newlines as u64).unwrap_or(u32::MAX),
+                column: u32::try_from(column).unwrap_or(u32::MAX),
                 title: d.get_first(f.title).and_then(|v| v.as_str()).unwrap_or("").to_string(),
                 score,
                 snippet: fragment,

@@ -30,6 +30,7 @@ pub mod listing;
 pub mod normalize;
 pub mod pipeline;
 pub mod report;
+pub mod search;
 pub mod span;
 
 pub use corpus::{DocId, Document};

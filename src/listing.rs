@@ -15,7 +15,7 @@ use crate::index::{Hit, Site};
 /// Terminal styling: ANSI escapes when on, nothing when off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
-    /// Plain text; highlights shown with `**` markers.
+    /// Plain text, for pipes and files: no markers at all.
     Plain,
     /// ANSI colours.
     Color,
@@ -39,7 +39,7 @@ impl Style {
 
     fn mark(self, s: &str) -> String {
         match self {
-            Style::Plain => format!("**{s}**"),
+            Style::Plain => s.to_string(),
             Style::Color => self.paint("1;31", s),
         }
     }
@@ -63,6 +63,7 @@ fn one_line(s: &str) -> String {
 struct HitJson<'a> {
     doc: &'a DocId,
     line: u32,
+    column: u32,
     title: &'a str,
     score: f32,
     snippet: &'a str,
@@ -84,6 +85,7 @@ pub fn search_hits(out: &mut dyn Write, hits: &[Hit], json: bool, style: Style) 
                 &HitJson {
                     doc: &h.doc,
                     line: h.line,
+                    column: h.column,
                     title: &h.title,
                     score: h.score,
                     snippet: &h.snippet,
@@ -94,9 +96,10 @@ pub fn search_hits(out: &mut dyn Write, hits: &[Hit], json: bool, style: Style) 
         }
         writeln!(
             out,
-            "{}:{}  {}  {}",
+            "{}:{}:{}  {}  {}",
             style.path(h.doc.as_str()),
             h.line,
+            h.column,
             h.title,
             style.dim(&format!("score {:.2}", h.score))
         )?;

@@ -1,7 +1,8 @@
 //! The `concord` binary: parses arguments, runs one command, prints, sets the exit code.
 //!
-//! Exit codes: 0 success, 1 findings (`report`, `check`), 2 error. A broken pipe
-//! (`concord dates | head`) is not an error.
+//! Exit codes: 0 success (`report` included, whatever it found), 1 the `check` gate
+//! failed, 2 error. A broken pipe (`concord report --format json | head -c1`) is not an
+//! error: the output stops quietly, as ripgrep's does.
 
 mod cli;
 mod commands;

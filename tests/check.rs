@@ -12,7 +12,7 @@ const CONFLICT: &str = "Notes\n\nThe Sirius Accord was signed in 2004 in Geneva.
 
 fn json_report(w: &Work) -> Value {
     let out = w.cmd(&["report", "--format", "json"]).output().unwrap();
-    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -46,8 +46,9 @@ fn disjoint_years_are_a_conflict_citing_both_sheets() {
     assert!(f["id"].as_str().unwrap().starts_with("C-"));
 
     // The human report quotes each source with doc:line:column and underlines the date.
+    // A report exits 0 once rendered, whatever it found (the gate is `check`).
     let out = w.cmd(&["report"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(0));
     let text = stdout_of(&out);
     assert!(text.contains("late.txt:3:"), "{text}");
     assert!(text.contains("^^^^"), "{text}");
@@ -74,7 +75,7 @@ fn markdown_and_html_reports_escape_sheet_text() {
     w.write("a.txt", AGREE_A).write("late.txt", "The Sirius Accord <script>alert(1)</script> was signed in 2004.\n");
     let html = w.dir.path().join("r.html");
     let out = w.cmd(&["report", "--format", "html", "-o", html.to_str().unwrap()]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(!page.contains("<script>alert"), "unescaped sheet text in HTML");
     assert!(page.contains("&lt;script&gt;"));
@@ -141,17 +142,21 @@ fn corrupt_baseline_exits_2_with_the_reason() {
 }
 
 #[test]
-fn github_and_sarif_outputs_carry_every_position() {
+fn github_and_sarif_outputs_point_at_the_dissent() {
     let w = Work::new();
     w.write("a.txt", AGREE_A).write("late.txt", CONFLICT);
     let b = w.dir.path().join("none.json");
     let out = w.cmd(&["check", "--baseline", b.to_str().unwrap(), "--format", "github"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = stdout_of(&out);
+    // One annotation per finding; the other sheet is summarised in it.
     let errors: Vec<&str> = text.lines().filter(|l| l.starts_with("::error ")).collect();
-    assert_eq!(errors.len(), 2, "{text}");
-    assert!(errors.iter().any(|l| l.contains("file=") && l.contains("late.txt,line=3,col=")), "{text}");
-    assert!(errors.iter().any(|l| l.contains("a.txt,line=1,col=")), "{text}");
+    assert_eq!(errors.len(), 1, "{text}");
+    assert!(
+        (errors[0].contains("late.txt,line=3,col=") && errors[0].contains("+1 sheet gives 2003"))
+            || (errors[0].contains("a.txt,line=1,col=") && errors[0].contains("+1 sheet gives 2004")),
+        "{text}"
+    );
 
     let out = w.cmd(&["check", "--baseline", b.to_str().unwrap(), "--format", "sarif"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -165,8 +170,10 @@ fn github_and_sarif_outputs_carry_every_position() {
     assert_eq!(r["level"], "error");
     assert!(r["ruleId"].is_string() && r["message"]["text"].is_string());
     let locs = r["locations"].as_array().unwrap();
-    assert_eq!(locs.len(), 2);
-    for l in locs {
+    assert_eq!(locs.len(), 1, "one location: the dissenting claim");
+    let related = r["relatedLocations"].as_array().unwrap();
+    assert_eq!(related.len(), 1, "the other source");
+    for l in locs.iter().chain(related) {
         let p = &l["physicalLocation"];
         assert!(p["artifactLocation"]["uri"].as_str().unwrap().ends_with(".txt"));
         assert!(p["region"]["startLine"].as_u64().unwrap() >= 1);
@@ -181,7 +188,7 @@ fn bundled_corpus_yields_the_1990_1991_review_and_nothing_else() {
     let out = concord(tmp.path(), &bundled_corpus(), &tmp.path().join("ix"), &["report", "--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = r["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{r:#}");

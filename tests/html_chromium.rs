@@ -39,6 +39,7 @@ fn claim(doc: &str, date: &str, quote: &str) -> Claim {
         date: date.parse().unwrap(),
         date_text: date.into(),
         inferred: false,
+        inferred_from: None,
         qualifiers: vec![],
         figures: vec![],
         line: 3,

@@ -10,3 +10,4 @@ mod foundation;
 mod fuzz;
 mod html_chromium;
 mod robustness;
+mod verdict;

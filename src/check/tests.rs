@@ -21,6 +21,7 @@ pub(crate) fn claim(doc: &str, line: u32, subject: &str, event: Event, date: &st
         date,
         date_text: date_text.clone(),
         inferred: false,
+        inferred_from: None,
         qualifiers: Vec::new(),
         figures: Vec::new(),
         line,

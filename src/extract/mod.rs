@@ -8,6 +8,7 @@
 pub mod bodies;
 pub mod claims;
 pub mod dates;
+mod inference;
 pub mod patterns;
 pub mod sentences;
 
@@ -257,6 +258,9 @@ pub struct Claim {
     pub date_text: String,
     /// Whether the date's value was inferred from context.
     pub inferred: bool,
+    /// How an inferred value was reached, when known ("year from line 14").
+    #[serde(default)]
+    pub inferred_from: Option<String>,
     /// Words that change the claim's meaning.
     pub qualifiers: Vec<Qualifier>,
     /// Numbers stated about the subject in the same sentence.
@@ -295,6 +299,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let dates = dates::extract_dates_in(doc, doc.stated_date, doc.register);
     let sentences = sentences::sentences(doc.text());
     let bodies = bodies::extract_bodies(doc, &sentences);
-    let claims = claims::extract_claims(doc, &sentences, &dates.mentions, &bodies);
+    let mut claims = claims::extract_claims(doc, &sentences, &dates.mentions, &bodies);
+    inference::explain(doc, &dates.mentions, dates.document_date, &mut claims);
     Extraction { document_date: dates.document_date, register: dates.register, dates: dates.mentions, bodies, claims }
 }

@@ -1,18 +1,32 @@
-//! GitHub Actions: one workflow command per sheet position of every finding the gate
-//! shows, so each involved line of each sheet gets an annotation.
+//! GitHub Actions: one workflow command per finding the gate shows, at the dissenting
+//! position, so a run over thousands of sheets stays a handful of lines.
 //!
 //! `::error file=corpus/a.txt,line=3,col=25,title=concord conflict C-1a2b3c4d::…` for new
 //! findings at or above the threshold, `::warning` for those below it, and a `::warning`
-//! without a file for each stale baseline entry. Known (accepted) findings are not
-//! annotated. Escaping follows the runner's rules: in the message `%`, `\r`, `\n` become
-//! `%25`, `%0D`, `%0A`; in properties `:` and `,` also become `%3A` and `%2C`. So a sheet
+//! without a file for each stale baseline entry. The position is the claim that dissents
+//! (a sheet changed since `--changed-since` first, see [`Tally::pointer`]); the message says
+//! what that sheet says and summarises the rest ("+9 sheets give 1997-05-27"). The runner
+//! shows 10 errors and 10 warnings per step, so at most that many are written (the
+//! findings with changed sheets come first), and a final `::notice` counts what was left
+//! out. Known (accepted) findings are not annotated.
+//!
+//! Escaping follows the runner's rules: in the message `%`, `\r`, `\n` become `%25`,
+//! `%0D`, `%0A`; in properties `:` and `,` also become `%3A` and `%2C`. So a sheet
 //! containing `::error` or a newline cannot end the command early or forge another one.
 
 use std::io::{self, Write};
 
-use super::RenderOptions;
+use super::snippet::{self, clean, plural};
+use super::tally::Tally;
+use super::{RenderOptions, Verbosity};
 use crate::baseline::Gate;
 use crate::check::Finding;
+
+/// Annotations of each level the runner shows per step.
+pub const MAX_PER_LEVEL: usize = 10;
+
+/// Characters of quote on each side of the date in an annotation.
+const CONTEXT: usize = 60;
 
 /// Escapes a command's message (the text after `::`).
 pub(super) fn escape_data(s: &str) -> String {
@@ -41,50 +55,50 @@ pub(super) fn escape_property(s: &str) -> String {
     out
 }
 
-fn annotate(level: &str, f: &Finding, marker: &str, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+fn annotate(level: &str, f: &Finding, gate: &Gate, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let marker = if gate.touches_changed(f) { " (changed sheet)" } else { "" };
     let title = format!("concord {} {}{marker}", f.severity, f.id);
-    let others = |skip: usize| -> String {
-        f.claims
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != skip)
-            .map(|(_, c)| format!("{}{}:{} says {}", options.path_prefix, c.doc, c.line, c.date))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    for (i, c) in f.claims.iter().enumerate() {
-        let message = format!(
-            "{} — {}: {}. This sheet says {}: \"{}\". Other sources: {}. {}",
-            f.subject,
-            f.event,
-            f.values.join(" vs "),
-            c.date,
-            c.quote,
-            others(i),
-            f.reason
-        );
-        writeln!(
-            out,
-            "::{level} file={},line={},col={},title={}::{}",
-            escape_property(&format!("{}{}", options.path_prefix, c.doc)),
-            c.line,
-            c.column,
-            escape_property(&title),
-            escape_data(&message)
-        )?;
+    let tally = Tally::of(f);
+    let Some(c) = tally.pointer(&gate.changed) else { return Ok(()) };
+    let s = snippet::snippet(&c.quote, c.quote_date, Some(CONTEXT));
+    let quote = format!(
+        "{}{}{}{}{}",
+        if s.cut_start { "…" } else { "" },
+        s.before,
+        s.mark,
+        s.after,
+        if s.cut_end { "…" } else { "" }
+    );
+    let mut message = format!("{} — {}: this sheet says {}: \"{}\".", f.subject, f.event, c.date, clean(quote.trim()));
+    let others = tally.others(c);
+    if !others.is_empty() {
+        message.push_str(&format!(" {others}."));
     }
-    Ok(())
+    if let Some(how) = snippet::derivation(c) {
+        message.push_str(&format!(" Inferred: {how}."));
+    }
+    message.push(' ');
+    message.push_str(&f.reason);
+    writeln!(
+        out,
+        "::{level} file={},line={},col={},title={}::{}",
+        escape_property(&format!("{}{}", options.path_prefix, c.doc)),
+        c.line,
+        c.column,
+        escape_property(&title),
+        escape_data(&message)
+    )
 }
 
 pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let marker = |f: &Finding| if gate.touches_changed(f) { " (changed sheet)" } else { "" };
-    for f in &gate.new {
-        annotate("error", f, marker(f), options, out)?;
+    for f in gate.new.iter().take(MAX_PER_LEVEL) {
+        annotate("error", f, gate, options, out)?;
     }
-    for f in &gate.below_threshold {
-        annotate("warning", f, marker(f), options, out)?;
+    let warnings = gate.below_threshold.len() + gate.stale.len();
+    for f in gate.below_threshold.iter().take(MAX_PER_LEVEL) {
+        annotate("warning", f, gate, options, out)?;
     }
-    for e in &gate.stale {
+    for e in gate.stale.iter().take(MAX_PER_LEVEL.saturating_sub(gate.below_threshold.len())) {
         let message = format!(
             "baseline entry {} ({} — {}: {}) matches no finding any more; remove it or run concord check --update-baseline",
             e.id,
@@ -99,6 +113,24 @@ pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) 
             escape_data(&message)
         )?;
     }
+    let left_errors = gate.new.len().saturating_sub(MAX_PER_LEVEL);
+    let left_warnings = warnings.saturating_sub(MAX_PER_LEVEL);
+    if left_errors + left_warnings > 0 {
+        writeln!(
+            out,
+            "::notice title={}::{}",
+            escape_property("concord: more findings"),
+            escape_data(&format!(
+                "{} and {} not annotated (GitHub shows {MAX_PER_LEVEL} of each per step); \
+                 run concord check --format concise for the full list",
+                plural(left_errors, "more error"),
+                plural(left_warnings, "more warning")
+            ))
+        )?;
+    }
+    if options.verbosity == Verbosity::Quiet {
+        return Ok(());
+    }
     writeln!(
         out,
         "concord check: {} new, {} below threshold, {} known, {} stale; {}",
@@ -106,7 +138,7 @@ pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) 
         gate.below_threshold.len(),
         gate.known.len(),
         gate.stale.len(),
-        if gate.new.is_empty() { "pass" } else { "fail" }
+        gate.verdict()
     )
 }
 
@@ -150,7 +182,7 @@ mod tests {
     }
 
     #[test]
-    fn every_position_of_every_new_finding_is_annotated() {
+    fn one_annotation_per_finding_at_the_dissenting_position() {
         let report = fixture::report();
         let mut baseline = Baseline::default();
         baseline.entries.push(BaselineEntry {
@@ -165,34 +197,65 @@ mod tests {
         let text = output(&g);
         let lines: Vec<&str> = text.lines().collect();
         let commands: Vec<_> = lines.iter().filter_map(|l| parse(l)).collect();
-        let expected_positions: usize =
-            g.new.iter().chain(&g.below_threshold).map(|f| f.claims.len()).sum::<usize>() + g.stale.len();
-        assert_eq!(commands.len(), expected_positions, "{text}");
-        assert_eq!(lines.len(), expected_positions + 1, "one summary line, and no forged lines:\n{text}");
+        let expected = g.new.len() + g.below_threshold.len() + g.stale.len();
+        assert_eq!(commands.len(), expected, "{text}");
+        assert_eq!(lines.len(), expected + 1, "one summary line, and no forged lines:\n{text}");
         assert!(lines.last().unwrap().starts_with("concord check: 1 new, 2 below threshold, 0 known, 1 stale; fail"));
 
         let conflict = &g.new[0];
         let errors: Vec<_> = commands.iter().filter(|(c, _, _)| c == "error").collect();
-        assert_eq!(errors.len(), conflict.claims.len());
-        for ((_, props, message), claim) in errors.iter().zip(&conflict.claims) {
-            let get = |k: &str| props.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.as_str());
-            assert_eq!(get("file"), Some(format!("corpus/{}", claim.doc).as_str()));
-            assert_eq!(get("line"), Some(claim.line.to_string().as_str()));
-            assert_eq!(get("col"), Some(claim.column.to_string().as_str()));
-            assert_eq!(get("title"), Some(format!("concord conflict {}", conflict.id).as_str()));
-            assert!(message.starts_with("Permanent Joint Council — established: 1997-05-27 vs 1998."), "{message}");
-            assert!(message.contains(&format!("This sheet says {}", claim.date)));
-        }
-        // The hostile sheet: its name has no `,` or `:` to escape but its quote has a
-        // newline, `%0A` and `::error::`; all arrive as data, and no line starts a command
-        // except ours.
-        let hostile = errors.iter().find(|(_, p, _)| p.iter().any(|(k, v)| k == "file" && v.contains("evil"))).unwrap();
-        assert!(hostile.2.contains("::error::x\n%0A & \"more\""), "{}", hostile.2);
+        assert_eq!(errors.len(), 1);
+        let (_, props, message) = errors[0];
+        let get = |k: &str| props.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.as_str());
+        // The three sheets give three values, one each: the pointer is the first dissenter
+        // in tally order, and the others are summarised, not repeated.
+        let pointer = Tally::of(conflict).pointer(&g.changed).unwrap();
+        assert_eq!(get("file"), Some(format!("corpus/{}", pointer.doc).as_str()));
+        assert_eq!(get("line"), Some(pointer.line.to_string().as_str()));
+        assert_eq!(get("col"), Some(pointer.column.to_string().as_str()));
+        assert_eq!(get("title"), Some(format!("concord conflict {}", conflict.id).as_str()));
+        assert!(message.starts_with("Permanent Joint Council — established: this sheet says "), "{message}");
+        // "1997" fits 1997-05-27 and counts for it.
+        assert!(message.contains("this sheet says 1998") && message.contains("+2 sheets give 1997-05-27"), "{message}");
+        // The hostile sheet: its quote has a newline, `%0A` and `::error::`; all arrive as
+        // data (cleaned of the newline), and no line starts a command except ours.
+        let hostile =
+            commands.iter().find(|(_, p, _)| p.iter().any(|(k, v)| k == "file" && v.contains("evil"))).unwrap();
+        assert!(hostile.2.contains("::error::x %0A"), "{}", hostile.2);
         let raw = lines.iter().find(|l| l.contains("file=corpus/evil")).unwrap();
-        assert!(raw.contains("x%0A%250A"), "{raw}");
+        assert!(raw.contains("x %250A"), "{raw}");
         let stale = commands.iter().find(|(c, p, _)| c == "warning" && p.len() == 1).unwrap();
         assert!(stale.2.contains("Gone, really: gone"));
         assert!(lines.iter().any(|l| l.starts_with("::warning title=concord stale baseline entry::")));
+    }
+
+    /// Issue 15: 5,000 sheets gave 8,149 lines (310 MB) for 17 findings.
+    #[test]
+    fn many_sheets_and_findings_stay_within_what_the_runner_shows() {
+        use crate::check::tests::claim;
+        use crate::extract::Event;
+        let mut claims = Vec::new();
+        for subject in 0..15 {
+            for sheet in 0..300 {
+                let date = if sheet == 7 { "2004-02" } else { "2003-06-11" };
+                claims.push(claim(&format!("s{sheet:04}.txt"), 4, &format!("Body {subject}"), Event::Signed, date));
+            }
+        }
+        let report = crate::report::Report::from_claims(&claims, 300, Vec::new());
+        assert_eq!(report.findings.len(), 15);
+        let g = gate(report.findings.clone(), &Baseline::default(), Severity::Conflict)
+            .with_changed([crate::DocId("s0007.txt".into())].into());
+        let text = output(&g);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.iter().filter(|l| l.starts_with("::error ")).count(), MAX_PER_LEVEL, "{text}");
+        assert!(lines.len() <= 2 * report.findings.len(), "{} lines", lines.len());
+        assert!(text.len() < 20_000, "{} bytes", text.len());
+        for l in lines.iter().filter(|l| l.starts_with("::error ")) {
+            assert!(l.contains("file=corpus/s0007.txt,line=4"), "points at the changed sheet: {l}");
+            assert!(l.contains("+299 sheets give 2003-06-11"), "{l}");
+        }
+        let notice = lines.iter().find(|l| l.starts_with("::notice ")).unwrap();
+        assert!(notice.contains("5 more errors and 0 more warnings not annotated"), "{notice}");
     }
 
     #[test]

@@ -68,6 +68,7 @@ fn finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
         escape_html(&f.id)
     )?;
     writeln!(out, "<p class=\"reason\">{}</p>", escape_html(&f.reason))?;
+    writeln!(out, "<p class=\"tally\">{}</p>", escape_html(&super::tally::Tally::of(f).line()))?;
     if let Some(d) = f.consolidated {
         writeln!(out, "<p>Agreed date: {} ({})</p>", escape_html(&d.to_string()), escape_html(&d.describe()))?;
     }
@@ -76,12 +77,15 @@ fn finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
         let s = snippet::snippet(&c.quote, c.quote_date, None);
         writeln!(
             out,
-            "<tr><td>{}</td><td class=\"pos\">{}:{}</td><td class=\"val\">{} <small>({})</small></td><td>{}<mark>{}</mark>{}</td></tr>",
+            "<tr><td>{}</td><td class=\"pos\">{}:{}</td><td class=\"val\">{} <small>({})</small>{}</td><td>{}<mark>{}</mark>{}</td></tr>",
             escape_html(c.doc.as_str()),
             c.line,
             c.column,
             escape_html(&c.date.to_string()),
             c.date.precision(),
+            snippet::derivation(c)
+                .map(|how| format!("<br><small class=\"inferred\">inferred: {}</small>", escape_html(&how)))
+                .unwrap_or_default(),
             escape_html(s.before),
             escape_html(s.mark),
             escape_html(s.after)

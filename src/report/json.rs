@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::tally::Tally;
 use super::{Report, Summary, Warning};
 use crate::baseline::{BaselineEntry, Gate};
 use crate::check::{Finding, FindingKind, Severity, TimelineEntry};
@@ -26,6 +27,11 @@ struct WireClaim<'a> {
     text: &'a str,
     quote: &'a str,
     confidence: f32,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    inferred: bool,
+    /// How an inferred value was reached ("fifth anniversary of the signing ← 27 May 2002").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inferred_from: Option<String>,
 }
 
 impl<'a> WireClaim<'a> {
@@ -40,6 +46,8 @@ impl<'a> WireClaim<'a> {
             quote: &c.quote,
             // NaN and infinities are not JSON numbers.
             confidence: if c.confidence.is_finite() { c.confidence } else { 0.0 },
+            inferred: c.inferred,
+            inferred_from: super::snippet::derivation(c),
         }
     }
 }
@@ -57,7 +65,16 @@ struct WireFinding<'a> {
     consolidated: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     changed: Option<bool>,
+    /// The values with the number of sheets behind each, best supported first.
+    tally: Vec<WireGroup>,
     claims: Vec<WireClaim<'a>>,
+}
+
+#[derive(Serialize)]
+struct WireGroup {
+    value: String,
+    sheets: usize,
+    claims: usize,
 }
 
 impl<'a> WireFinding<'a> {
@@ -72,6 +89,11 @@ impl<'a> WireFinding<'a> {
             values: &f.values,
             consolidated: f.consolidated.map(|d| d.to_string()),
             changed,
+            tally: Tally::of(f)
+                .groups
+                .into_iter()
+                .map(|g| WireGroup { value: g.value, sheets: g.sheets, claims: g.claims.len() })
+                .collect(),
             claims: f.claims.iter().map(|c| WireClaim::of(c)).collect(),
         }
     }
@@ -144,8 +166,17 @@ struct WireGate<'a> {
     summary: WireGateSummary,
 }
 
+/// A serialisation error as an I/O error that keeps the writer's kind, so that a closed
+/// pipe stays `BrokenPipe` (and the binary exits quietly, as ripgrep does).
+pub(super) fn io_error(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    }
+}
+
 fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io_error)?;
     writeln!(out)
 }
 
@@ -170,7 +201,7 @@ pub(super) fn render_gate(gate: &Gate, out: &mut dyn Write) -> io::Result<()> {
     let changed = |f: &Finding| (!gate.changed.is_empty()).then(|| gate.touches_changed(f));
     let wire = WireGate {
         schema_version: SCHEMA_VERSION,
-        result: if gate.new.is_empty() { "pass" } else { "fail" },
+        result: gate.verdict(),
         fail_on: gate.fail_on,
         new: gate.new.iter().map(|f| WireFinding::of(f, changed(f))).collect(),
         below_threshold: gate.below_threshold.iter().map(|f| WireFinding::of(f, changed(f))).collect(),

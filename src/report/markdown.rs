@@ -8,10 +8,14 @@ use std::io::{self, Write};
 
 use super::Report;
 use super::snippet::{self, clean, plural};
+use super::tally::Tally;
 use crate::check::{Finding, Severity};
 
 /// Characters of quote shown on each side of the date.
 const CONTEXT: usize = 100;
+
+/// Sources quoted per finding; the values line counts them all.
+const MAX_QUOTED: usize = 6;
 
 /// Escapes Markdown and inline HTML in corpus text, flattening control characters. Marks
 /// that only matter at the start of a line (`#`, `-`, `+`) are escaped only there.
@@ -53,13 +57,15 @@ fn finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
         escape(&f.event),
         escape(&f.values.join(" vs "))
     )?;
+    let tally = Tally::of(f);
+    writeln!(out, "Values: {}.\n", escape(&tally.line()))?;
     writeln!(out, "{}\n", escape(&f.reason))?;
     if let Some(d) = f.consolidated {
         writeln!(out, "Agreed date: {} ({}).\n", d, escape(&d.describe()))?;
     }
     writeln!(out, "| Sheet | Line:col | Date | Precision | Quote |")?;
     writeln!(out, "|---|---|---|---|---|")?;
-    for c in &f.claims {
+    for c in tally.dissenters_first().take(MAX_QUOTED) {
         let s = snippet::snippet(&c.quote, c.quote_date, Some(CONTEXT));
         let quote = format!(
             "{}{}{}{}{}",
@@ -77,7 +83,17 @@ fn finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
             c.column,
             c.date,
             c.date.precision(),
-            quote.trim()
+            match snippet::derivation(c) {
+                Some(how) => format!("{} (inferred: {})", quote.trim(), escape(&how)),
+                None => quote.trim().to_string(),
+            }
+        )?;
+    }
+    if f.claims.len() > MAX_QUOTED {
+        writeln!(
+            out,
+            "\n{} not quoted (all are in `--format json`).",
+            plural(f.claims.len() - MAX_QUOTED, "more source")
         )?;
     }
     writeln!(out)

@@ -14,12 +14,15 @@
 //! assert_eq!(String::from_utf8(out).unwrap(), "summary: no findings; 0 claims from 0 sheets compared\n");
 //! ```
 
+mod concise;
 mod github;
 mod html;
 mod json;
 mod markdown;
 mod sarif;
 pub mod snippet;
+mod statistics;
+pub mod tally;
 mod text;
 
 use std::collections::BTreeMap;
@@ -134,6 +137,8 @@ pub enum Format {
     /// Compiler-style diagnostics for a terminal.
     #[default]
     Text,
+    /// One line per finding: `path:line:col: conflict[C-…] subject — event: values`.
+    Concise,
     /// The same, as Markdown for pasting into a review.
     Markdown,
     /// One JSON document with a `schema_version`.
@@ -144,12 +149,13 @@ pub enum Format {
 
 impl Format {
     /// All formats, for help texts.
-    pub const ALL: [Format; 4] = [Format::Text, Format::Markdown, Format::Json, Format::Html];
+    pub const ALL: [Format; 5] = [Format::Text, Format::Concise, Format::Markdown, Format::Json, Format::Html];
 
     /// Lower-case name.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Concise => "concise",
             Format::Markdown => "markdown",
             Format::Json => "json",
             Format::Html => "html",
@@ -169,11 +175,12 @@ impl FromStr for Format {
     fn from_str(s: &str) -> crate::Result<Format> {
         match s.trim().to_ascii_lowercase().as_str() {
             "text" | "txt" => Ok(Format::Text),
+            "concise" => Ok(Format::Concise),
             "markdown" | "md" => Ok(Format::Markdown),
             "json" => Ok(Format::Json),
             "html" | "htm" => Ok(Format::Html),
             other => Err(crate::Error::Invalid(format!(
-                "unknown report format {other:?} (expected text, markdown, json or html)"
+                "unknown report format {other:?} (expected text, concise, markdown, json or html)"
             ))),
         }
     }
@@ -185,9 +192,11 @@ pub enum GateFormat {
     /// Compiler-style text: new findings in full, known ones listed, stale entries.
     #[default]
     Text,
+    /// One line per finding the gate shows, then the verdict.
+    Concise,
     /// One JSON document: new, below-threshold, known, stale.
     Json,
-    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per sheet position.
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding.
     Github,
     /// SARIF 2.1.0 for code-scanning services.
     Sarif,
@@ -195,12 +204,14 @@ pub enum GateFormat {
 
 impl GateFormat {
     /// All formats, for help texts.
-    pub const ALL: [GateFormat; 4] = [GateFormat::Text, GateFormat::Json, GateFormat::Github, GateFormat::Sarif];
+    pub const ALL: [GateFormat; 5] =
+        [GateFormat::Text, GateFormat::Concise, GateFormat::Json, GateFormat::Github, GateFormat::Sarif];
 
     /// Lower-case name.
     pub fn as_str(self) -> &'static str {
         match self {
             GateFormat::Text => "text",
+            GateFormat::Concise => "concise",
             GateFormat::Json => "json",
             GateFormat::Github => "github",
             GateFormat::Sarif => "sarif",
@@ -220,11 +231,12 @@ impl FromStr for GateFormat {
     fn from_str(s: &str) -> crate::Result<GateFormat> {
         match s.trim().to_ascii_lowercase().as_str() {
             "text" | "txt" => Ok(GateFormat::Text),
+            "concise" => Ok(GateFormat::Concise),
             "json" => Ok(GateFormat::Json),
             "github" | "github-actions" | "gha" => Ok(GateFormat::Github),
             "sarif" => Ok(GateFormat::Sarif),
             other => Err(crate::Error::Invalid(format!(
-                "unknown check format {other:?} (expected text, json, github or sarif)"
+                "unknown check format {other:?} (expected text, concise, json, github or sarif)"
             ))),
         }
     }
@@ -238,6 +250,20 @@ pub struct RenderOptions {
     /// Prefix that turns a sheet's corpus-relative id into a repository-relative path
     /// (`"corpus/"`), used where a consumer resolves paths itself: `github` and `sarif`.
     pub path_prefix: String,
+    /// How much besides the findings to print.
+    pub verbosity: Verbosity,
+}
+
+/// How much a human format prints besides the findings themselves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Verbosity {
+    /// Findings only: no `summary:`, `check:`, `result:` or `timeline:` lines (`-q`).
+    Quiet,
+    /// Findings, one line per accepted finding, and the summary lines.
+    #[default]
+    Normal,
+    /// Also the baseline's reason for each accepted finding (`--verbose`).
+    Verbose,
 }
 
 /// Renders a report in `format` to `out`.
@@ -248,10 +274,31 @@ pub struct RenderOptions {
 pub fn render(format: Format, report: &Report, options: &RenderOptions, out: &mut dyn io::Write) -> io::Result<()> {
     match format {
         Format::Text => text::render(report, options, out),
+        Format::Concise => concise::render(report, options, out),
         Format::Markdown => markdown::render(report, out),
         Format::Json => json::render(report, out),
         Format::Html => html::render(report, out),
     }
+}
+
+/// Writes how many findings each rule raised, by severity (`report --statistics`).
+///
+/// # Errors
+///
+/// Only the writer's errors.
+pub fn render_statistics(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
+    statistics::render(report.findings.iter(), "findings", out)
+}
+
+/// Writes how many findings the gate shows per rule and severity, then its verdict
+/// (`check --statistics`).
+///
+/// # Errors
+///
+/// Only the writer's errors.
+pub fn render_gate_statistics(gate: &Gate, out: &mut dyn io::Write) -> io::Result<()> {
+    statistics::render(gate.new.iter().chain(&gate.below_threshold), "new findings", out)?;
+    writeln!(out, "result: {}", gate.verdict())
 }
 
 /// Renders the merged chronology (`concord timeline`) in `format` to `out`.
@@ -266,7 +313,7 @@ pub fn render_timeline(
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     match format {
-        Format::Text => text::render_timeline(report, options, out),
+        Format::Text | Format::Concise => text::render_timeline(report, options, out),
         Format::Markdown => markdown::render_timeline(report, out),
         Format::Json => json::render_timeline(report, out),
         Format::Html => html::render(report, out),
@@ -286,6 +333,7 @@ pub fn render_gate(
 ) -> io::Result<()> {
     match format {
         GateFormat::Text => text::render_gate(gate, options, out),
+        GateFormat::Concise => concise::render_gate(gate, options, out),
         GateFormat::Json => json::render_gate(gate, out),
         GateFormat::Github => github::render(gate, options, out),
         GateFormat::Sarif => sarif::render(gate, options, out),

@@ -3,9 +3,14 @@
 //! One run; the tool driver `concord` lists one rule per [`FindingKind`]. Every finding the
 //! gate shows becomes a result: `level` `error` for conflicts and `warning` for reviews,
 //! `baselineState` `new` or `unchanged`, the finding id as the partial fingerprint
-//! `concord/v1` (so services track it across line moves), and one location per claim,
-//! with `region.startLine`/`startColumn` (columns count Unicode code points, declared by
-//! `columnKind`). Accepted findings carry an external suppression with the baseline's reason.
+//! `concord/v1` (so services track it across line moves). SARIF §3.27.12 wants one
+//! `location` unless every one must change, and GitHub rejects results with over 1,000:
+//! the one location is the dissenting claim ([`Tally::pointer`]), and the other sources
+//! are `relatedLocations`, at most [`MAX_RELATED`], the message counting the rest. Regions
+//! give `startLine`/`startColumn` (columns count Unicode code points, declared by
+//! `columnKind`). With an absolute corpus path, URIs are relative to the `uriBaseId`
+//! `CORPUS`, which `originalUriBaseIds` resolves. Accepted findings carry an external
+//! suppression with the baseline's reason.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -13,10 +18,19 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::RenderOptions;
+use super::snippet::plural;
+use super::tally::Tally;
 use crate::baseline::Gate;
 use crate::check::{Finding, FindingKind, Severity};
+use crate::extract::Claim;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Related locations per result; the message counts the sources left out.
+pub const MAX_RELATED: usize = 50;
+
+/// The `uriBaseId` of sheet URIs when the corpus path is absolute.
+const CORPUS_BASE: &str = "CORPUS";
 
 #[derive(Serialize)]
 struct Text {
@@ -36,6 +50,8 @@ struct Log {
 #[serde(rename_all = "camelCase")]
 struct Run {
     tool: Tool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_uri_base_ids: Option<BTreeMap<&'static str, ArtifactLocation>>,
     column_kind: &'static str,
     results: Vec<SarifResult>,
 }
@@ -49,6 +65,9 @@ struct Tool {
 #[serde(rename_all = "camelCase")]
 struct Driver {
     name: &'static str,
+    version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<&'static str>,
     rules: Vec<Rule>,
 }
 
@@ -59,6 +78,7 @@ struct Rule {
     name: String,
     short_description: Text,
     full_description: Text,
+    help: Text,
     default_configuration: Configuration,
 }
 
@@ -75,6 +95,8 @@ struct SarifResult {
     level: &'static str,
     message: Text,
     locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
     partial_fingerprints: BTreeMap<&'static str, String>,
     baseline_state: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -104,6 +126,8 @@ struct Properties {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
     physical_location: PhysicalLocation,
     message: Text,
 }
@@ -116,8 +140,11 @@ struct PhysicalLocation {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -154,6 +181,48 @@ fn rule_index(kind: FindingKind) -> usize {
     FindingKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
+/// Where sheet URIs are rooted: a relative prefix (`corpus/`) joined to each id, or for an
+/// absolute corpus path the `CORPUS` base id, whose `file://` URI the run declares.
+fn base(options: &RenderOptions) -> (String, Option<&'static str>) {
+    let prefix = options.path_prefix.replace('\\', "/");
+    if prefix.starts_with('/') || prefix.get(1..3) == Some(":/") {
+        (String::new(), Some(CORPUS_BASE))
+    } else {
+        (prefix, None)
+    }
+}
+
+fn location(c: &Claim, id: Option<usize>, quote: Quote, options: &RenderOptions) -> Location {
+    let (prefix, uri_base_id) = base(options);
+    let width = u32::try_from(c.date_text.chars().count()).unwrap_or(0);
+    Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation { uri: uri(&format!("{prefix}{}", c.doc)), uri_base_id },
+            region: Region {
+                start_line: c.line.max(1),
+                start_column: c.column.max(1),
+                end_column: (width > 0).then(|| c.column.max(1).saturating_add(width)),
+            },
+        },
+        message: Text {
+            text: if quote == Quote::Full {
+                format!("says {} ({}): {}", c.date, c.date.precision(), c.quote)
+            } else {
+                format!("says {} ({})", c.date, c.date.precision())
+            },
+        },
+    }
+}
+
+/// Whether a location's message quotes the sentence: the result's own location does; the
+/// related ones, up to fifty per result, only give the value (the file stays small).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    Full,
+    ValueOnly,
+}
+
 fn result(
     f: &Finding,
     state: &'static str,
@@ -161,39 +230,32 @@ fn result(
     gate: &Gate,
     options: &RenderOptions,
 ) -> SarifResult {
-    let sources: Vec<String> = f.claims.iter().map(|c| format!("{}:{} ({})", c.doc, c.line, c.date)).collect();
-    let message = format!(
-        "{} — {}: {}. {}. Sources: {}.",
-        f.subject,
-        f.event,
-        f.values.join(" vs "),
-        f.reason,
-        sources.join(", ")
-    );
-    let locations = f
-        .claims
-        .iter()
-        .map(|c| {
-            let width = u32::try_from(c.date_text.chars().count()).unwrap_or(0);
-            Location {
-                physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation { uri: uri(&format!("{}{}", options.path_prefix, c.doc)) },
-                    region: Region {
-                        start_line: c.line.max(1),
-                        start_column: c.column.max(1),
-                        end_column: (width > 0).then(|| c.column.max(1).saturating_add(width)),
-                    },
-                },
-                message: Text { text: format!("says {} ({}): {}", c.date, c.date.precision(), c.quote) },
-            }
-        })
-        .collect();
+    let tally = Tally::of(f);
+    let pointer = tally.pointer(&gate.changed);
+    let related: Vec<&Claim> =
+        tally.dissenters_first().filter(|c| pointer.is_none_or(|p| !std::ptr::eq(*c, p))).take(MAX_RELATED).collect();
+    let left_out = f.claims.len().saturating_sub(related.len() + usize::from(pointer.is_some()));
+    let mut message = format!("{} — {}: {}. {}", f.subject, f.event, tally.line(), f.reason);
+    if let Some(how) = pointer.and_then(super::snippet::derivation) {
+        message.push_str(&format!(" Inferred: {how}."));
+    }
+    if left_out > 0 {
+        message.push_str(&format!(
+            " {} not listed as related locations (at most {MAX_RELATED} are).",
+            plural(left_out, "more source")
+        ));
+    }
     SarifResult {
         rule_id: f.kind.as_str(),
         rule_index: rule_index(f.kind),
         level: level(f.severity),
         message: Text { text: message },
-        locations,
+        locations: pointer.map(|c| location(c, None, Quote::Full, options)).into_iter().collect(),
+        related_locations: related
+            .iter()
+            .enumerate()
+            .map(|(i, c)| location(c, Some(i + 1), Quote::ValueOnly, options))
+            .collect(),
         partial_fingerprints: BTreeMap::from([("concord/v1", f.id.clone())]),
         baseline_state: state,
         suppressions: accepted
@@ -210,6 +272,13 @@ fn result(
     }
 }
 
+/// A `file://` URI for an absolute directory path, ending in `/`.
+fn file_uri(dir: &str) -> String {
+    let dir = dir.replace('\\', "/");
+    let dir = if dir.ends_with('/') { dir } else { format!("{dir}/") };
+    if dir.starts_with('/') { format!("file://{}", uri(&dir)) } else { format!("file:///{}", uri(&dir)) }
+}
+
 pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let rules = FindingKind::ALL
         .iter()
@@ -218,6 +287,13 @@ pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) 
             name: k.as_str().split('-').map(capitalise).collect(),
             short_description: Text { text: k.description().to_string() },
             full_description: Text { text: k.description().to_string() },
+            help: Text {
+                text: format!(
+                    "{} Read each quoted source and correct the sheet that is wrong, or accept the finding \
+                     with a reason in the baseline (concord check --update-baseline).",
+                    k.description()
+                ),
+            },
             default_configuration: Configuration { level: level(k.severity()) },
         })
         .collect();
@@ -225,16 +301,24 @@ pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) 
     results.extend(gate.new.iter().map(|f| result(f, "new", None, gate, options)));
     results.extend(gate.below_threshold.iter().map(|f| result(f, "new", None, gate, options)));
     results.extend(gate.known.iter().map(|k| result(&k.finding, "unchanged", Some(&k.entry.reason), gate, options)));
+    let original_uri_base_ids = base(options)
+        .1
+        .map(|id| BTreeMap::from([(id, ArtifactLocation { uri: file_uri(&options.path_prefix), uri_base_id: None })]));
+    let information_uri =
+        option_env!("CARGO_PKG_REPOSITORY").or(option_env!("CARGO_PKG_HOMEPAGE")).filter(|u| !u.is_empty());
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
         runs: vec![Run {
-            tool: Tool { driver: Driver { name: "concord", rules } },
+            tool: Tool {
+                driver: Driver { name: "concord", version: env!("CARGO_PKG_VERSION"), information_uri, rules },
+            },
+            original_uri_base_ids,
             column_kind: "unicodeCodePoints",
             results,
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(super::json::io_error)?;
     writeln!(out)
 }
 

@@ -81,6 +81,16 @@ pub fn position(claim: &Claim) -> String {
     format!("{}:{}:{}", claim.doc, claim.line, claim.column)
 }
 
+/// How an inferred claim's value was reached, for every format: the extractor's account
+/// ("year from line 14"), or a plain "inferred from context" when it kept none; `None` for
+/// a value the sheet states outright.
+pub fn derivation(claim: &Claim) -> Option<String> {
+    if !claim.inferred {
+        return None;
+    }
+    Some(claim.inferred_from.clone().unwrap_or_else(|| "inferred from context".to_string()))
+}
+
 /// "1 claim", "2 claims".
 pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 { format!("{n} {noun}") } else { format!("{n} {noun}s") }

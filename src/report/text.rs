@@ -8,8 +8,9 @@
 use std::io::{self, Write};
 
 use super::snippet::{self, clean, plural, position};
-use super::{RenderOptions, Report};
-use crate::baseline::Gate;
+use super::tally::Tally;
+use super::{RenderOptions, Report, Verbosity};
+use crate::baseline::{Gate, StalePolicy};
 use crate::check::{Finding, Severity};
 use crate::extract::Claim;
 
@@ -50,16 +51,32 @@ fn source(paint: &Paint, sev: Severity, c: &Claim, out: &mut dyn Write) -> io::R
         let carets = "^".repeat(s.mark.chars().count().max(1));
         writeln!(out, "   {} {pad}{}", paint.frame("|"), paint.severity(sev, &carets))?;
     }
+    if let Some(how) = snippet::derivation(c) {
+        writeln!(out, "   {} inferred: {}", paint.frame("="), clean(&how))?;
+    }
     Ok(())
 }
+
+/// Sources quoted in full per finding; the tally line counts the rest.
+const MAX_QUOTED: usize = 6;
 
 fn finding(paint: &Paint, f: &Finding, marker: &str, out: &mut dyn Write) -> io::Result<()> {
     let label = format!("{}[{}", f.severity, f.id);
     let head = headline(f);
     let rest = head.strip_prefix(f.id.as_str()).unwrap_or(&head);
     writeln!(out, "{}{}", paint.severity(f.severity, &format!("{label}]")), paint.bold(&format!("{rest}{marker}")))?;
-    for c in &f.claims {
+    let tally = Tally::of(f);
+    writeln!(out, "   {} {}", paint.frame("="), clean(&tally.line()))?;
+    for c in tally.dissenters_first().take(MAX_QUOTED) {
         source(paint, f.severity, c, out)?;
+    }
+    if f.claims.len() > MAX_QUOTED {
+        writeln!(
+            out,
+            "   {} {} not quoted (all are in --format json)",
+            paint.frame("="),
+            plural(f.claims.len() - MAX_QUOTED, "more source")
+        )?;
     }
     writeln!(out, "   {} {}", paint.frame("="), clean(&f.reason))?;
     if let Some(d) = f.consolidated {
@@ -80,6 +97,9 @@ pub(super) fn render(report: &Report, options: &RenderOptions, out: &mut dyn Wri
             _ => String::new(),
         };
         writeln!(out, "{}: {at}{}", paint.wrap("1;35", "warning"), clean(&w.message))?;
+    }
+    if options.verbosity == Verbosity::Quiet {
+        return Ok(());
     }
     writeln!(out, "{}: {}", paint.bold("summary"), snippet::summary_line(&report.summary))
 }
@@ -104,6 +124,9 @@ pub(super) fn render_timeline(report: &Report, options: &RenderOptions, out: &mu
         }
         writeln!(out)?;
     }
+    if options.verbosity == Verbosity::Quiet {
+        return Ok(());
+    }
     writeln!(out, "{}: {} from {}", paint.bold("timeline"), plural(report.timeline.len(), "event"), {
         plural(report.summary.sheets, "sheet")
     })
@@ -118,16 +141,24 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
     for f in &gate.below_threshold {
         finding(&paint, f, mark(f), out)?;
     }
+    let strict = gate.policy == StalePolicy::Fail;
     for k in &gate.known {
-        writeln!(
-            out,
-            "known[{}]: {} — {}{} (accepted: {})",
+        let todo = k.entry.reason.trim_start().starts_with("TODO");
+        let mut line = format!(
+            "known[{}]: {} — {}: {}{}",
             k.finding.id,
             clean(&k.finding.subject),
             clean(&k.finding.event),
-            mark(&k.finding),
-            clean(&k.entry.reason)
-        )?;
+            clean(&k.finding.values.join(" vs ")),
+            mark(&k.finding)
+        );
+        if todo {
+            line.push_str(if strict { " (reason still TODO: fails --strict)" } else { " (reason still TODO)" });
+        }
+        writeln!(out, "{line}")?;
+        if options.verbosity == Verbosity::Verbose && !todo {
+            writeln!(out, "   {} accepted: {}", paint.frame("="), clean(&k.entry.reason))?;
+        }
     }
     for e in &gate.stale {
         writeln!(
@@ -139,6 +170,9 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
             clean(&e.event),
             clean(&e.values.join(" vs "))
         )?;
+    }
+    if options.verbosity == Verbosity::Quiet {
+        return Ok(());
     }
     let stale = if gate.stale.len() == 1 {
         "1 stale baseline entry".to_string()
@@ -156,7 +190,7 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
         plural(gate.claims, "claim"),
         plural(gate.sheets, "sheet"),
     )?;
-    writeln!(out, "{}", if gate.new.is_empty() { "result: pass" } else { "result: fail" })
+    writeln!(out, "result: {}", gate.verdict())
 }
 
 #[cfg(test)]

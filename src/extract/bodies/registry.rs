@@ -490,6 +490,7 @@ mod tests {
             date: Date::point(Point::year(1960).unwrap()),
             date_text: "1960".into(),
             inferred: false,
+            inferred_from: None,
             qualifiers: Vec::new(),
             figures: Vec::new(),
             line: 1,

@@ -1338,6 +1338,10 @@ impl<'a> Reader<'a, '_> {
             if let Some(mut c) = self.claim(index, event, &subject, 0.35) {
                 c.date = date;
                 c.inferred = true;
+                let ordinal = items.get(i - 1).map_or("", |o| o.text);
+                let noun = items.get(noun_at).map_or("", |n| n.text);
+                c.inferred_from =
+                    mention.date.map(|d| format!("{ordinal} anniversary of the {noun} ← {}", d.describe()));
                 out.push(c);
             }
         }
@@ -1414,6 +1418,7 @@ impl<'a> Reader<'a, '_> {
             date,
             date_text: self.doc.original_slice(date_span).to_string(),
             inferred,
+            inferred_from: None,
             qualifiers: Vec::new(),
             figures: Vec::new(),
             line: location.line,

@@ -32,6 +32,7 @@ const SCHEMA: &[Definition] = &[
             ("tool", "tool"),
             ("results", "[result]"),
             ("columnKind", "enum:utf16CodeUnits|unicodeCodePoints"),
+            ("originalUriBaseIds", "any"),
             ("invocations", "any"),
             ("artifacts", "any"),
             ("properties", "propertyBag"),
@@ -313,24 +314,37 @@ fn fields_one_by_one() {
         conflict["message"]["text"]
             .as_str()
             .unwrap()
-            .starts_with("Permanent Joint Council — established: 1997-05-27 vs 1998.")
+            .starts_with("Permanent Joint Council — established: 1997-05-27: 2 sheets"),
+        "{}",
+        conflict["message"]["text"]
     );
+    // One location, the dissenting claim; the other sources are related locations.
     let locations = conflict["locations"].as_array().unwrap();
-    assert_eq!(locations.len(), f.claims.len());
-    for (loc, claim) in locations.iter().zip(&f.claims) {
+    assert_eq!(locations.len(), 1);
+    let related = conflict["relatedLocations"].as_array().unwrap();
+    assert_eq!(related.len() + 1, f.claims.len());
+    let pointer = crate::report::tally::Tally::of(f).pointer(&g.changed).unwrap();
+    assert_eq!(locations[0]["physicalLocation"]["region"]["startLine"], pointer.line);
+    assert_eq!(locations[0]["physicalLocation"]["artifactLocation"]["uri"], "corpus/evil%20%3Csheet%3E.txt");
+    for (i, loc) in related.iter().enumerate() {
+        assert_eq!(loc["id"], i + 1);
         let pl = &loc["physicalLocation"];
-        assert_eq!(pl["region"]["startLine"], claim.line);
-        assert_eq!(pl["region"]["startColumn"], claim.column);
+        let claim = f
+            .claims
+            .iter()
+            .find(|c| pl["region"]["startLine"] == c.line && pl["region"]["startColumn"] == c.column)
+            .unwrap();
         let uri = pl["artifactLocation"]["uri"].as_str().unwrap();
-        assert!(uri.starts_with("corpus/"), "{uri}");
+        assert!(uri.starts_with("corpus/") && uri.ends_with(claim.doc.as_str().rsplit('/').next().unwrap()), "{uri}");
     }
-    let uris: Vec<&str> =
-        locations.iter().map(|l| l["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap()).collect();
-    assert!(uris.contains(&"corpus/evil%20%3Csheet%3E.txt"), "{uris:?}");
     // The French quote's date "27 mai 1997" is 11 code points wide.
-    let rome = locations.iter().find(|l| l["physicalLocation"]["artifactLocation"]["uri"] == "corpus/pjc.txt").unwrap();
+    let rome = related.iter().find(|l| l["physicalLocation"]["artifactLocation"]["uri"] == "corpus/pjc.txt").unwrap();
     let region = &rome["physicalLocation"]["region"];
     assert_eq!(region["endColumn"].as_u64().unwrap() - region["startColumn"].as_u64().unwrap(), 11);
+    // A relative prefix needs no base id; the driver has a version and each rule a help.
+    assert!(runs[0].get("originalUriBaseIds").is_none());
+    assert!(driver["version"].is_string());
+    assert!(rules.iter().all(|r| r["help"]["text"].as_str().is_some_and(|t| !t.is_empty())));
 
     let known = results.iter().find(|r| r["baselineState"] == "unchanged").unwrap();
     assert_eq!(known["level"], "warning");
