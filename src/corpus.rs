@@ -81,6 +81,8 @@ pub struct ManifestEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Manifest {
     entries: BTreeMap<String, ManifestEntry>,
+    /// Register overrides from `concord.toml` (`[dates] register`), glob → register, in order.
+    registers: Vec<(String, globset::GlobMatcher, crate::extract::Register)>,
 }
 
 #[derive(Deserialize)]
@@ -105,7 +107,33 @@ impl Manifest {
         let parsed: ManifestFile =
             toml::from_str(&text).map_err(|e| Error::Parse { path: path.clone(), message: e.to_string() })?;
         let entries = parsed.sheet.into_iter().map(|e| (e.file.clone(), e)).collect();
-        Ok(Manifest { entries })
+        Ok(Manifest { entries, registers: Vec::new() })
+    }
+
+    /// Adds register overrides: corpus-relative path glob → register (the first match wins).
+    ///
+    /// # Errors
+    /// A glob that does not parse (the message names it).
+    pub fn with_registers(
+        mut self,
+        overrides: &BTreeMap<String, crate::extract::Register>,
+    ) -> std::result::Result<Manifest, String> {
+        for (glob, register) in overrides {
+            let m = globset::Glob::new(glob).map_err(|e| format!("dates.register: bad glob {glob:?}: {e}"))?;
+            self.registers.push((glob.clone(), m.compile_matcher(), *register));
+        }
+        Ok(self)
+    }
+
+    /// The register `concord.toml` sets for a sheet, if any.
+    pub fn register_for(&self, id: &DocId) -> Option<crate::extract::Register> {
+        self.registers.iter().find(|(_, m, _)| m.is_match(id.as_str())).map(|(_, _, r)| *r)
+    }
+
+    /// A stable description of the register overrides: the index re-reads every sheet when
+    /// it changes.
+    pub fn registers_fingerprint(&self) -> String {
+        self.registers.iter().map(|(g, _, r)| format!("{g}={r};")).collect()
     }
 
     /// The entry for a sheet, if the manifest has one.
@@ -318,6 +346,7 @@ impl Document {
             }
             doc.stated_date = entry.date;
         }
+        doc.register = manifest.register_for(&sheet.id);
         Ok(doc)
     }
 

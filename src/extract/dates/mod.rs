@@ -328,7 +328,13 @@ fn future_tense(text: &str, start: usize, end: usize) -> bool {
 /// Whether a weekday is in the future: never right after a reporting verb ("said Monday
 /// they will…") or as a possessive ("Wednesday's ruling"), else by [`future_tense`].
 fn weekday_future(text: &str, start: usize, end: usize) -> bool {
-    let prev = scan::prev_word(text, start);
+    let mut prev = scan::prev_word(text, start);
+    // "said on Tuesday": look past the preposition.
+    if prev == "on"
+        && let Some(i) = text[..start].trim_end().strip_suffix("on").map(str::len)
+    {
+        prev = scan::prev_word(text, i);
+    }
     if matches!(prev.as_str(), "said" | "told" | "announced" | "reported" | "says" | "died" | "was" | "were")
         || text[end..].starts_with("'s")
     {

@@ -503,6 +503,7 @@ fn weekdays_follow_the_tense() {
         "1998-01-08",
         &[
             ("The league said Friday it had fined the club.", &["Friday=1998-01-02:DATE"]),
+            ("The league said on Friday it would fine the club.", &["Friday=1998-01-02:DATE"]),
             ("The board will meet on Friday to vote.", &["Friday=1998-01-09:DATE"]),
             ("The orchestra played on Thursday night.", &["Thursday=1998-01-08:DATE"]),
             ("Talks broke down last Tuesday.", &["last Tuesday=1998-01-06:DATE"]),
