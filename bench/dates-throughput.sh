@@ -4,6 +4,7 @@
 # extract_dates runs over all of them ROUNDS times.
 # Usage: bench/dates-throughput.sh [ROUNDS]
 set -eu
-BENCH=${WIKIWARS:-/work/shared/benchmarks/wikiwars}
-cargo build --release --quiet --example wikiwars
-target/release/examples/wikiwars "$BENCH/text" --throughput "${1:-20}"
+cd "$(dirname "$0")/.."
+BENCH=${WIKIWARS:-../shared/benchmarks/wikiwars}
+cargo build --release --quiet --example timex_bench
+target/release/examples/timex_bench "$BENCH/text" --dct 2009-12-19 --throughput "${1:-20}"

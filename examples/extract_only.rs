@@ -125,7 +125,8 @@ fn extract_timed(f: &corpus::SheetFile, st: &Stages, prototype: bool) -> Result<
         lap(&st.bodies_ascii_prototype, &mut t);
         st.prototype_diff.fetch_add(n.abs_diff(b.len()) as u64, Ordering::Relaxed);
     }
-    let x = Extraction { document_date: d.document_date, dates: d.mentions, bodies: b, claims: c };
+    let x =
+        Extraction { document_date: d.document_date, register: d.register, dates: d.mentions, bodies: b, claims: c };
     Ok(Counts::of(&x, len))
 }
 

@@ -250,9 +250,14 @@ pub struct DatesArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
-    /// Document date for every sheet in this run (beats manifest and detected dates).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Document date for every sheet in this run (beats manifest and detected dates): a date,
+    /// a date-time (1990-08-15T13:37) or an ISO week (1998-W02).
+    #[arg(long, value_name = "DATE")]
     pub reference_date: Option<String>,
+    /// Read every sheet in this register, news or narrative (beats concord.toml and the
+    /// register decided from the text).
+    #[arg(long, value_name = "REGISTER")]
+    pub register: Option<String>,
 }
 
 #[derive(Debug, Args)]

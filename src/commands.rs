@@ -136,20 +136,38 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Dates(a) => {
             let json = a.format == ListFormat::Json;
-            let reference = a.reference_date.as_deref().map(|v| parse_date("--reference-date", v)).transpose()?;
-            if a.paths.is_empty() && reference.is_none() {
+            let reference = a
+                .reference_date
+                .as_deref()
+                .map(|v| Date::parse_reference(v).with_context(|| format!("invalid --reference-date {v:?}")))
+                .transpose()?;
+            let register = a
+                .register
+                .as_deref()
+                .map(|v| {
+                    v.parse::<concord::extract::Register>().map_err(|e| anyhow::anyhow!("invalid --register: {e}"))
+                })
+                .transpose()?;
+            if a.paths.is_empty() && reference.is_none() && register.is_none() {
                 let session = open(&ctx)?;
                 for s in session.index.sheets()? {
-                    listing::dates(&mut out, &s.id, &s.extraction.dates, &s.date_sites, json, ctx.style)?;
+                    let x = &s.extraction;
+                    listing::dates(&mut out, &s.id, x, &s.date_sites, json, ctx.style)?;
                 }
                 problems_code(&ctx, &session.problems)
             } else {
                 let files = sheet_files(&ctx, &a.paths)?;
-                let manifest = Manifest::load(&ctx.opts.corpus)?;
+                // The flag beats concord.toml's per-glob registers.
+                let overrides = match register {
+                    Some(r) => std::collections::BTreeMap::from([("**".to_string(), r)]),
+                    None => concord::config::Config::load(ctx.opts.config.as_deref())?.dates.register,
+                };
+                let manifest =
+                    Manifest::load(&ctx.opts.corpus)?.with_registers(&overrides).map_err(anyhow::Error::msg)?;
                 let (docs, problems) = index::extract_files(&files, &manifest, reference);
                 for (doc, x) in &docs {
                     let sites: Vec<Site> = x.dates.iter().map(|m| Site::of(doc, m.span)).collect();
-                    listing::dates(&mut out, &doc.id, &x.dates, &sites, json, ctx.style)?;
+                    listing::dates(&mut out, &doc.id, x, &sites, json, ctx.style)?;
                 }
                 problems_code(&ctx, &problems)
             }

@@ -47,6 +47,9 @@ pub struct Config {
     /// HTML output settings (`timeline --format html`).
     #[serde(default)]
     pub html: HtmlConfig,
+    /// Date-extraction settings.
+    #[serde(default)]
+    pub dates: DatesConfig,
 }
 
 /// Settings for the HTML pages.
@@ -61,6 +64,16 @@ pub struct HtmlConfig {
     /// unset, the chronology lists the findings itself.
     #[serde(default)]
     pub report: Option<String>,
+}
+
+/// How dates are read.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DatesConfig {
+    /// Corpus-relative path glob → register (`news` or `narrative`), overriding the register
+    /// decided from the text: `register = { "press/**" = "news" }`.
+    #[serde(default)]
+    pub register: BTreeMap<String, crate::extract::Register>,
 }
 
 /// Aliases and exclusions the rules cannot see.
@@ -181,5 +194,20 @@ mod tests {
         assert!(Config::parse("[bodies]\naliasez = {}").unwrap_err().contains("aliasez"));
         assert!(Config::parse("[check]\nfail_on = \"warning\"").is_err());
         assert!(Config::parse("not toml =").is_err());
+        assert!(Config::parse("[dates]\nregister = { \"a/*\" = \"novel\" }").unwrap_err().contains("novel"));
+    }
+
+    #[test]
+    fn register_overrides_parse() {
+        let c =
+            Config::parse("[dates]\nregister = { \"press/**\" = \"news\", \"history/*.md\" = \"narrative\" }").unwrap();
+        assert_eq!(c.dates.register["press/**"], crate::extract::Register::News);
+        assert_eq!(c.dates.register["history/*.md"], crate::extract::Register::Narrative);
+        let m = crate::corpus::Manifest::default().with_registers(&c.dates.register).unwrap();
+        assert_eq!(
+            m.register_for(&crate::corpus::DocId("press/2004/a.txt".into())),
+            Some(crate::extract::Register::News)
+        );
+        assert_eq!(m.register_for(&crate::corpus::DocId("other.txt".into())), None);
     }
 }

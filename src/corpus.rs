@@ -81,6 +81,8 @@ pub struct ManifestEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Manifest {
     entries: BTreeMap<String, ManifestEntry>,
+    /// Register overrides from `concord.toml` (`[dates] register`), glob → register, in order.
+    registers: Vec<(String, globset::GlobMatcher, crate::extract::Register)>,
 }
 
 #[derive(Deserialize)]
@@ -105,7 +107,33 @@ impl Manifest {
         let parsed: ManifestFile =
             toml::from_str(&text).map_err(|e| Error::Parse { path: path.clone(), message: e.to_string() })?;
         let entries = parsed.sheet.into_iter().map(|e| (e.file.clone(), e)).collect();
-        Ok(Manifest { entries })
+        Ok(Manifest { entries, registers: Vec::new() })
+    }
+
+    /// Adds register overrides: corpus-relative path glob → register (the first match wins).
+    ///
+    /// # Errors
+    /// A glob that does not parse (the message names it).
+    pub fn with_registers(
+        mut self,
+        overrides: &BTreeMap<String, crate::extract::Register>,
+    ) -> std::result::Result<Manifest, String> {
+        for (glob, register) in overrides {
+            let m = globset::Glob::new(glob).map_err(|e| format!("dates.register: bad glob {glob:?}: {e}"))?;
+            self.registers.push((glob.clone(), m.compile_matcher(), *register));
+        }
+        Ok(self)
+    }
+
+    /// The register `concord.toml` sets for a sheet, if any.
+    pub fn register_for(&self, id: &DocId) -> Option<crate::extract::Register> {
+        self.registers.iter().find(|(_, m, _)| m.is_match(id.as_str())).map(|(_, _, r)| *r)
+    }
+
+    /// A stable description of the register overrides: the index re-reads every sheet when
+    /// it changes.
+    pub fn registers_fingerprint(&self) -> String {
+        self.registers.iter().map(|(g, _, r)| format!("{g}={r};")).collect()
     }
 
     /// The entry for a sheet, if the manifest has one.
@@ -273,6 +301,8 @@ pub struct Document {
     char_marks: Vec<(usize, usize)>,
     /// The document date stated in the manifest or given on the command line.
     pub stated_date: Option<Date>,
+    /// The register set by configuration or flag; `None` lets the date extractor decide.
+    pub register: Option<crate::extract::Register>,
 }
 
 impl Document {
@@ -296,6 +326,7 @@ impl Document {
             line_starts,
             char_marks,
             stated_date: None,
+            register: None,
         };
         doc.title = doc.first_line_title().unwrap_or_else(|| id.rsplit('/').next().unwrap_or(id).to_string());
         doc
@@ -315,6 +346,7 @@ impl Document {
             }
             doc.stated_date = entry.date;
         }
+        doc.register = manifest.register_for(&sheet.id);
         Ok(doc)
     }
 

@@ -2,9 +2,14 @@
 //!
 //! A [`Date`] is a validated calendar interval: a single [`Point`] ("27 May 1997",
 //! "May 1997", "spring 2009", "1997", "the late 1990s") or a range of two points
-//! ("5-6 July 1990"). Its [`Display`](std::fmt::Display) form is the TIMEX3-style
-//! value (`1997-05-27`, `1997-05`, `2009-SP`, `1997`, `199X`, `19XX`,
-//! `1990-07-05/1990-07-06`; years before the common era as `BC0490`).
+//! ("5-6 July 1990"). Its [`Display`](std::fmt::Display) form is the TIMEX3 value
+//! (`1997-05-27`, `1997-05`, `2009-SP`, `1997`, a decade `199`, a century `19`,
+//! `1990-07-05/1990-07-06`; years before the common era as `BC0490`). Parsing also
+//! accepts the older `199X` and `19XX`.
+//!
+//! Serialised, a date is that value in human-readable formats (JSON) and a compact
+//! record that keeps its modifier in binary ones (the index), so "the late 1990s"
+//! is still the late 1990s when read back.
 //!
 //! Two dates *agree* when their intervals overlap, however different their
 //! precision: "May 1997", "27 May 1997" and "1997" all agree; "1990" and "1991"
@@ -38,9 +43,9 @@ pub enum Precision {
     Season,
     /// A year.
     Year,
-    /// A decade (`199X`).
+    /// A decade (`199`).
     Decade,
-    /// A century (`19XX`).
+    /// A century (`19`).
     Century,
 }
 
@@ -173,6 +178,20 @@ fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The proleptic Gregorian (astronomical year, month, day) of a day count since 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = u8::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let month = u8::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 fn is_leap(year: i64) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -262,6 +281,34 @@ impl Point {
         self
     }
 
+    /// The day `days` after 1970-01-01 (negative before); `None` outside years 1 BC-ward of
+    /// ±100,000.
+    pub fn day_from_epoch(days: i64) -> Option<Point> {
+        if days.unsigned_abs() > 36_000_000 {
+            return None;
+        }
+        let (y, month, day) = civil_from_days(days);
+        let year = if y <= 0 { i32::try_from(y - 1).ok()? } else { i32::try_from(y).ok()? };
+        Point::day(year, month, day)
+    }
+
+    /// The ISO weekday of a day point, Monday = 1 … Sunday = 7.
+    pub fn weekday(&self) -> Option<u8> {
+        let Unit::Day { .. } = self.unit else { return None };
+        // 1970-01-01 was a Thursday (4).
+        u8::try_from((self.days().0 + 3).rem_euclid(7) + 1).ok()
+    }
+
+    /// The ISO 8601 week (year, week 1-53) of a day point.
+    pub fn iso_week(&self) -> Option<(i32, u8)> {
+        let wd = i64::from(self.weekday()?);
+        // The week's Thursday decides its year.
+        let thursday = Point::day_from_epoch(self.days().0 - wd + 4)?;
+        let first = days_from_civil(astronomical(thursday.year), 1, 1);
+        let week = u8::try_from((thursday.days().0 - first) / 7 + 1).ok()?;
+        Some((thursday.year, week))
+    }
+
     /// The historical year (negative for BC; the first year of a decade or century).
     pub fn year_value(&self) -> i32 {
         self.year
@@ -342,8 +389,9 @@ impl fmt::Display for Point {
             write!(f, "BC{:04}", -self.year)?;
         } else {
             match self.unit {
-                Unit::Decade => return write!(f, "{:03}X", self.year / 10),
-                Unit::Century => return write!(f, "{:02}XX", self.year / 100),
+                // TIMEX3: a decade is its first three digits, a century its first two.
+                Unit::Decade => return write!(f, "{:03}", self.year / 10),
+                Unit::Century => return write!(f, "{:02}", self.year / 100),
                 _ => write!(f, "{:04}", self.year)?,
             }
         }
@@ -444,6 +492,62 @@ impl Date {
         self.start.year
     }
 
+    /// The ISO 8601 week `week` of `year` (`1998-W02`), as the range Monday to Sunday.
+    pub fn iso_week(year: i32, week: u8) -> Option<Date> {
+        if year <= 0 || !(1..=53).contains(&week) {
+            return None;
+        }
+        let jan4 = Point::day(year, 1, 4)?;
+        let monday = jan4.days().0 - i64::from(jan4.weekday()?) + 1 + 7 * (i64::from(week) - 1);
+        let start = Point::day_from_epoch(monday)?;
+        let end = Point::day_from_epoch(monday + 6)?;
+        // Week 53 exists only in years whose 1 January or 31 December is a Thursday.
+        if start.iso_week()? != (year, week) {
+            return None;
+        }
+        Date::range(start, end)
+    }
+
+    /// Parses a document's reference date: any TIMEX3 value [`Date`] accepts, a date-time as
+    /// news archives give it (`1990-08-15T13:37`, `1990-08-15 13:37:00`; the time is
+    /// dropped), or an ISO week (`1998-W02`, the range Monday to Sunday).
+    ///
+    /// # Errors
+    /// The text is none of these.
+    pub fn parse_reference(s: &str) -> Result<Date, ParseDateError> {
+        let t = s.trim();
+        if let Some((y, w)) = t.split_once("-W")
+            && y.len() == 4
+            && w.len() == 2
+        {
+            let (Ok(year), Ok(week)) = (y.parse::<i32>(), w.parse::<u8>()) else {
+                return Err(ParseDateError(s.to_string()));
+            };
+            return Date::iso_week(year, week).ok_or_else(|| ParseDateError(s.to_string()));
+        }
+        if t.len() > 10 && t.is_char_boundary(10) {
+            let (day, time) = t.split_at(10);
+            let time = time.strip_prefix(['T', ' ']).unwrap_or("");
+            let clock = time.trim_end_matches('Z');
+            let hm: Vec<&str> = clock.split(':').collect();
+            let valid_time = (2..=3).contains(&hm.len())
+                && hm.iter().all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                && hm[0] < "24"
+                && hm[1] < "60"
+                && hm.get(2).is_none_or(|s| *s < "61");
+            if !valid_time {
+                return Err(ParseDateError(s.to_string()));
+            }
+            let date: Date = day.parse().map_err(|_| ParseDateError(s.to_string()))?;
+            return if date.precision() == Precision::Day && !date.is_range() {
+                Ok(date)
+            } else {
+                Err(ParseDateError(s.to_string()))
+            };
+        }
+        t.parse()
+    }
+
     /// A short human description: "27 May 1997", "May 1997", "late 1990s".
     pub fn describe(&self) -> String {
         let one = |p: &Point| -> String {
@@ -512,7 +616,7 @@ impl fmt::Display for Date {
 
 /// Why a TIMEX3-style value could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid date value {0:?} (expected e.g. 1997-05-27, 1997-05, 2009-SP, 1997, 199X, 19XX or a/b)")]
+#[error("invalid date value {0:?} (expected e.g. 1997-05-27, 1997-05, 2009-SP, 1997, 199, 19 or a/b)")]
 pub struct ParseDateError(pub String);
 
 fn parse_point(s: &str) -> Option<Point> {
@@ -524,6 +628,14 @@ fn parse_point(s: &str) -> Option<Point> {
         Some(i) => (&rest[..i], Some(&rest[i + 1..])),
         None => (rest, None),
     };
+    if !bc && tail.is_none() && year_part.bytes().all(|b| b.is_ascii_digit()) {
+        match year_part.len() {
+            // Centuries up to the 30th: "97" is no date.
+            2 => return Point::century(Some(year_part.parse::<i32>().ok()?).filter(|c| *c <= 30)? * 100),
+            3 => return Point::decade(year_part.parse::<i32>().ok()? * 10),
+            _ => {}
+        }
+    }
     if !bc && tail.is_none() {
         if let Some(d) = year_part.strip_suffix("XX")
             && d.len() == 2
@@ -582,16 +694,80 @@ impl FromStr for Date {
     }
 }
 
+/// A point as the index stores it: every field, the modifier included.
+#[derive(Serialize, Deserialize)]
+struct WirePoint {
+    year: i32,
+    /// 0 day, 1 month, 2 season, 3 year, 4 decade, 5 century.
+    unit: u8,
+    /// Month (day, month), season index (season); else 0.
+    a: u8,
+    /// Day of month (day); else 0.
+    b: u8,
+    modifier: Option<Modifier>,
+}
+
+impl WirePoint {
+    fn of(p: Point) -> WirePoint {
+        let (unit, a, b) = match p.unit {
+            Unit::Day { month, day } => (0, month, day),
+            Unit::Month(m) => (1, m, 0),
+            Unit::Season(s) => (2, s.first_month(), 0),
+            Unit::Year => (3, 0, 0),
+            Unit::Decade => (4, 0, 0),
+            Unit::Century => (5, 0, 0),
+        };
+        WirePoint { year: p.year, unit, a, b, modifier: p.modifier }
+    }
+
+    fn point(&self) -> Option<Point> {
+        let p = match self.unit {
+            0 => Point::day(self.year, self.a, self.b),
+            1 => Point::month(self.year, self.a),
+            2 => Point::season(
+                self.year,
+                match self.a {
+                    3 => Season::Spring,
+                    6 => Season::Summer,
+                    9 => Season::Autumn,
+                    12 => Season::Winter,
+                    _ => return None,
+                },
+            ),
+            3 => Point::year(self.year),
+            4 => Point::decade(self.year),
+            5 => Point::century(self.year),
+            _ => None,
+        }?;
+        Some(p.with_modifier(self.modifier))
+    }
+}
+
+/// In human-readable formats (JSON) the TIMEX3 value; in binary ones (the index's
+/// records) every field, so that the modifier survives the round trip.
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if serializer.is_human_readable() {
+            serializer.collect_str(self)
+        } else {
+            (WirePoint::of(self.start), self.end.map(WirePoint::of)).serialize(serializer)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+        if deserializer.is_human_readable() {
+            let s = String::deserialize(deserializer)?;
+            return s.parse().map_err(serde::de::Error::custom);
+        }
+        let (start, end) = <(WirePoint, Option<WirePoint>)>::deserialize(deserializer)?;
+        let invalid = || serde::de::Error::custom("invalid stored date");
+        let start = start.point().ok_or_else(invalid)?;
+        match end {
+            None => Ok(Date::point(start)),
+            Some(e) => Date::range(start, e.point().ok_or_else(invalid)?).ok_or_else(invalid),
+        }
     }
 }
 
@@ -609,25 +785,11 @@ impl Point {
     pub fn add_days(self, days: i64) -> Option<Point> {
         let Unit::Day { month, day } = self.unit else { return None };
         let n = days_from_civil(astronomical(self.year), month, day).checked_add(days)?;
-        let (y, m, d) = civil_from_days(n)?;
+        n.checked_add(719_468)?;
+        let (y, m, d) = civil_from_days(n);
         let year = i32::try_from(if y <= 0 { y - 1 } else { y }).ok()?;
         Point::day(year, m, d)
     }
-}
-
-/// The proleptic Gregorian date (astronomical year, month, day) of a day count since
-/// 1970-01-01: the inverse of [`days_from_civil`].
-fn civil_from_days(n: i64) -> Option<(i64, u8, u8)> {
-    let z = n.checked_add(719_468)?;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = u8::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
-    let month = u8::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Some((year, month, day))
 }
 
 #[cfg(test)]
@@ -648,8 +810,8 @@ mod tests {
             "2009-FA",
             "2009-WI",
             "1997",
-            "199X",
-            "19XX",
+            "199",
+            "19",
             "1990-07-05/1990-07-06",
             "2000-05/2000-06",
             "1994/2014",
@@ -711,7 +873,7 @@ mod tests {
     #[test]
     fn modifiers_narrow_the_interval() {
         let late90s = Date::point(Point::decade(1990).unwrap().with_modifier(Some(Modifier::Late)));
-        assert_eq!(late90s.to_string(), "199X");
+        assert_eq!(late90s.to_string(), "199");
         assert!(late90s.overlaps(&d("1998")));
         assert!(late90s.conflicts_with(&d("1991")));
         let early97 = Date::point(Point::year(1997).unwrap().with_modifier(Some(Modifier::Early)));
@@ -734,8 +896,68 @@ mod tests {
     fn describe_is_human() {
         assert_eq!(d("1997-05-27").describe(), "27 May 1997");
         assert_eq!(d("2009-SP").describe(), "spring 2009");
-        assert_eq!(d("199X").describe(), "1990s");
+        assert_eq!(d("199").describe(), "1990s");
         assert_eq!(d("BC0490").describe(), "490 BC");
+    }
+
+    #[test]
+    fn timex2_decades_and_centuries_still_parse() {
+        assert_eq!(d("199X"), d("199"));
+        assert_eq!(d("19XX"), d("19"));
+        assert_eq!(d("199X").to_string(), "199");
+        assert!("1995X".parse::<Date>().is_err());
+        assert!("1".parse::<Date>().is_err());
+    }
+
+    /// Issue 15, defect 1: the index stores dates in a binary format; a modifier was lost
+    /// because the stored form was the value string.
+    #[test]
+    fn binary_round_trip_keeps_the_modifier() {
+        let early97 = Date::point(Point::year(1997).unwrap().with_modifier(Some(Modifier::Early)));
+        let late90s = Date::point(Point::decade(1990).unwrap().with_modifier(Some(Modifier::Late)));
+        let mid_may = Date::point(Point::month(1997, 5).unwrap().with_modifier(Some(Modifier::Mid)));
+        for date in [early97, late90s, mid_may, d("1990-07-05/1990-07-06"), d("2009-WI"), d("BC0490"), d("19")] {
+            let bytes = postcard::to_stdvec(&date).unwrap();
+            let back: Date = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!(back, date, "{date}");
+            assert_eq!(back.modifier(), date.modifier());
+        }
+        let back: Date = postcard::from_bytes(&postcard::to_stdvec(&early97).unwrap()).unwrap();
+        assert!(back.conflicts_with(&d("1997-11")));
+        // JSON keeps the plain TIMEX3 value.
+        assert_eq!(serde_json::to_string(&late90s).unwrap(), "\"199\"");
+        assert!(postcard::from_bytes::<Date>(&[0, 9, 0, 0, 0, 0]).is_err());
+    }
+
+    #[test]
+    fn weekdays_and_iso_weeks() {
+        let day = |y, m, dd| Point::day(y, m, dd).unwrap();
+        assert_eq!(day(1970, 1, 1).weekday(), Some(4));
+        assert_eq!(day(1998, 1, 8).weekday(), Some(4)); // a Thursday
+        assert_eq!(day(1989, 10, 27).weekday(), Some(5)); // a Friday
+        assert_eq!(day(1998, 1, 8).iso_week(), Some((1998, 2)));
+        assert_eq!(day(2010, 1, 3).iso_week(), Some((2009, 53)));
+        assert_eq!(day(2008, 12, 29).iso_week(), Some((2009, 1)));
+        assert_eq!(Date::iso_week(1998, 2).unwrap().to_string(), "1998-01-05/1998-01-11");
+        assert!(Date::iso_week(1999, 53).is_none());
+        assert!(Date::iso_week(2009, 53).is_some());
+        assert!(Date::iso_week(1998, 0).is_none());
+        assert!(day(1998, 1, 8).days().0 == Point::day_from_epoch(day(1998, 1, 8).days().0).unwrap().days().0);
+        assert_eq!(Point::day_from_epoch(-1).unwrap(), day(1969, 12, 31));
+        assert!(Point::month(1998, 1).unwrap().weekday().is_none());
+    }
+
+    #[test]
+    fn reference_dates_accept_date_times_and_weeks() {
+        assert_eq!(Date::parse_reference("1990-08-15T13:37").unwrap(), d("1990-08-15"));
+        assert_eq!(Date::parse_reference("1990-08-15 13:37:00").unwrap(), d("1990-08-15"));
+        assert_eq!(Date::parse_reference("1990-08-15T13:37:00Z").unwrap(), d("1990-08-15"));
+        assert_eq!(Date::parse_reference("1998-W02").unwrap(), d("1998-01-05/1998-01-11"));
+        assert_eq!(Date::parse_reference("1997-05").unwrap(), d("1997-05"));
+        for bad in ["1990-08-15T25:00", "1990-08-15Tnoon", "1990-08-15T13", "1999-W53", "1998-Wxx", "1990-13-01T10:00"]
+        {
+            assert!(Date::parse_reference(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -43,7 +43,7 @@ use crate::span::starting_within;
 mod view_cache;
 
 /// Version of the index layout and of the cached extraction; bump on any change to either.
-pub const INDEX_VERSION: u32 = 4;
+pub const INDEX_VERSION: u32 = 5;
 
 const KIND_SHEET: &str = "sheet";
 const KIND_PASSAGE: &str = "passage";
@@ -124,6 +124,9 @@ struct CommitPayload {
     concord_index_version: u32,
     #[serde(default)]
     source: String,
+    /// The register overrides the records were extracted with (`Manifest::registers_fingerprint`).
+    #[serde(default)]
+    registers: String,
 }
 
 /// What the index knows of one sheet.
@@ -625,19 +628,31 @@ impl CorpusIndex {
         }
         // Only fast fields are read here: no stored record is decompressed or parsed.
         let known = self.stamps()?;
+        // Records extracted under other register overrides are all read again.
+        let stored_registers = self
+            .index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str::<CommitPayload>(&p).ok())
+            .map(|p| p.registers)
+            .unwrap_or_default();
+        let registers_changed = stored_registers != manifest.registers_fingerprint();
         let mut stats = UpdateStats::default();
         // Which files must be read: new, or size/mtime changed (then the hash decides).
         let mut to_read: Vec<(&SheetFile, u64, u64)> = Vec::new();
         for (f, FileStamp { size, mtime }) in &files {
             let (size, mtime) = (*size, *mtime);
             match known.get(&f.id) {
-                Some(k) if k.size == size && k.mtime == mtime && reference.is_none() => stats.unchanged += 1,
+                Some(k) if k.size == size && k.mtime == mtime && reference.is_none() && !registers_changed => {
+                    stats.unchanged += 1;
+                }
                 _ => to_read.push((f, size, mtime)),
             }
         }
         let present: BTreeSet<&DocId> = files.iter().map(|(f, _)| &f.id).collect();
         let removed: Vec<&DocId> = known.keys().filter(|id| !present.contains(id)).collect();
-        if to_read.is_empty() && removed.is_empty() {
+        if to_read.is_empty() && removed.is_empty() && !registers_changed {
             return Ok((stats, problems));
         }
         // The stored hash of each known sheet about to be re-read: it tells an edit from a touch.
@@ -676,6 +691,7 @@ impl CorpusIndex {
                     if reference.is_some() {
                         doc.stated_date = reference;
                     }
+                    doc.register = manifest.register_for(&f.id);
                     let extraction = extract::extract(&doc);
                     let record = SheetRecord::new(&doc, hash, *size, *mtime, extraction);
                     Ok((record, doc))
@@ -708,6 +724,7 @@ impl CorpusIndex {
         let payload = serde_json::to_string(&CommitPayload {
             concord_index_version: INDEX_VERSION,
             source: SOURCE_ID.to_string(),
+            registers: manifest.registers_fingerprint(),
         })
         .map_err(|e| Error::index(&self.dir, e))?;
         let mut prepared = writer.prepare_commit().map_err(|e| Error::index(&self.dir, e))?;

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::corpus::DocId;
 use crate::extract::bodies::Registry;
-use crate::extract::{BodyMention, Claim, DateMention};
+use crate::extract::{BodyMention, Claim, DateMention, Extraction};
 use crate::index::{Hit, Site};
 
 /// Terminal styling: ANSI escapes when on, nothing when off.
@@ -129,22 +129,38 @@ struct DateJson<'a> {
     modifier: Option<&'static str>,
     inferred: bool,
     kind: &'static str,
+    /// TIMEX3 type: DATE, DURATION or SET.
+    timex_type: &'static str,
+    /// The register the sheet was read in: news or narrative.
+    register: &'static str,
 }
 
 /// Writes the dates of one sheet, in document order.
 ///
 /// # Errors
 /// Writing to `out` failed.
+/// In text, a first line gives the sheet's register and document date.
 pub fn dates(
     out: &mut dyn Write,
     doc: &DocId,
-    mentions: &[DateMention],
+    extraction: &Extraction,
     sites: &[Site],
     json: bool,
     style: Style,
 ) -> io::Result<()> {
+    let mentions: &[DateMention] = &extraction.dates;
+    let register = extraction.register.as_str();
+    if !json {
+        let dated = extraction.document_date.map_or_else(|| "none".to_string(), |d| d.to_string());
+        writeln!(
+            out,
+            "{}  {}",
+            style.path(doc.as_str()),
+            style.dim(&format!("register: {register}, document date: {dated}"))
+        )?;
+    }
     for (m, site) in mentions.iter().zip(sites) {
-        let value = m.date.map(|d| d.to_string());
+        let value = m.value();
         if json {
             json_line(
                 out,
@@ -158,16 +174,22 @@ pub fn dates(
                     modifier: m.date.and_then(|d| d.modifier()).map(|x| x.as_str()),
                     inferred: m.inferred,
                     kind: m.kind.as_str(),
+                    timex_type: m.timex_type(),
+                    register,
                 },
             )?;
             continue;
         }
-        let value = match m.date {
-            Some(d) => {
+        let value = match (value, m.date) {
+            (Some(v), Some(d)) => {
                 let modifier = d.modifier().map(|x| format!(", {}", x.as_str())).unwrap_or_default();
-                format!("{d} ({}{modifier})", d.precision())
+                // A reference or a week also shows the calendar interval it stands for.
+                let shown = d.to_string();
+                let also = if shown == v { String::new() } else { format!(" = {shown}") };
+                format!("{v} ({}{modifier}){also}", d.precision())
             }
-            None => "unresolved".to_string(),
+            (Some(v), None) => v,
+            (None, _) => "unresolved".to_string(),
         };
         let mut flags = Vec::new();
         if m.inferred {

@@ -84,7 +84,12 @@ impl Session {
             return Err(crate::Error::CorpusNotDir { path: opts.corpus.clone() });
         }
         let config = Config::load(opts.config.as_deref())?;
-        let manifest = Manifest::load(&opts.corpus)?;
+        let manifest = Manifest::load(&opts.corpus)?.with_registers(&config.dates.register).map_err(|message| {
+            crate::error::Error::Parse {
+                path: opts.config.clone().unwrap_or_else(|| crate::config::CONFIG_FILE.into()),
+                message,
+            }
+        })?;
         let (mut index, mut rebuilt) = CorpusIndex::open(&opts.index, opts.lock_wait)?;
         let (mut stats, problems) = match index.update(&opts.corpus, &manifest, opts.reference_date, progress) {
             Ok(done) => done,

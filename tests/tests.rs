@@ -5,6 +5,7 @@
 mod util;
 
 mod check;
+mod dates;
 mod deploy;
 mod foundation;
 mod fuzz;

@@ -12,6 +12,8 @@ mod inference;
 pub mod patterns;
 pub mod sentences;
 
+pub use dates::{DurationUnit, Register, Timex};
+
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{DocId, Document};
@@ -32,6 +34,8 @@ pub enum DateKind {
     Metadata,
     /// A length of time ("78-day", "six years"), never a calendar date.
     Duration,
+    /// A recurrence ("every year", "each season"), never a calendar date.
+    Set,
 }
 
 impl DateKind {
@@ -43,6 +47,7 @@ impl DateKind {
             DateKind::Relative => "relative",
             DateKind::Metadata => "metadata",
             DateKind::Duration => "duration",
+            DateKind::Set => "set",
         }
     }
 }
@@ -58,9 +63,25 @@ pub struct DateMention {
     pub kind: DateKind,
     /// Whether any part of the value (usually the year) was inferred from context.
     pub inferred: bool,
+    /// How the TIMEX3 `value` is written (a week, a quarter, `PRESENT_REF`, a duration…).
+    pub timex: Timex,
 }
 
 impl DateMention {
+    /// The TIMEX3 `value`: `1997-05-27`, `199`, `1998-W02`, `1998-Q1`, `PRESENT_REF`, `P6Y`.
+    pub fn value(&self) -> Option<String> {
+        self.timex.value(self.date)
+    }
+
+    /// The TIMEX3 type: `DURATION`, `SET` or `DATE`.
+    pub fn timex_type(&self) -> &'static str {
+        match self.kind {
+            DateKind::Duration => "DURATION",
+            DateKind::Set => "SET",
+            _ => "DATE",
+        }
+    }
+
     /// The precision of the resolved value.
     pub fn precision(&self) -> Option<Precision> {
         self.date.map(|d| d.precision())
@@ -272,6 +293,8 @@ pub struct Claim {
 pub struct Extraction {
     /// The document date: stated (manifest, command line) or detected from metadata.
     pub document_date: Option<Date>,
+    /// How the sheet's relative and year-less dates were read.
+    pub register: Register,
     /// Dates in document order.
     pub dates: Vec<DateMention>,
     /// Named-body mentions in document order.
@@ -282,10 +305,10 @@ pub struct Extraction {
 
 /// Runs every extractor over one document.
 pub fn extract(doc: &Document) -> Extraction {
-    let dates = dates::extract_dates(doc, doc.stated_date);
+    let dates = dates::extract_dates_in(doc, doc.stated_date, doc.register);
     let sentences = sentences::sentences(doc.text());
     let bodies = bodies::extract_bodies(doc, &sentences);
     let mut claims = claims::extract_claims(doc, &sentences, &dates.mentions, &bodies);
     inference::explain(doc, &dates.mentions, dates.document_date, &mut claims);
-    Extraction { document_date: dates.document_date, dates: dates.mentions, bodies, claims }
+    Extraction { document_date: dates.document_date, register: dates.register, dates: dates.mentions, bodies, claims }
 }

@@ -36,6 +36,9 @@
 mod scan;
 #[cfg(test)]
 mod tests;
+mod timex;
+
+pub use timex::{DurationUnit, Register, Timex};
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -55,11 +58,18 @@ pub struct DateExtraction {
     pub mentions: Vec<DateMention>,
     /// The document's own date: `reference` when given, else one detected in a header or footer.
     pub document_date: Option<Date>,
+    /// The register the sheet was read in: given, or decided from the text (see the module doc).
+    pub register: Register,
 }
 
 /// Finds the dates of `doc`; `reference` is the stated document date, if any, and beats one
-/// detected in the text.
+/// detected in the text. The register is decided from the text.
 pub fn extract_dates(doc: &Document, reference: Option<Date>) -> DateExtraction {
+    extract_dates_in(doc, reference, None)
+}
+
+/// As [`extract_dates`], in the given register when `register` is set.
+pub fn extract_dates_in(doc: &Document, reference: Option<Date>, register: Option<Register>) -> DateExtraction {
     let text = doc.text();
     let chosen = merge_ranges(text, select(scan::candidates(text)));
     let labels: Vec<Option<MetadataLabel>> = chosen
@@ -78,10 +88,71 @@ pub fn extract_dates(doc: &Document, reference: Option<Date>) -> DateExtraction 
         .min_by_key(|(l, start, _)| (**l, *start))
         .map(|(_, _, d)| d);
     let document_date = reference.or(detected);
+    let register = register.unwrap_or_else(|| decide_register(text, &chosen, document_date.is_some()));
     let headings: Vec<usize> = doc.normalized.headings.iter().map(|h| h.start).collect();
-    let mut resolver = Resolver { text, headings: &headings, document_date, governing: None, bc_era: false };
+    let mut resolver = Resolver {
+        text,
+        headings: &headings,
+        document_date,
+        governing: None,
+        bc_era: false,
+        register,
+        last_day: None,
+        last_quarter: None,
+    };
     let mentions = chosen.iter().zip(&labels).filter_map(|(c, l)| resolver.resolve(c, l.is_some())).collect();
-    DateExtraction { mentions, document_date }
+    DateExtraction { mentions, document_date, register }
+}
+
+/// Reporting verbs of news and press releases.
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) (?-u:\b) (?: said | says | told | announced | announces | reported | reports | according\ to
+                          | spokesman | spokeswoman | spokesperson ) (?-u:\b)",
+    )
+    .expect("REPORTING is a valid regex")
+});
+
+/// Decides whether a sheet is a dated report (news, press release) or a narrative.
+///
+/// A sheet is read as news only when it has a document date to read against, and then when
+/// either of these holds:
+/// - at least a third of its dates are read from "now" rather than stated with a year
+///   (weekdays, "today", "last year", "this week", "now", quarters), with at least two such;
+/// - it reports: at least eight reporting words ("said", "told", "announced", "according
+///   to", "spokesman") per thousand words with one date read from "now", or ten without.
+///
+/// A history narrative states its years and tells rather than reports, so it stays a
+/// narrative even when it is given a document date.
+fn decide_register(text: &str, chosen: &[Candidate], dated: bool) -> Register {
+    if !dated {
+        return Register::Narrative;
+    }
+    let mut deictic = 0usize;
+    let mut stated = 0usize;
+    for c in chosen {
+        match c.form {
+            Form::Date { start, .. } if start.year.is_some() => stated += 1,
+            Form::Relative(
+                Relative::Present
+                | Relative::Weekday { .. }
+                | Relative::Quarter { .. }
+                | Relative::Weekend { .. }
+                | Relative::Shift { anchor: Anchor::Deictic, .. },
+            ) => deictic += 1,
+            _ => {}
+        }
+    }
+    if deictic >= 2 && deictic * 3 >= deictic + stated {
+        return Register::News;
+    }
+    // Reporting words per thousand words (a word is about six bytes of English).
+    let words = text.len() / 6 + 1;
+    let reporting = REPORTING.find_iter(text).count();
+    if reporting * 1000 >= 8 * words && (deictic >= 1 || reporting * 1000 >= 10 * words) {
+        return Register::News;
+    }
+    Register::Narrative
 }
 
 /// Keeps the longest candidates that do not overlap, in document order.
@@ -223,6 +294,68 @@ struct Resolver<'a> {
     bc_era: bool,
     /// The last adverbial date, its section, and whether the text stated it in full.
     governing: Option<(Point, usize, bool)>,
+    /// How year-less and relative dates are read.
+    register: Register,
+    /// The last day the text named, stated or resolved: "that day", "the same day".
+    last_day: Option<Point>,
+    /// The last quarter named, and where it ended: "a year ago" in a sentence about a
+    /// quarter is that quarter a year before.
+    last_quarter: Option<(i32, u8, usize)>,
+}
+
+/// Words that put a clause in the future: "will meet on Friday", "is expected to sign in June",
+/// "as early as Tuesday", "until 9 a.m. Tuesday".
+static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi) (?-u:\b) (?: will | won't | shall | would | could | going\ to | plans?\ to | planned | planning
+                          | scheduled | set\ to | expected\ to | expects?\ to | is\ to | are\ to | to\ be\ held
+                          | upcoming | as\ soon\ as | as\ early\ as | until | deadline ) (?-u:\b)
+              | '\ ?ll (?-u:\b)",
+    )
+    .expect("FUTURE_CUE is a valid regex")
+});
+
+/// Whether the clause around `start..end` speaks of the future: a cue at most 80 bytes before
+/// or 30 after, within the sentence.
+fn future_tense(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[text.floor_char_boundary(start.saturating_sub(80))..start];
+    let from = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let after = &text[end..text.ceil_char_boundary((end + 30).min(text.len()))];
+    let to = after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
+    FUTURE_CUE.is_match(&before[from..]) || FUTURE_CUE.is_match(&after[..to])
+}
+
+/// Whether a weekday is in the future: never right after a reporting verb ("said Monday
+/// they will…") or as a possessive ("Wednesday's ruling"), else by [`future_tense`].
+fn weekday_future(text: &str, start: usize, end: usize) -> bool {
+    let mut prev = scan::prev_word(text, start);
+    // "said on Tuesday": look past the preposition.
+    if prev == "on"
+        && let Some(i) = text[..start].trim_end().strip_suffix("on").map(str::len)
+    {
+        prev = scan::prev_word(text, i);
+    }
+    if matches!(prev.as_str(), "said" | "told" | "announced" | "reported" | "says" | "died" | "was" | "were")
+        || text[end..].starts_with("'s")
+    {
+        return false;
+    }
+    future_tense(text, start, end)
+}
+
+/// The three months of quarter `q` (or six of half `q`) of `year`.
+fn quarter_date(year: i32, q: u8, half: bool) -> Option<Date> {
+    let len = if half { 6 } else { 3 };
+    let first = (q - 1) * len + 1;
+    Date::range(Point::month(year, first)?, Point::month(year, first + len - 1)?)
+}
+
+/// The week (Monday to Sunday) `weeks` weeks from the week of day point `day`.
+fn week_of(day: Point, weeks: i64) -> Option<(Date, i32, u8)> {
+    let d = day.days().0 + 7 * weeks;
+    let p = Point::day_from_epoch(d)?;
+    let (year, week) = p.iso_week()?;
+    Some((Date::iso_week(year, week)?, year, week))
 }
 
 impl Resolver<'_> {
@@ -241,6 +374,20 @@ impl Resolver<'_> {
         }
     }
 
+    /// The document date as a point (the end of a week or range given as reference).
+    fn doc_point(&self) -> Option<Point> {
+        self.document_date.map(|d| d.end().unwrap_or(d.start()))
+    }
+
+    /// The day relative dates of a news sheet are read from, or the day of the passage.
+    fn day_anchor(&self, pos: usize) -> Option<Point> {
+        let p = match self.register {
+            Register::News => self.doc_point(),
+            Register::Narrative => self.anchor(pos).map(|(p, _)| p),
+        }?;
+        matches!(p.unit(), Unit::Day { .. }).then_some(p)
+    }
+
     fn govern(&mut self, date: &Date, pos: usize, stated: bool) {
         let p = date.end().unwrap_or(date.start());
         if !matches!(p.unit(), Unit::Decade | Unit::Century) {
@@ -249,10 +396,37 @@ impl Resolver<'_> {
     }
 
     fn resolve(&mut self, c: &Candidate, metadata: bool) -> Option<DateMention> {
-        let mention =
-            |date: Option<Date>, kind: DateKind, inferred: bool| DateMention { span: c.span, date, kind, inferred };
+        let m = self.resolve_value(c, metadata)?;
+        if let Some(d) = m.date
+            && !d.is_range()
+            && matches!(d.start().unit(), Unit::Day { .. })
+        {
+            self.last_day = Some(d.start());
+        }
+        Some(m)
+    }
+
+    fn resolve_value(&mut self, c: &Candidate, metadata: bool) -> Option<DateMention> {
+        let mention = |date: Option<Date>, kind: DateKind, inferred: bool| DateMention {
+            span: c.span,
+            date,
+            kind,
+            inferred,
+            timex: Timex::Calendar,
+        };
+        let with = |date: Option<Date>, timex: Timex| DateMention {
+            span: c.span,
+            date,
+            kind: DateKind::Relative,
+            inferred: date.is_some(),
+            timex,
+        };
         match c.form {
-            Form::Duration => Some(mention(None, DateKind::Duration, false)),
+            Form::Duration(amount, unit) => Some(DateMention {
+                timex: Timex::Duration { amount, unit },
+                ..mention(None, DateKind::Duration, false)
+            }),
+            Form::Set(unit) => Some(DateMention { timex: Timex::Set { unit }, ..mention(None, DateKind::Set, false) }),
             Form::Invalid => Some(mention(None, DateKind::Absolute, false)),
             Form::DayOfMonth(day) => {
                 let (anchor, _) = self.anchor(c.span.start)?;
@@ -287,17 +461,31 @@ impl Resolver<'_> {
                     let before = &self.text[..c.span.start];
                     BACKWARD_CUE.is_match(&before[before.floor_char_boundary(before.len().saturating_sub(24))..])
                 };
-                let Some((mut year, may_roll)) = self.infer_year(c.span.start, start, backward) else {
+                let news = self.register == Register::News && self.document_date.is_some();
+                let inferred = if news { self.doc_point().map(|p| (p.year_value(), false)) } else { None };
+                let Some((mut year, may_roll)) = inferred.or_else(|| self.infer_year(c.span.start, start, backward))
+                else {
                     return Some(mention(None, range_kind, false));
                 };
                 // A sheet reports what has happened by its date: a year-less date that would
                 // fall after the document date is read in the year before ("as of May 2002 …
-                // the events of September 11" is September 2001).
+                // the events of September 11" is September 2001). In news, a sentence in the
+                // future keeps it ("will meet on March 3"), and pushes a date that has passed
+                // into the next year ("talks will resume in February", written in November).
+                let future = news && future_tense(self.text, c.span.start, c.span.end);
                 if let (Some(doc_date), Some(p)) =
                     (self.document_date, point_of(Partial { year: Some(year), ..start }, year))
-                    && p.days().0 > doc_date.days().1
                 {
-                    year = add_years(year, -1);
+                    // In news a date up to three months ahead is usually announced, not past.
+                    let near = news && p.days().0 <= doc_date.days().1 + 92;
+                    if p.days().0 > doc_date.days().1 && !future && !near {
+                        year = add_years(year, -1);
+                    } else if future && p.days().1 < doc_date.days().0 && !backward {
+                        let same_month = p.month_value().is_some() && p.month_value() == doc_date.start().month_value();
+                        if !same_month {
+                            year = add_years(year, 1);
+                        }
+                    }
                 }
                 let s = Partial { year: Some(year), ..start };
                 let date = match end {
@@ -313,9 +501,102 @@ impl Resolver<'_> {
                 }
                 Some(mention(Some(date), range_kind, true))
             }
+            Form::Relative(Relative::Present) => Some(with(self.document_date, Timex::PresentRef)),
+            Form::Relative(Relative::Reference { future }) => {
+                Some(with(None, if future { Timex::FutureRef } else { Timex::PastRef }))
+            }
+            Form::Relative(Relative::Weekday { day, offset }) => {
+                let value = self.day_anchor(c.span.start).and_then(|anchor| {
+                    let diff = i64::from(day) - i64::from(anchor.weekday()?);
+                    let diff = match offset {
+                        -1 if diff >= 0 => diff - 7,
+                        1 if diff <= 0 => diff + 7,
+                        -1 | 1 => diff,
+                        _ if weekday_future(self.text, c.span.start, c.span.end) => {
+                            if diff < 0 {
+                                diff + 7
+                            } else {
+                                diff
+                            }
+                        }
+                        _ if diff > 0 => diff - 7,
+                        _ => diff,
+                    };
+                    Point::day_from_epoch(anchor.days().0 + diff).map(Date::point)
+                });
+                Some(with(value, Timex::Calendar))
+            }
+            Form::Relative(Relative::Weekend { offset }) => {
+                let value = self.day_anchor(c.span.start).and_then(|anchor| {
+                    let wd = anchor.weekday()?;
+                    let weeks = match offset {
+                        0 if wd < 6 && !future_tense(self.text, c.span.start, c.span.end) => -1,
+                        n => i64::from(n),
+                    };
+                    let (week, year, number) = week_of(anchor, weeks)?;
+                    let saturday = Point::day_from_epoch(week.days().0 + 5)?;
+                    Some((Date::range(saturday, week.end()?)?, year, number))
+                });
+                Some(match value {
+                    Some((d, year, week)) => with(Some(d), Timex::Weekend { year, week }),
+                    None => with(None, Timex::Calendar),
+                })
+            }
+            Form::Relative(Relative::Quarter { half, number, year, offset, reported }) => {
+                // A report of results speaks of the quarter just completed.
+                let offset =
+                    if reported && !future_tense(self.text, c.span.start, c.span.end) { offset - 1 } else { offset };
+                let base = match self.register {
+                    Register::News => self.doc_point(),
+                    Register::Narrative => self.anchor(c.span.start).map(|(p, _)| p).or(self.doc_point()),
+                };
+                let per_year = if half { 2 } else { 4 };
+                let len = if half { 6 } else { 3 };
+                let value = match (number, year) {
+                    (Some(q), Some(y)) => Some((y, q)),
+                    // A quarter not yet begun, in a sentence about the past, is last year's.
+                    (Some(q), None) => base.map(|b| {
+                        let current = b.month_value().map_or(per_year, |m| i32::from((m - 1) / len + 1));
+                        let back =
+                            offset == 0 && i32::from(q) > current && !future_tense(self.text, c.span.start, c.span.end);
+                        (add_years(b.year_value(), if back { -1 } else { offset }), q)
+                    }),
+                    (None, _) => base.and_then(|b| {
+                        let m = b.month_value()?;
+                        let current = i32::from((m - 1) / len + 1);
+                        let total = b.year_value() * per_year + current - 1 + offset;
+                        Some((total.div_euclid(per_year), u8::try_from(total.rem_euclid(per_year) + 1).ok()?))
+                    }),
+                };
+                let value = value.and_then(|(y, q)| Some((quarter_date(y, q, half)?, y, q)));
+                Some(match value {
+                    Some((d, year, q)) if half => with(Some(d), Timex::Half { year, half: q }),
+                    Some((d, year, quarter)) => {
+                        self.last_quarter = Some((year, quarter, c.span.end));
+                        with(Some(d), Timex::Quarter { year, quarter })
+                    }
+                    None => with(None, Timex::Calendar),
+                })
+            }
+            Form::Relative(Relative::Shift { anchor, unit: RelUnit::Week, offset, .. }) => {
+                let base = match anchor {
+                    Anchor::Deictic => self.doc_point(),
+                    Anchor::Anaphoric => self.last_day.or(self.anchor(c.span.start).map(|(p, _)| p)),
+                }
+                .filter(|p| matches!(p.unit(), Unit::Day { .. }));
+                let value = base.zip(offset).and_then(|(b, n)| week_of(b, i64::from(n)));
+                Some(match value {
+                    Some((d, year, week)) => with(Some(d), Timex::Week { year, week }),
+                    None => with(None, Timex::Calendar),
+                })
+            }
             Form::Relative(rel) => {
                 let date = match rel {
-                    Relative::Present => self.document_date,
+                    Relative::Present
+                    | Relative::Reference { .. }
+                    | Relative::Weekday { .. }
+                    | Relative::Weekend { .. }
+                    | Relative::Quarter { .. } => None,
                     Relative::InYear { anchor, offset, part } => {
                         let base = match anchor {
                             Anchor::Deictic => self.document_date.map(|d| d.end().unwrap_or(d.start())),
@@ -331,17 +612,22 @@ impl Resolver<'_> {
                         })
                         .map(Date::point)
                     }
-                    Relative::Shift { anchor, unit, offset, modifier } => {
-                        let base = match anchor {
-                            Anchor::Deictic => self.document_date.map(|d| d.end().unwrap_or(d.start())),
-                            Anchor::Anaphoric => self.anchor(c.span.start).map(|(p, _)| p),
+                    Relative::Shift { anchor, unit, offset, modifier, definite } => {
+                        // In news, "the end of the year" is the document's year; "that year"
+                        // stays the passage's. "That day" is the last day named.
+                        let deictic = anchor == Anchor::Deictic
+                            || (definite && offset == Some(0) && self.register == Register::News);
+                        let base = if deictic {
+                            self.doc_point()
+                        } else if unit == RelUnit::Day && offset == Some(0) {
+                            self.last_day.or(self.anchor(c.span.start).map(|(p, _)| p))
+                        } else {
+                            self.anchor(c.span.start).map(|(p, _)| p)
                         };
                         match (base, offset) {
                             // "that same day" after "in 1921" names no day we know.
                             (Some(b), _)
-                                if anchor == Anchor::Anaphoric
-                                    && unit == RelUnit::Day
-                                    && !matches!(b.unit(), Unit::Day { .. }) =>
+                                if !deictic && unit == RelUnit::Day && !matches!(b.unit(), Unit::Day { .. }) =>
                             {
                                 None
                             }
@@ -362,7 +648,40 @@ impl Resolver<'_> {
                 {
                     self.govern(d, c.span.start, false);
                 }
-                Some(mention(date, DateKind::Relative, date.is_some()))
+                // "Profit rose 5% from a year ago", after "in the third quarter" (in the same
+                // sentence, or nearby in a report): the same quarter of the year before.
+                if let (
+                    Relative::Shift { unit: RelUnit::Year, offset: Some(n @ (-1 | 1)), modifier: None, .. },
+                    Some((qy, q, end)),
+                ) = (rel, self.last_quarter)
+                    && end <= c.span.start
+                    && (c.span.start - end <= 2000 && self.register == Register::News
+                        || !self.text[end..c.span.start].contains(['.', '\n']))
+                {
+                    let year = add_years(qy, n);
+                    if let Some(d) = quarter_date(year, q, false) {
+                        return Some(with(Some(d), Timex::Quarter { year, quarter: q }));
+                    }
+                }
+                let timex = match rel {
+                    // "a few years later": no calendar value, but a direction.
+                    Relative::Shift { offset: None, .. } if date.is_none() => {
+                        let surface = self.text[c.span.start..c.span.end].to_ascii_lowercase();
+                        if surface.ends_with("earlier") || surface.ends_with("ago") || surface.ends_with("previously") {
+                            Timex::PastRef
+                        } else {
+                            Timex::FutureRef
+                        }
+                    }
+                    // A narrative's "today" is the present, not the day it was written.
+                    Relative::Shift { anchor: Anchor::Deictic, unit: RelUnit::Day, offset: Some(0), .. }
+                        if self.register == Register::Narrative =>
+                    {
+                        Timex::PresentRef
+                    }
+                    _ => Timex::Calendar,
+                };
+                Some(DateMention { timex, ..mention(date, DateKind::Relative, date.is_some()) })
             }
         }
     }

@@ -226,7 +226,10 @@ static BARE_SEASON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Relative and deictic expressions: "today", "now", "last October", "the following year",
-/// "later that month", "two years later", "a decade earlier", "the end of the year".
+/// "later that month", "two years later", "a decade earlier", "the end of the year", weekdays
+/// ("on Friday", "last Tuesday"), quarters and halves ("the third quarter", "third-quarter",
+/// "the first half of 1998"), weekends, the past and the future ("recently", "the future"),
+/// and recurrences ("every year").
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
@@ -238,16 +241,24 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
             \s+ of \s+
             (?P<ydet>(?i:that|the\ same|the\ following|the\ next|the\ previous|the\ preceding|this|last|next)) \s+ (?i:year)
           | (?P<present>(?i:now|nowadays|currently|at\ present|these\ days|the\ present\ day))
+          | (?P<wdet>(?i:last|next|this|coming|past)\s+)? (?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+          | (?:(?i:the)\s+)? (?P<qord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)) [\s-]+ (?P<qunit>(?i:quarter|half))
+            (?: \s+ (?i:of) \s+ (?P<qyear>[0-9]{{4}}) (?-u:\b) | \s+ (?P<qdet2>(?i:this|last|next)) \s+ (?i:year) )?
+          | (?P<qdet>(?i:the(?:\ (?:latest|current|recent|year-earlier|year-ago))?|this|last|next|the\ previous|the\ past)) \s+ (?i:quarter)
+          | (?P<wkdet>(?i:this|last|next|the|that|the\ past|the\ coming)) \s+ (?i:weekend)
+          | (?P<set>(?i:every|each)) \s+ (?P<sunit>(?i:year|month|week|day|quarter|spring|summer|autumn|fall|winter|season))
           | (?P<det>(?i:
                   this|last|next|that(?:\ same)?|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
-                | (?:later|earlier)\ (?:that|in\ the|that\ same|the\ same)
+                | (?:later|earlier)\ (?:that|in\ the|that\ same|the\ same|this|last|next)
                 | (?:the\ )?(?:end|beginning|start|middle|close|rest)\ of\ (?:the|that|this|last|next)(?:\ same)?
               ))
-            \s+
+            \s+ (?:(?i:fiscal)\s+)?
             (?P<unit>(?i:year|month|week|day|spring|summer|autumn|fall|winter|decade|century)|{MONTH_FULL})
           | (?P<num>[0-9]{{1,3}}|(?i:{NUMBER_WORD}))
             [\s-]+ (?P<nunit>(?i:years?|months?|weeks?|days?|decades?|centuries|century))
             \s+ (?P<dir>(?i:later|earlier|afterwards?|ago|previously|on))
+          | (?P<pastref>(?i:the\ past|recently|formerly|at\ the\ time|recent\ years|in\ recent\ times))
+          | (?P<futureref>(?i:the\ future|the\ years\ (?:ahead|to\ come)))
         )
         (?-u:\b)
         "
@@ -255,16 +266,18 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("RELATIVE is a valid regex")
 });
 
-/// Lengths of time: "78-day", "six years", "year-long", "several months". Never calendar dates.
+/// Lengths of time: "78-day", "six years", "year-long", "several months", "the past three
+/// months". Never calendar dates.
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
         (?-u:\b)
         (?:
-            (?:[0-9]{{1,3}}|(?i:{DURATION_NUMBER})) [\ \t-]+
-            (?i:years?|months?|weeks?|days?|hours?|decades?|centuries|century)
+            (?: (?:(?i:the)\s+)? (?i:past|last|next|coming|previous|first|following) \s+ )?   # 'the past three months'
+            (?P<num>[0-9]{{1,3}}|(?i:{DURATION_NUMBER})) [\ \t-]+
+            (?P<unit>(?i:years?|months?|weeks?|days?|hours?|decades?|centuries|century|quarters?))
             (?: -(?i:long|old) )?
-          | (?i:year|month|week|day|decade|century)-(?i:long)
+          | (?P<lunit>(?i:year|month|week|day|decade|century))-(?i:long)
         )
         (?-u:\b)
         "
@@ -425,10 +438,22 @@ pub(super) enum YearPart {
 pub(super) enum Relative {
     /// The present as of the document date ("now", "currently").
     Present,
+    /// The past or the future in general ("recently", "the future"): `PAST_REF`, `FUTURE_REF`.
+    Reference { future: bool },
+    /// A weekday (1 = Monday); `offset` -1 for "last", +1 for "next", 0 when the tense decides.
+    Weekday { day: u8, offset: i32 },
+    /// A quarter (`half`: a half year): number and year when stated, else the document's
+    /// current one moved by `offset`. `reported`: "the quarter", "the latest quarter", which
+    /// in a report of results is the last quarter completed.
+    Quarter { half: bool, number: Option<u8>, year: Option<i32>, offset: i32, reported: bool },
+    /// The weekend of the document's week moved by `offset` (0: the tense decides).
+    Weekend { offset: i32 },
     /// A month (and day) of the year `offset` years from the anchor's ("August of that year").
     InYear { anchor: Anchor, offset: i32, part: YearPart },
     /// `offset` units from the anchor; `None` offset for "a few years later" (unresolvable).
-    Shift { anchor: Anchor, unit: RelUnit, offset: Option<i32>, modifier: Option<Modifier> },
+    /// `definite`: "the end of the year" (the document's year in a news sheet), as against
+    /// "that year" (always the passage's).
+    Shift { anchor: Anchor, unit: RelUnit, offset: Option<i32>, modifier: Option<Modifier>, definite: bool },
 }
 
 /// The value a candidate will resolve to.
@@ -438,8 +463,10 @@ pub(super) enum Form {
     Date { start: Partial, end: Option<Partial> },
     /// A relative expression.
     Relative(Relative),
-    /// A length of time.
-    Duration,
+    /// A length of time: the number of units (none for "several") and the unit.
+    Duration(Option<u32>, super::timex::DurationUnit),
+    /// A recurrence ("every year").
+    Set(super::timex::DurationUnit),
     /// A date as written that does not exist ("31 June 1997").
     Invalid,
     /// A day of the month the passage is in ("on the 20th").
@@ -1379,7 +1406,13 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
                 "tomorrow" => 1,
                 _ => 0,
             };
-            Relative::Shift { anchor: Anchor::Deictic, unit: RelUnit::Day, offset: Some(offset), modifier: None }
+            Relative::Shift {
+                anchor: Anchor::Deictic,
+                unit: RelUnit::Day,
+                offset: Some(offset),
+                modifier: None,
+                definite: false,
+            }
         } else if let Some(ydet) = caps.name("ydet") {
             let part = match (month_of(&caps, "mname"), caps.name("sname").and_then(|s| season_of(s.as_str()))) {
                 (Some(month), _) => YearPart::Month(month, num::<u8>(&caps, "mday")),
@@ -1390,6 +1423,69 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
             Relative::InYear { anchor, offset, part }
         } else if caps.name("present").is_some() {
             Relative::Present
+        } else if caps.name("pastref").is_some() || caps.name("futureref").is_some() {
+            Relative::Reference { future: caps.name("futureref").is_some() }
+        } else if let Some(w) = caps.name("wday") {
+            let day = weekday_number(w.as_str());
+            let det = caps.name("wdet").map(|d| d.as_str().trim().to_ascii_lowercase()).unwrap_or_default();
+            let offset = match det.as_str() {
+                "last" | "past" => -1,
+                "next" | "coming" => 1,
+                _ => 0,
+            };
+            // "Friday's meeting" and "Friday, March 3" are found by other patterns; a weekday
+            // that starts a name ("Black Monday", "Good Friday") is no date of this week.
+            if det.is_empty() && is_named_day(text, w.start()) {
+                continue;
+            }
+            Relative::Weekday { day, offset }
+        } else if let Some(q) = caps.name("qord") {
+            let half = caps.name("qunit").is_some_and(|u| u.as_str().eq_ignore_ascii_case("half"));
+            let number = match q.as_str().to_ascii_lowercase().as_str() {
+                "first" | "1st" => 1,
+                "second" | "2nd" => 2,
+                "third" | "3rd" => 3,
+                _ => 4,
+            };
+            if half && number > 2 {
+                continue;
+            }
+            let offset = match caps.name("qdet2").map(|d| d.as_str().to_ascii_lowercase()).as_deref() {
+                Some("last") => -1,
+                Some("next") => 1,
+                _ => 0,
+            };
+            let year = num::<i32>(&caps, "qyear");
+            Relative::Quarter { half, number: Some(number), year, offset, reported: false }
+        } else if let Some(d) = caps.name("qdet") {
+            let det = d.as_str().to_ascii_lowercase();
+            let offset = match det.as_str() {
+                "last" | "the previous" | "the past" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            // "the year-earlier quarter" is the same quarter a year before.
+            let year_back = det.contains("year-");
+            let reported = det.starts_with("the") && !det.contains("current") && offset == 0;
+            Relative::Quarter {
+                half: false,
+                number: None,
+                year: None,
+                offset: if year_back { -4 } else { offset },
+                reported,
+            }
+        } else if let Some(d) = caps.name("wkdet") {
+            let offset = match d.as_str().to_ascii_lowercase().as_str() {
+                "last" | "the past" => -1,
+                "next" | "the coming" => 1,
+                _ => 0,
+            };
+            Relative::Weekend { offset }
+        } else if caps.name("set").is_some() {
+            let unit = caps.name("sunit").map_or("", |u| u.as_str());
+            let unit = super::timex::DurationUnit::of_word(unit).unwrap_or(super::timex::DurationUnit::Year);
+            out.push(Candidate { span, form: Form::Set(unit), role: Role::Attributive });
+            continue;
         } else if let Some(det) = caps.name("det") {
             let Some(unit) = caps.name("unit").and_then(|u| rel_unit(u.as_str())) else { continue };
             let det = det.as_str().to_ascii_lowercase();
@@ -1408,8 +1504,9 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
                 continue;
             }
             let (anchor, offset) = year_shift(&det);
+            let definite = !det.contains("same") && (det.starts_with("the ") || det.contains("of the"));
             // "that day", "this morning" stand for a day; "last night" is yesterday.
-            Relative::Shift { anchor, unit, offset: Some(offset), modifier }
+            Relative::Shift { anchor, unit, offset: Some(offset), modifier, definite }
         } else {
             let Some(unit) = caps.name("nunit").and_then(|u| rel_unit(u.as_str())) else { continue };
             let n = caps.name("num").and_then(|n| number_value(n.as_str()));
@@ -1419,7 +1516,7 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
                 "earlier" | "previously" => (Anchor::Anaphoric, -1),
                 _ => (Anchor::Anaphoric, 1),
             };
-            Relative::Shift { anchor, unit, offset: n.map(|n| n * sign), modifier: None }
+            Relative::Shift { anchor, unit, offset: n.map(|n| n * sign), modifier: None, definite: false }
         };
         // "this" and "that" before a day part or a month are often not dates ("that May be"):
         // keep month names only where the month is capitalised, which the pattern enforces.
@@ -1428,14 +1525,83 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
 }
 
 fn durations(text: &str, out: &mut Vec<Candidate>) {
-    for m in DURATION.find_iter(text) {
-        out.push(Candidate { span: Span::new(m.start(), m.end()), form: Form::Duration, role: Role::Attributive });
+    use super::timex::DurationUnit;
+    for caps in DURATION.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let form = if let Some(u) = caps.name("lunit") {
+            Form::Duration(Some(1), DurationUnit::of_word(u.as_str()).unwrap_or(DurationUnit::Year))
+        } else {
+            let Some(unit) = caps.name("unit").and_then(|u| DurationUnit::of_word(u.as_str())) else { continue };
+            // "several months" has no number: `PXM`.
+            let amount = caps.name("num").and_then(|n| number_value(n.as_str())).and_then(|n| u32::try_from(n).ok());
+            Form::Duration(amount, unit)
+        };
+        out.push(Candidate { span, form, role: Role::Attributive });
     }
+}
+
+/// Monday = 1 … Sunday = 7.
+fn weekday_number(name: &str) -> u8 {
+    match name {
+        "Monday" => 1,
+        "Tuesday" => 2,
+        "Wednesday" => 3,
+        "Thursday" => 4,
+        "Friday" => 5,
+        "Saturday" => 6,
+        _ => 7,
+    }
+}
+
+/// Whether the weekday at `start` is part of a name: "Black Monday", "Good Friday", "Bloody
+/// Sunday", "Super Tuesday" (the word before names the day, not a day of this week).
+fn is_named_day(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let prev_raw = before.rsplit([' ', '\n', '\t']).next().unwrap_or("");
+    matches!(
+        prev_raw,
+        "Black"
+            | "Good"
+            | "Bloody"
+            | "Holy"
+            | "Ash"
+            | "Palm"
+            | "Easter"
+            | "Super"
+            | "Cyber"
+            | "Blue"
+            | "Maundy"
+            | "Shrove"
+    )
 }
 
 /// Widens a date candidate over an early/mid/late qualifier before it ("the late 1990s",
 /// "mid-September", "the end of March 1944") and records the modifier. Days take none.
 fn extend_modifier(text: &str, c: &mut Candidate) {
+    // "early this year", "late last month": the qualifier narrows a deictic year or month.
+    if let Form::Relative(Relative::Shift {
+        anchor: Anchor::Deictic,
+        unit: RelUnit::Year | RelUnit::Month,
+        modifier: modifier @ None,
+        ..
+    }) = &mut c.form
+    {
+        let before = &text[..c.span.start];
+        let window = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
+        if let Some(caps) = MODIFIER_BEFORE.captures(window)
+            && let Some(m) = caps.get(0)
+        {
+            *modifier = Some(if caps.name("early").is_some() {
+                Modifier::Early
+            } else if caps.name("mid").is_some() {
+                Modifier::Mid
+            } else {
+                Modifier::Late
+            });
+            c.span.start = before.len() - window.len() + m.start();
+        }
+        return;
+    }
     let Form::Date { start, end: None } = &mut c.form else { return };
     if matches!(start.unit, Unit::Day { .. }) {
         return;
