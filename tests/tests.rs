@@ -12,6 +12,6 @@ mod fuzz;
 mod html_chromium;
 mod order;
 mod robustness;
-mod verdict;
 mod serve;
 mod serve_chromium;
+mod verdict;

@@ -14,8 +14,8 @@
 //! assert_eq!(String::from_utf8(out).unwrap(), "summary: no findings; 0 claims from 0 sheets compared\n");
 //! ```
 
-mod concise;
 pub mod chronology;
+mod concise;
 mod github;
 pub(crate) mod html;
 mod json;
