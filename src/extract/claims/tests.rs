@@ -705,3 +705,21 @@ fn an_absolute_clause_has_its_own_date() {
     // A place after a comma is no clause of its own.
     has("The Oslo Treaty was signed in Oslo, Norway, on 3 May 1951.", "Oslo Treaty", Event::Signed, "1951-05-03");
 }
+
+#[test]
+fn in_force_since_dates_the_entry_into_force_not_the_signing() {
+    // A parenthesis with its own predicate keeps its date.
+    let c = claims("1983: The Lakeland Water Convention signed (in force since 1986).");
+    assert!(
+        !c.iter().any(|(_, e, d)| *e == Event::Signed && d == "1986"),
+        "the parenthesis's date is not the signing: {c:?}"
+    );
+    has(
+        "The Lakeland Water Convention, in force since 1986, binds nine states.",
+        "Lakeland Water Convention",
+        Event::EnteredIntoForce,
+        "1986",
+    );
+    // "in force" without a date of its own starts nothing.
+    none("The Lakeland Water Convention is in force in nine states.");
+}

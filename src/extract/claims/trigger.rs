@@ -145,6 +145,14 @@ impl<'a> Reader<'a, '_> {
     /// event at item `i`. The noun's trigger stands on `force`, so its `of` phrase follows.
     pub(super) fn in_force(&self, i: usize) -> Option<Trigger> {
         let items = self.items();
+        // `X (in force since 1978)`, `X, in effect from 2004`: a state whose start is the
+        // entry into force, said of the noun before it as a participle would be.
+        if items.get(i)?.is("in")
+            && (items.get(i + 1)?.is("force") || items.get(i + 1)?.is("effect"))
+            && (items.get(i + 2)?.is("since") || items.get(i + 2)?.is("from"))
+        {
+            return Some(Trigger { at: i + 1, event: Event::EnteredIntoForce, form: Form::Past, passive: true });
+        }
         if !(items.get(i + 1)?.is("into") && items.get(i + 2)?.is("force")) {
             return None;
         }
