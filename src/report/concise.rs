@@ -49,15 +49,7 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
     if options.verbosity == Verbosity::Quiet {
         return Ok(());
     }
-    writeln!(
-        out,
-        "check: {} new, {} below threshold, {} known, {} stale; result: {}",
-        gate.new.len(),
-        gate.below_threshold.len(),
-        gate.known.len(),
-        gate.stale.len(),
-        gate.verdict()
-    )
+    writeln!(out, "check: {}; result: {}", super::snippet::gate_counts(gate), gate.verdict())
 }
 
 #[cfg(test)]

@@ -131,15 +131,7 @@ pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) 
     if options.verbosity == Verbosity::Quiet {
         return Ok(());
     }
-    writeln!(
-        out,
-        "concord check: {} new, {} below threshold, {} known, {} stale; {}",
-        gate.new.len(),
-        gate.below_threshold.len(),
-        gate.known.len(),
-        gate.stale.len(),
-        gate.verdict()
-    )
+    writeln!(out, "concord check: {}; {}", snippet::gate_counts(gate), gate.verdict())
 }
 
 #[cfg(test)]

@@ -124,6 +124,18 @@ pub fn summary_line(s: &super::Summary) -> String {
     line
 }
 
+/// The gate's counts in one phrase, as the one-line formats end with them:
+/// `2 new, 0 below threshold, 1 known, 0 stale`.
+pub fn gate_counts(gate: &crate::baseline::Gate) -> String {
+    format!(
+        "{} new, {} below threshold, {} known, {} stale",
+        gate.new.len(),
+        gate.below_threshold.len(),
+        gate.known.len(),
+        gate.stale.len()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
