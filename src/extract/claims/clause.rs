@@ -34,8 +34,8 @@ impl<'a> Reader<'a, '_> {
         {
             return None;
         }
-        // So does a relative clause in parentheses ("(which had become the EU two months
-        // earlier)"): it has its own subject and predicate.
+        // So does a relative clause in parentheses ("(which had become the Union a year
+        // before)"): it has its own subject and predicate.
         if let Some((o, c)) = dg
             && !(o <= t.at && t.at <= c)
             && items.get(o + 1).is_some_and(|it| it.is("which") || it.is("who") || it.is("whose") || it.is("that"))
@@ -73,7 +73,7 @@ impl<'a> Reader<'a, '_> {
         {
             return None;
         }
-        // "Greece joined in 1981, Portugal and Spain following in 1986": after a comma, new
+        // "Sweden joined in 1981, Norway and Finland following in 1986": after a comma, new
         // names and a participle start a clause of their own, with its own date.
         if t.at < di && self.absolute_clause_between(t.at, di) {
             return None;

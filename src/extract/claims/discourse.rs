@@ -54,13 +54,13 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    /// The sheet's topic as the subject of a membership event with no object: `Iceland
-    /// joined in 1970`, `Finland became a full member in 1986`. Only when a country (a
+    /// The sheet's topic as the subject of a membership event with no object: `Estonia
+    /// joined in 1996`, `Latvia became a full member in 1998`. Only when a country (a
     /// capitalised name that is no body) acted and the sentence names no body before the
     /// verb, and the date follows the verb: then the text leaves no other reading. Low confidence.
     pub(super) fn topic_subject(&self, t: &Trigger, di: usize) -> Option<Subject> {
         let topic = self.topic?;
-        // "Iceland joined in 1970", not "In 1972, their neighbour, Denmark joined".
+        // "Estonia joined in 1996", not "In 1995, its neighbour, Latvia joined".
         if di < t.at {
             return None;
         }

@@ -79,7 +79,7 @@ impl<'a> Reader<'a, '_> {
                 // an object that is no body ("resumed talks", "suspended the work of …"),
                 // nor when it is a second predicate ("X joined Y and deployed …"), whose
                 // subject is not the party just before it.
-                // "Iceland joined in 1970": what was joined is the sheet's topic, if any.
+                // "Estonia joined in 1996": what was joined is the sheet's topic, if any.
                 if matches!(t.event, Event::Joined | Event::Withdrew) {
                     return self.topic_subject(t, di);
                 }

@@ -594,25 +594,25 @@ fn dated_meetings_of_a_body() {
 #[test]
 fn the_sheet_topic_is_the_subject_of_a_bare_membership() {
     let sheet = "The Nordic Trade Association (NTA) is a trade bloc of four states.\n\n";
-    let text = format!("{sheet}Finland became an associate member in 1961 and Iceland joined in 1970.");
-    has(&text, "Nordic Trade Association", Event::Joined, "1961");
-    has(&text, "Nordic Trade Association", Event::Joined, "1970");
+    let text = format!("{sheet}Latvia became an associate member in 1993 and Estonia joined in 1996.");
+    has(&text, "Nordic Trade Association", Event::Joined, "1993");
+    has(&text, "Nordic Trade Association", Event::Joined, "1996");
     let c = full(&text);
     assert!(c.iter().all(|c| c.confidence < 0.5), "{c:?}");
-    assert_eq!(c[0].agent.as_deref(), Some("Finland"));
+    assert_eq!(c[0].agent.as_deref(), Some("Latvia"));
     // "became a member of X" names what was joined.
     has(
-        &format!("{sheet}Iceland became a member of the Baltic Council in 1994."),
+        &format!("{sheet}Estonia became a member of the Baltic Council in 1994."),
         "Baltic Council",
         Event::Joined,
         "1994",
     );
     // No topic: a sheet that opens with no definition.
-    none("Finland became an associate member in 1961 and Iceland joined in 1970.");
-    // The date before the verb may be another event's ("In 1972, their neighbour joined").
-    none(&format!("{sheet}At the referendum in 1972, their neighbour, Denmark joined."));
+    none("Latvia became an associate member in 1993 and Estonia joined in 1996.");
+    // The date before the verb may be another event's ("In 1995, its neighbour joined").
+    none(&format!("{sheet}At the vote in 1995, its neighbour, Lithuania joined."));
     // Another body before the verb: the text does not say what was joined.
-    none(&format!("{sheet}After the Baltic Council vote, Denmark joined in 1973."));
+    none(&format!("{sheet}After the Baltic Council vote, Lithuania joined in 1997."));
 }
 
 #[test]
