@@ -8,11 +8,12 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use concord::baseline::{Baseline, StalePolicy, gate};
 use concord::check::Severity;
+use concord::corpus::Site;
 use concord::corpus::{DocId, Manifest, SheetFile};
 use concord::date::Date;
-use concord::index::{self, Progress, SearchOptions, Site};
+use concord::index::{self, SearchOptions};
 use concord::listing::{self, BodySummary, Style};
-use concord::pipeline::{Options, Session};
+use concord::pipeline::{Options, Progress, Session};
 use concord::report::{RenderOptions, Report, Verbosity, Warning};
 use rayon::prelude::*;
 
@@ -164,7 +165,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 };
                 let manifest =
                     Manifest::load(&ctx.opts.corpus)?.with_registers(&overrides).map_err(anyhow::Error::msg)?;
-                let (docs, problems) = index::extract_files(&files, &manifest, reference);
+                let (docs, problems) = concord::pipeline::extract_files(&files, &manifest, reference);
                 for (doc, x) in &docs {
                     let sites: Vec<Site> = x.dates.iter().map(|m| Site::of(doc, m.span)).collect();
                     listing::dates(&mut out, &doc.id, x, &sites, json, ctx.style)?;
@@ -332,7 +333,7 @@ fn open(ctx: &Ctx) -> Result<Session> {
 }
 
 /// Exit code for per-sheet problems: 2 unless they are to be skipped.
-fn problems_code(ctx: &Ctx, problems: &[index::SheetError]) -> u8 {
+fn problems_code(ctx: &Ctx, problems: &[concord::pipeline::SheetError]) -> u8 {
     if !problems.is_empty() && !ctx.skip_invalid { 2 } else { 0 }
 }
 

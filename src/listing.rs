@@ -8,9 +8,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::corpus::DocId;
+use crate::corpus::Site;
 use crate::extract::bodies::Registry;
 use crate::extract::{BodyMention, Claim, DateMention, Extraction};
-use crate::index::{Hit, Site};
+use crate::index::Hit;
 
 /// Terminal styling: ANSI escapes when on, nothing when off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,7 +17,11 @@ use crate::date::Date;
 use crate::error::Result;
 use crate::extract::Claim;
 use crate::extract::bodies::Registry;
-use crate::index::{CorpusIndex, Progress, SheetError, SheetSummary, UpdateStats};
+use crate::index::{CorpusIndex, SheetSummary};
+
+mod ingest;
+
+pub use ingest::{Ingested, NoProgress, Progress, SheetError, UpdateStats, extract_files, ingest, update_index};
 
 /// Where things are and how to run.
 #[derive(Debug, Clone)]
@@ -91,18 +95,19 @@ impl Session {
             }
         })?;
         let (mut index, mut rebuilt) = CorpusIndex::open(&opts.index, opts.lock_wait)?;
-        let (mut stats, problems) = match index.update(&opts.corpus, &manifest, opts.reference_date, progress) {
-            Ok(done) => done,
-            // The corpus is the source of truth: an index that fails while updating (a file
-            // left by a killed run, a damaged segment) is rebuilt once from it.
-            Err(crate::Error::Index { message, .. }) => {
-                drop(index);
-                index = CorpusIndex::rebuild(&opts.index, opts.lock_wait)?;
-                rebuilt = Some(format!("index failed while updating ({message}); rebuilt from the corpus"));
-                index.update(&opts.corpus, &manifest, opts.reference_date, progress)?
-            }
-            Err(e) => return Err(e),
-        };
+        let (mut stats, problems) =
+            match update_index(&mut index, &opts.corpus, &manifest, opts.reference_date, progress) {
+                Ok(done) => done,
+                // The corpus is the source of truth: an index that fails while updating (a file
+                // left by a killed run, a damaged segment) is rebuilt once from it.
+                Err(crate::Error::Index { message, .. }) => {
+                    drop(index);
+                    index = CorpusIndex::rebuild(&opts.index, opts.lock_wait)?;
+                    rebuilt = Some(format!("index failed while updating ({message}); rebuilt from the corpus"));
+                    update_index(&mut index, &opts.corpus, &manifest, opts.reference_date, progress)?
+                }
+                Err(e) => return Err(e),
+            };
         stats.rebuilt = rebuilt;
         Ok(Session { index, config, manifest, stats, problems })
     }
