@@ -219,7 +219,7 @@ impl App {
                 .iter()
                 .map(|m| crate::report::Warning { doc: None, line: None, message: m.clone() })
                 .collect();
-            let report = Report::from_shared(&view.claims, view.sheets.len(), warnings);
+            let report = crate::pipeline::report_of(&view.claims, view.sheets.len(), warnings);
             state.registry = Some((generation, Arc::new(view.registry.clone())));
             state.derived = Some((generation, Arc::new(Derived { view, report })));
         }

@@ -557,7 +557,7 @@ fn body_report(ctx: &Ctx<'_>, canonical: &str) -> Report {
         })
         .cloned()
         .collect();
-    Report::from_shared(&claims, ctx.d().view.sheets.len(), Vec::new())
+    crate::pipeline::report_of(&claims, ctx.d().view.sheets.len(), Vec::new())
 }
 
 fn find_body<'c>(ctx: &'c Ctx<'_>, req: &Request) -> Result<&'c crate::extract::bodies::Body, (u16, String)> {
