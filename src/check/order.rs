@@ -44,11 +44,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use super::{
-    Finding, FindingKind, GroupKey, HIGH_CONFIDENCE, MIN_CONFIDENCE, claim_order, confident, direct, fold, make,
-    name_list, sorted_clones,
-};
 use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::finding::{Finding, FindingKind, claim_order};
+use super::grouping::{GroupKey, confident, fold};
+use super::rules::{direct, make, name_list, sorted_clones};
+use super::{HIGH_CONFIDENCE, MIN_CONFIDENCE};
 
 use crate::corpus::DocId;
 use crate::date::{Date, Precision};

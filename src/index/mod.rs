@@ -1,0 +1,371 @@
+//! The on-disk index: a tantivy index of passages for search, plus one record per sheet
+//! holding its content hash and cached [`Extraction`], so unchanged sheets are never
+//! re-read.
+//!
+//! Layout of the index directory:
+//! - `tantivy/`: the tantivy index. Every update is one tantivy commit, which is atomic:
+//!   a run killed at any moment leaves the previous commit intact and usable.
+//! - `concord.lock`: held (an OS file lock) by the process that updates the index; a
+//!   second process waits a bounded time, then says who holds it.
+//!
+//! The commit payload records [`INDEX_VERSION`]; an index written by another version,
+//! or one that fails to open (e.g. a truncated segment), is rebuilt from the corpus,
+//! which is the source of truth. No tantivy type leaves this module.
+//!
+//! The index never reads a sheet or runs extraction: [`crate::pipeline`] does, and hands
+//! it records. Files: `schema.rs` (fields, commit payload), `record.rs` (the stored sheet
+//! record and its codec), `lock.rs` (the directory lock), `update.rs` (plan from the
+//! stamps, apply batches, commit), `search.rs` (queries, snippets), `view_cache.rs`.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::schema::{IndexRecordOption, Schema};
+use tantivy::{DocAddress, DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, TantivyDocument, Term};
+
+use crate::corpus::DocId;
+use crate::error::{Error, Result};
+use crate::extract::Claim;
+#[cfg(test)]
+use crate::{corpus::Manifest, extract::bodies::NameCount};
+
+mod lock;
+mod record;
+mod schema;
+mod search;
+mod update;
+mod view_cache;
+
+pub use record::{SheetRecord, SheetSummary};
+pub use schema::INDEX_VERSION;
+pub use search::{Hit, SearchOptions};
+pub use update::{Change, IndexUpdate, Plan, PlannedSheet};
+
+use lock::acquire_lock;
+use schema::{CommitPayload, Fields, KIND_SHEET, MTIME_FIELD, SHEET_FIELD, SIZE_FIELD, SOURCE_ID, WRITTEN_FIELD};
+
+/// What the index knows of one sheet without reading its stored record: read from
+/// fast fields, so checking 200,000 sheets for changes costs milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SheetStamp {
+    /// File size in bytes when indexed.
+    size: u64,
+    /// Modification time (ns since the epoch) when indexed.
+    mtime: u64,
+    /// Stamp of the update that wrote the sheet: a new one on every write.
+    written: u64,
+    /// Where the sheet document is, in the reader's current searcher.
+    addr: DocAddress,
+}
+
+/// The index directory, locked for this process.
+pub struct CorpusIndex {
+    dir: PathBuf,
+    index: Index,
+    fields: Fields,
+    reader: IndexReader,
+    /// Stored sheet records parsed so far by this handle (for tests and diagnostics).
+    records_read: AtomicUsize,
+    _lock: File,
+}
+
+impl std::fmt::Debug for CorpusIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CorpusIndex").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+impl CorpusIndex {
+    /// Opens (or creates) the index in `dir`, taking its lock (waiting at most `wait`).
+    /// An index of another version or one that cannot be opened is rebuilt: the
+    /// returned string says why.
+    ///
+    /// # Errors
+    /// `dir` cannot be created or written, or is locked by another process.
+    pub fn open(dir: &Path, wait: Duration) -> Result<(CorpusIndex, Option<String>)> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::Index { path: dir.to_path_buf(), message: "exists and is not a directory".into() });
+        }
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
+        let lock = acquire_lock(dir, wait)?;
+        let (schema, fields) = Fields::schema();
+        let tdir = dir.join("tantivy");
+        let mut rebuilt = None;
+        let index = match open_existing(&tdir, &schema) {
+            Ok(Some(index)) => index,
+            Ok(None) => create_fresh(&tdir, &schema)?,
+            Err(why) => {
+                rebuilt = Some(why);
+                std::fs::remove_dir_all(&tdir).map_err(|source| Error::Write { path: tdir.clone(), source })?;
+                create_fresh(&tdir, &schema)?
+            }
+        };
+        let reader =
+            index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| Error::index(dir, e))?;
+        Ok((
+            CorpusIndex {
+                dir: dir.to_path_buf(),
+                index,
+                fields,
+                reader,
+                records_read: AtomicUsize::new(0),
+                _lock: lock,
+            },
+            rebuilt,
+        ))
+    }
+
+    /// Deletes the tantivy index in `dir` and opens a fresh, empty one (taking the lock).
+    ///
+    /// # Errors
+    /// `dir` cannot be written, or is locked by another process.
+    pub fn rebuild(dir: &Path, wait: Duration) -> Result<CorpusIndex> {
+        let lock = acquire_lock(dir, wait)?;
+        let tdir = dir.join("tantivy");
+        if tdir.exists() {
+            std::fs::remove_dir_all(&tdir).map_err(|source| Error::Write { path: tdir.clone(), source })?;
+        }
+        drop(lock);
+        let (index, _) = CorpusIndex::open(dir, wait)?;
+        Ok(index)
+    }
+
+    /// All sheets the index holds, sorted by id, with everything extracted from them.
+    /// This parses every stored record: commands that need only claims and bodies use
+    /// [`CorpusIndex::view_sheets`].
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn sheets(&self) -> Result<Vec<SheetRecord>> {
+        let searcher = self.reader.searcher();
+        let addrs: Vec<DocAddress> = self.stamps()?.into_values().map(|s| s.addr).collect();
+        let mut out: Vec<SheetRecord> =
+            addrs.into_par_iter().map(|a| self.stored_record(&searcher, a)).collect::<Result<_>>()?;
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
+    }
+
+    /// Every stored sheet record in id order, in batches of `batch` decoded in parallel:
+    /// memory holds one batch, whatever the size of the corpus.
+    ///
+    /// # Errors
+    /// The index cannot be read (then, or for a batch's record).
+    pub fn record_batches(&self, batch: usize) -> Result<impl Iterator<Item = Result<Vec<SheetRecord>>> + '_> {
+        let searcher = self.reader.searcher();
+        let addrs: Vec<DocAddress> = self.stamps()?.into_values().map(|s| s.addr).collect();
+        let batch = batch.max(1);
+        Ok((0..addrs.len()).step_by(batch).map(move |start| {
+            let chunk = &addrs[start..addrs.len().min(start + batch)];
+            chunk.par_iter().map(|&a| self.stored_record(&searcher, a)).collect()
+        }))
+    }
+
+    /// Ids of all sheets the index holds, sorted (read from fast fields, no record is parsed).
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn sheet_ids(&self) -> Result<Vec<DocId>> {
+        Ok(self.stamps()?.into_keys().collect())
+    }
+
+    /// Every sheet's summary and claims (subjects as written), sorted by id: what the
+    /// corpus-wide view needs. Without `with_claims` the claims are left empty (and are
+    /// not decoded). Read from the view cache where it is current; only sheets written
+    /// since the cache was (or all, without a usable cache) are parsed from their stored
+    /// records, and the cache is then rewritten. A cache that cannot be written is not an
+    /// error: the next run reads the records again.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn view_sheets(&self, with_claims: bool) -> Result<Vec<(SheetSummary, Vec<Claim>)>> {
+        let stamps = self.stamps()?;
+        let cache = view_cache::read(&self.dir, with_claims);
+        let usable = cache.is_some();
+        let mut cache: std::collections::HashMap<DocId, view_cache::Entry> =
+            cache.unwrap_or_default().into_iter().map(|e| (e.sheet.id.clone(), e)).collect();
+        let mut out: Vec<(u64, SheetSummary, Vec<Claim>)> = Vec::with_capacity(stamps.len());
+        let mut missing: Vec<(u64, DocAddress)> = Vec::new();
+        for (id, stamp) in &stamps {
+            match cache.remove(id) {
+                Some(e) if e.written == stamp.written => out.push((e.written, e.sheet, e.claims.unwrap_or_default())),
+                _ => missing.push((stamp.written, stamp.addr)),
+            }
+        }
+        // Entries left over are sheets no longer indexed: the file is rewritten without them.
+        let stale = !usable || !missing.is_empty() || !cache.is_empty();
+        drop(cache);
+        if stale && !with_claims {
+            // The rewrite needs every sheet's claims: read them once, then drop them.
+            drop(out);
+            let mut all = self.view_sheets(true)?;
+            for (_, claims) in &mut all {
+                *claims = Vec::new();
+            }
+            return Ok(all);
+        }
+        if !missing.is_empty() {
+            let searcher = self.reader.searcher();
+            let loaded: Vec<(u64, SheetSummary, Vec<Claim>)> = missing
+                .into_par_iter()
+                .map(|(written, addr)| {
+                    let (sheet, claims) = self.stored_record(&searcher, addr)?.into_view();
+                    Ok((written, sheet, claims))
+                })
+                .collect::<Result<_>>()?;
+            out.extend(loaded);
+            out.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        }
+        if stale {
+            let refs: Vec<view_cache::EntryRef<'_>> = out
+                .iter()
+                .map(|(written, sheet, claims)| view_cache::EntryRef { written: *written, sheet, claims })
+                .collect();
+            // Best effort: a read-only or full disk costs speed on the next run, not correctness.
+            let _ = view_cache::write(&self.dir, &refs);
+        }
+        Ok(out.into_iter().map(|(_, sheet, claims)| (sheet, claims)).collect())
+    }
+
+    /// A digest of which sheets the index holds and which write of each: it changes
+    /// whenever any sheet is added, rewritten or removed. Read from fast fields only.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn content_key(&self) -> Result<[u8; 32]> {
+        let mut h = blake3::Hasher::new();
+        for (id, stamp) in self.stamps()? {
+            h.update(id.as_str().as_bytes());
+            h.update(&[0]);
+            h.update(&stamp.written.to_le_bytes());
+        }
+        Ok(*h.finalize().as_bytes())
+    }
+
+    /// A value cached in the index directory under `name` by [`CorpusIndex::store_cached`]
+    /// with the same `key`, if there is one and it is intact.
+    pub fn cached<T: serde::de::DeserializeOwned>(&self, name: &str, key: &[u8; 32]) -> Option<T> {
+        view_cache::read_keyed(&self.dir.join(name), key)
+    }
+
+    /// Caches `value` under `name` and `key` in the index directory (atomically). Best
+    /// effort: a cache that cannot be written costs speed on the next run, not correctness.
+    pub fn store_cached<T: Serialize>(&self, name: &str, key: &[u8; 32], value: &T) {
+        let _ = view_cache::write_keyed(&self.dir.join(name), key, value);
+    }
+
+    /// Number of stored sheet records this handle has parsed so far: zero after an
+    /// unchanged update followed by [`CorpusIndex::view_sheets`] with a valid cache.
+    pub fn records_read(&self) -> usize {
+        self.records_read.load(Ordering::Relaxed)
+    }
+
+    /// Size, mtime, write stamp and address of every live sheet document, by id, read
+    /// from fast fields only (no stored document is decompressed).
+    fn stamps(&self) -> Result<BTreeMap<DocId, SheetStamp>> {
+        let searcher = self.reader.searcher();
+        let err = |e: &dyn std::fmt::Display| Error::index(&self.dir, e);
+        let kind = Term::from_field_text(self.fields.kind, KIND_SHEET);
+        let mut out = BTreeMap::new();
+        for (seg_ord, seg) in searcher.segment_readers().iter().enumerate() {
+            let seg_ord = u32::try_from(seg_ord).map_err(|e| err(&e))?;
+            let inverted = seg.inverted_index(self.fields.kind).map_err(|e| err(&e))?;
+            let Some(mut postings) = inverted.read_postings(&kind, IndexRecordOption::Basic).map_err(|e| err(&e))?
+            else {
+                continue;
+            };
+            let ff = seg.fast_fields();
+            let Some(ids) = ff.str(SHEET_FIELD).map_err(|e| err(&e))? else {
+                return Err(err(&"sheet documents without their id column"));
+            };
+            let size = ff.u64(SIZE_FIELD).map_err(|e| err(&e))?;
+            let mtime = ff.u64(MTIME_FIELD).map_err(|e| err(&e))?;
+            let written = ff.u64(WRITTEN_FIELD).map_err(|e| err(&e))?;
+            // The column's dictionary, streamed once: ordinal -> id.
+            let mut names: Vec<String> = Vec::with_capacity(ids.num_terms());
+            let mut stream = ids.dictionary().stream().map_err(|e| err(&e))?;
+            while stream.advance() {
+                names.push(String::from_utf8_lossy(stream.key()).into_owned());
+            }
+            let alive = seg.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    let name = ids
+                        .ords()
+                        .first(doc)
+                        .and_then(|o| usize::try_from(o).ok())
+                        .and_then(|o| names.get(o))
+                        .ok_or_else(|| err(&"sheet document without an id"))?;
+                    let stamp = SheetStamp {
+                        size: size.first(doc).unwrap_or(0),
+                        mtime: mtime.first(doc).unwrap_or(0),
+                        written: written.first(doc).unwrap_or(0),
+                        addr: DocAddress::new(seg_ord, doc),
+                    };
+                    out.insert(DocId(name.clone()), stamp);
+                }
+                doc = postings.advance();
+            }
+        }
+        Ok(out)
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+/// Opens an existing index: `Ok(None)` when there is none, `Err(reason)` when it must be rebuilt.
+fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Index>, String> {
+    if !tdir.join("meta.json").exists() {
+        if tdir.exists() {
+            return Err("index directory has no meta.json (incomplete or foreign); rebuilding".into());
+        }
+        return Ok(None);
+    }
+    let index = Index::open_in_dir(tdir).map_err(|e| format!("index could not be opened ({e}); rebuilding"))?;
+    if index.schema() != *schema {
+        return Err("index was written by an incompatible version of concord (schema differs); rebuilding".into());
+    }
+    let metas = index.load_metas().map_err(|e| format!("index metadata unreadable ({e}); rebuilding"))?;
+    let payload = metas.payload.as_deref().and_then(|p| serde_json::from_str::<CommitPayload>(p).ok());
+    match payload.as_ref().map(|p| (p.concord_index_version, p.source.as_str())) {
+        Some((INDEX_VERSION, SOURCE_ID)) => {}
+        Some((INDEX_VERSION, _)) => {
+            return Err(
+                "index was written by another build of concord (extraction rules may differ); rebuilding".into()
+            );
+        }
+        Some((v, _)) => {
+            return Err(format!(
+                "index was written by an incompatible version of concord (index version {v}, this is {INDEX_VERSION}); rebuilding"
+            ));
+        }
+        None if metas.segments.is_empty() => {}
+        None => return Err("index carries no concord version; rebuilding".into()),
+    }
+    // Open every segment's files now, so a truncated or missing file is found here.
+    let reader = index.reader().map_err(|e| format!("index is corrupt ({e}); rebuilding"))?;
+    let searcher = reader.searcher();
+    for seg in searcher.segment_readers() {
+        let store = seg.get_store_reader(0).map_err(|e| format!("index is corrupt ({e}); rebuilding"))?;
+        if seg.num_docs() > 0 {
+            store.get::<TantivyDocument>(0).map_err(|e| format!("index is corrupt ({e}); rebuilding"))?;
+        }
+    }
+    Ok(Some(index))
+}
+
+fn create_fresh(tdir: &Path, schema: &Schema) -> Result<Index> {
+    std::fs::create_dir_all(tdir).map_err(|source| Error::Write { path: tdir.to_path_buf(), source })?;
+    Index::create_in_dir(tdir, schema.clone()).map_err(|e| Error::index(tdir, e))
+}
+
+#[cfg(test)]
+mod tests;
