@@ -164,3 +164,52 @@ pub fn update_index(
     update.commit()?;
     Ok((stats, problems))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::DocId;
+
+    fn sheet(dir: &Path, name: &str, bytes: &[u8]) -> SheetFile {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        SheetFile { id: DocId(name.into()), path }
+    }
+
+    #[test]
+    fn ingest_hashes_the_bytes_read_and_extracts_what_load_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "The Vega Board was established on 4 April 1962.\n";
+        let file = sheet(dir.path(), "vega.txt", text.as_bytes());
+        let x = ingest(&file, &Manifest::default(), None).unwrap();
+        assert_eq!(x.hash, blake3::hash(text.as_bytes()).to_hex().to_string());
+        let doc = Document::load(&file, &Manifest::default()).unwrap();
+        let direct = extract::extract(&doc);
+        assert_eq!(x.doc.text(), doc.text());
+        assert_eq!(x.extraction.dates.len(), direct.dates.len());
+        assert_eq!(x.extraction.claims.len(), direct.claims.len());
+        assert_eq!(x.extraction.dates[0].date.map(|d| d.to_string()).as_deref(), Some("1962-04-04"));
+    }
+
+    #[test]
+    fn a_reference_date_is_every_sheets_document_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = sheet(dir.path(), "memo.txt", b"The panel met on Tuesday.\n");
+        let reference: Date = "2011-03-10".parse().unwrap();
+        let x = ingest(&file, &Manifest::default(), Some(reference)).unwrap();
+        assert_eq!(x.doc.stated_date, Some(reference));
+        assert!(ingest(&file, &Manifest::default(), None).unwrap().doc.stated_date.is_none());
+    }
+
+    #[test]
+    fn unreadable_sheets_are_problems_beside_the_results() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = sheet(dir.path(), "bad.txt", b"a\0b");
+        let good = sheet(dir.path(), "good.txt", b"The Lyra Fund opened in 1988.\n");
+        let (ok, problems) = extract_files(&[bad, good], &Manifest::default(), None);
+        assert_eq!(ok.len(), 1);
+        assert_eq!(ok[0].0.id.as_str(), "good.txt");
+        assert_eq!(problems.len(), 1);
+        assert!(matches!(problems[0].error, Error::Binary { offset: 1, .. }), "{:?}", problems[0].error);
+    }
+}
