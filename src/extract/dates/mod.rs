@@ -343,6 +343,15 @@ fn weekday_future(text: &str, start: usize, end: usize) -> bool {
     future_tense(text, start, end)
 }
 
+/// Whether a relative year compares with a year before or after ("a year ago", "a year
+/// earlier", "a year later"), as a report of results compares a quarter with the same quarter
+/// of another year. "Last year" and "next year" name the calendar year itself.
+fn compares_years(surface: &str) -> bool {
+    let s = surface.trim_end().to_ascii_lowercase();
+    ["ago", "earlier", "later", "before", "previously", "after"].iter().any(|w| s.ends_with(w))
+        || s.starts_with("year-")
+}
+
 /// The three months of quarter `q` (or six of half `q`) of `year`.
 fn quarter_date(year: i32, q: u8, half: bool) -> Option<Date> {
     let len = if half { 6 } else { 3 };
@@ -655,6 +664,7 @@ impl Resolver<'_> {
                     Some((qy, q, end)),
                 ) = (rel, self.last_quarter)
                     && end <= c.span.start
+                    && compares_years(&self.text[c.span.start..c.span.end])
                     && (c.span.start - end <= 2000 && self.register == Register::News
                         || !self.text[end..c.span.start].contains(['.', '\n']))
                 {

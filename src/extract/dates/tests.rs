@@ -641,3 +641,79 @@ fn narrative_today_is_the_present_and_vague_shifts_keep_a_direction() {
     );
     assert_eq!(rows, ["1761=1761:DATE", "A few years later=FUTURE_REF:DATE", "Today=PRESENT_REF:DATE"]);
 }
+
+#[test]
+fn last_year_is_the_calendar_year_even_near_a_quarter() {
+    news_table(
+        "1989-10-30",
+        &[
+            (
+                "The brewer earned $5 million in the third quarter, up from last year.",
+                &["the third quarter=1989-Q3:DATE", "last year=1988:DATE"],
+            ),
+            (
+                "Sales in the third quarter rose, and the brewer expects more next year.",
+                &["the third quarter=1989-Q3:DATE", "next year=1990:DATE"],
+            ),
+            // A comparison with a year before still names that quarter.
+            (
+                "Sales in the third quarter rose 4% from a year earlier.",
+                &["the third quarter=1989-Q3:DATE", "a year earlier=1988-Q3:DATE"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_month_of_this_or_last_year_is_one_date() {
+    news_table(
+        "1998-02-19",
+        &[
+            ("The canal reopened in June last year.", &["June last year=1997-06:DATE"]),
+            ("Fares rose in January this year.", &["January this year=1998-01:DATE"]),
+            ("A new line opens in March next year.", &["March next year=1999-03:DATE"]),
+        ],
+    );
+}
+
+#[test]
+fn year_earlier_periods_and_quarters_with_their_year() {
+    news_table(
+        "1989-10-30",
+        &[
+            (
+                "Net profit in the third quarter rose from year-earlier levels.",
+                &["the third quarter=1989-Q3:DATE", "year-earlier=1988-Q3:DATE"],
+            ),
+            ("The mill's output was below year-ago levels.", &["year-ago=1988:DATE"]),
+            (
+                "Revenue in the second quarter fell from the year-earlier period.",
+                &["the second quarter=1989-Q2:DATE", "the year-earlier period=1988-Q3:DATE"],
+            ),
+            ("Loss narrowed in the latest period.", &["the latest period=1989-Q3:DATE"]),
+            ("Profit topped the 1988 third quarter.", &["the 1988 third quarter=1988-Q3:DATE"]),
+            ("Profit topped the year-earlier third quarter.", &["the year-earlier third quarter=1988-Q3:DATE"]),
+            ("Deliveries start in next year's first quarter.", &["next year's first quarter=1990-Q1:DATE"]),
+            // "the past year" is the year before; "the past week" is no date.
+            ("Rents rose over the past year.", &["the past year=1988:DATE"]),
+            ("Rents rose over the past week.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn years_in_words() {
+    news_table(
+        "1998-01-08",
+        &[
+            ("The dam was built in nineteen seventy-nine.", &["nineteen seventy-nine=1979:DATE"]),
+            ("Prices peaked in January nineteen ninety-seven.", &["January nineteen ninety-seven=1997-01:DATE"]),
+            ("It froze in the winter of nineteen ninety-four.", &["the winter of nineteen ninety-four=1994-WI:DATE"]),
+            ("Systems must be ready by the year two thousand.", &["the year two thousand=2000:DATE"]),
+            ("Jazz flourished in the twenties.", &["the twenties=192:DATE"]),
+            // Counts are not years.
+            ("About two thousand fans came.", &[]),
+            ("Nineteen ninety-six delegates voted.", &[]),
+        ],
+    );
+}
