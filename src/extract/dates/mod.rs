@@ -309,7 +309,7 @@ static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi) (?-u:\b) (?: will | won't | shall | would | could | going\ to | plans?\ to | planned | planning
                           | scheduled | set\ to | expected\ to | expects?\ to | is\ to | are\ to | to\ be\ held
-                          | upcoming | as\ soon\ as | as\ early\ as | until | deadline ) (?-u:\b)
+                          | upcoming | as\ soon\ as | as\ early\ as | until | deadline | effective | payable ) (?-u:\b)
               | '\ ?ll (?-u:\b)",
     )
     .expect("FUTURE_CUE is a valid regex")
@@ -319,10 +319,46 @@ static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// or 30 after, within the sentence.
 fn future_tense(text: &str, start: usize, end: usize) -> bool {
     let before = &text[text.floor_char_boundary(start.saturating_sub(80))..start];
-    let from = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let from = sentence_start(before);
     let after = &text[end..text.ceil_char_boundary((end + 30).min(text.len()))];
     let to = after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
     FUTURE_CUE.is_match(&before[from..]) || FUTURE_CUE.is_match(&after[..to])
+}
+
+/// Where the last sentence of `before` starts: after its last `!`, `?`, line break, or a
+/// full stop that does not end an initial or a title ("Daniel P. Davison", "Mr. Smith").
+fn sentence_start(before: &str) -> usize {
+    let mut end = before.len();
+    while let Some(i) = before[..end].rfind(['.', '!', '?', '\n']) {
+        if before.as_bytes()[i] != b'.' {
+            return i + 1;
+        }
+        let word = before[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let abbreviation = (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+            || matches!(
+                word,
+                "Mr" | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "Jr"
+                    | "Sr"
+                    | "St"
+                    | "Gen"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Co"
+                    | "Corp"
+                    | "Inc"
+                    | "Ltd"
+                    | "Prof"
+            );
+        if !abbreviation {
+            return i + 1;
+        }
+        end = i;
+    }
+    0
 }
 
 /// Whether a weekday is in the future: never right after a reporting verb ("said Monday
@@ -395,6 +431,16 @@ impl Resolver<'_> {
             Register::Narrative => self.anchor(pos).map(|(p, _)| p),
         }?;
         matches!(p.unit(), Unit::Day { .. }).then_some(p)
+    }
+
+    /// The last quarter named before `pos`, when it is one a report of results can be about:
+    /// completed by the document date, and at most a year before it.
+    fn completed_quarter(&self, pos: usize) -> Option<(i32, u8)> {
+        let (y, q, end) = self.last_quarter?;
+        let doc = self.doc_point()?;
+        let doc_q = i32::from((doc.month_value()? - 1) / 3 + 1);
+        let back = (doc.year_value() * 4 + doc_q) - (y * 4 + i32::from(q));
+        (end <= pos && (1..=4).contains(&back)).then_some((y, q))
     }
 
     fn govern(&mut self, date: &Date, pos: usize, stated: bool) {
@@ -552,6 +598,8 @@ impl Resolver<'_> {
                 })
             }
             Form::Relative(Relative::Quarter { half, number, year, offset, reported }) => {
+                // "the year-earlier quarter" is four quarters back.
+                let year_back = number.is_none() && offset <= -4;
                 // A report of results speaks of the quarter just completed.
                 let offset =
                     if reported && !future_tense(self.text, c.span.start, c.span.end) { offset - 1 } else { offset };
@@ -570,6 +618,13 @@ impl Resolver<'_> {
                             offset == 0 && i32::from(q) > current && !future_tense(self.text, c.span.start, c.span.end);
                         (add_years(b.year_value(), if back { -1 } else { offset }), q)
                     }),
+                    // "the 1988 period", after "the third quarter": that quarter of 1988.
+                    (None, Some(y)) => self.last_quarter.map(|(_, q, _)| (y, q)),
+                    // "the quarter", "the year-earlier quarter" after a quarter was named: that
+                    // quarter (a year before).
+                    (None, None) if reported && self.completed_quarter(c.span.start).is_some() => self
+                        .completed_quarter(c.span.start)
+                        .map(|(y, q)| (add_years(y, if year_back { -1 } else { 0 }), q)),
                     (None, _) => base.and_then(|b| {
                         let m = b.month_value()?;
                         let current = i32::from((m - 1) / len + 1);
@@ -581,10 +636,15 @@ impl Resolver<'_> {
                 Some(match value {
                     Some((d, year, q)) if half => with(Some(d), Timex::Half { year, half: q }),
                     Some((d, year, quarter)) => {
-                        self.last_quarter = Some((year, quarter, c.span.end));
+                        // A comparison ("the year-earlier quarter") does not change the quarter
+                        // the report is about.
+                        if !(year_back || number.is_some() && offset < 0) {
+                            self.last_quarter = Some((year, quarter, c.span.end));
+                        }
                         with(Some(d), Timex::Quarter { year, quarter })
                     }
-                    None => with(None, Timex::Calendar),
+                    // "the 1988 period" with no quarter named before: the year.
+                    None => with(year.and_then(Point::year).map(Date::point), Timex::Calendar),
                 })
             }
             Form::Relative(Relative::Shift { anchor, unit: RelUnit::Week, offset, .. }) => {

@@ -274,8 +274,9 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
               | (?P<qprev>(?i:(?:comparable\ )?year-(?:earlier|ago)|last\ year's|next\ year's|this\ year's)) \s+ )?
             (?P<qord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)) [\s-]+ (?P<qunit>(?i:quarter|half))
             (?: \s+ (?i:of) \s+ (?P<qyear>[0-9]{{4}}) (?-u:\b) | \s+ (?P<qdet2>(?i:this|last|next)) \s+ (?i:year) )?
-          | (?P<qdet>(?i:the(?:\ (?:latest|current|recent|year-earlier|year-ago))?|this|last|next|the\ previous|the\ past)) \s+ (?i:quarter)
+          | (?P<qdet>(?i:the(?:\ (?:latest|current|recent|(?:comparable\ )?year-earlier|(?:comparable\ )?year-ago))?|this|last|next|the\ previous|the\ past)) \s+ (?i:quarter)
           | (?P<pdet>(?i:the\ (?:latest|most\ recent|(?:comparable\ )?year-(?:earlier|ago)))) \s+ (?i:period)
+          | (?i:the) \s+ (?P<qyear1>[0-9]{{4}}) \s+ (?i:quarter|period)                 # 'the 1988 period'
           | (?P<yago>(?i:year-(?:earlier|ago)))                                  # 'year-earlier sales'
           | (?P<wkdet>(?i:this|last|next|the|that|the\ past|the\ coming)) \s+ (?i:weekend)
           | (?P<set>(?i:every|each)) \s+ (?P<sunit>(?i:year|month|week|day|quarter|spring|summer|autumn|fall|winter|season))
@@ -1568,6 +1569,8 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
                 offset: if year_back { -4 } else { 0 },
                 reported: true,
             }
+        } else if let Some(y) = num::<i32>(&caps, "qyear1") {
+            Relative::Quarter { half: false, number: None, year: Some(y), offset: 0, reported: true }
         } else if caps.name("yago").is_some() {
             // "year-earlier sales": last year, or its quarter in a report of a quarter.
             Relative::Shift {

@@ -688,7 +688,7 @@ fn year_earlier_periods_and_quarters_with_their_year() {
             ("The mill's output was below year-ago levels.", &["year-ago=1988:DATE"]),
             (
                 "Revenue in the second quarter fell from the year-earlier period.",
-                &["the second quarter=1989-Q2:DATE", "the year-earlier period=1988-Q3:DATE"],
+                &["the second quarter=1989-Q2:DATE", "the year-earlier period=1988-Q2:DATE"],
             ),
             ("Loss narrowed in the latest period.", &["the latest period=1989-Q3:DATE"]),
             ("Profit topped the 1988 third quarter.", &["the 1988 third quarter=1988-Q3:DATE"]),
@@ -714,6 +714,49 @@ fn years_in_words() {
             // Counts are not years.
             ("About two thousand fans came.", &[]),
             ("Nineteen ninety-six delegates voted.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn the_quarter_is_the_one_the_report_named() {
+    // 1989-10-30: the default reported quarter would be the third.
+    news_table(
+        "1989-10-30",
+        &[
+            (
+                "The ferry line lost money in its second quarter. In the quarter, fares fell.",
+                &["second quarter=1989-Q2:DATE", "the quarter=1989-Q2:DATE"],
+            ),
+            (
+                "In the second quarter sales rose 5% from the year-earlier quarter.",
+                &["the second quarter=1989-Q2:DATE", "the year-earlier quarter=1988-Q2:DATE"],
+            ),
+            (
+                "The second quarter was weak; profit fell below the 1988 period.",
+                &["The second quarter=1989-Q2:DATE", "the 1988 period=1988-Q2:DATE"],
+            ),
+            // A quarter still to come is not what "the quarter" of a report is about.
+            (
+                "The fourth quarter will be better, the firm said. In the quarter, fares fell.",
+                &["The fourth quarter=1989-Q4:DATE", "the quarter=1989-Q3:DATE"],
+            ),
+            // Without a quarter named, "the 1988 period" is that year.
+            ("Sales beat the 1988 period.", &["the 1988 period=1988:DATE"]),
+        ],
+    );
+}
+
+#[test]
+fn future_cues_survive_initials_and_titles() {
+    news_table(
+        "1989-10-26",
+        &[
+            ("Mr. Lee will succeed Daniel P. Moss Feb. 1, the bank said.", &["Feb. 1=1990-02-01:DATE"]),
+            ("The cut is effective Jan. 2.", &["Jan. 2=1990-01-02:DATE"]),
+            ("The dividend is payable Jan. 15 to holders of record.", &["Jan. 15=1990-01-15:DATE"]),
+            // Past events keep the document's year.
+            ("The mill closed Feb. 1, Mr. Lee said.", &["Feb. 1=1989-02-01:DATE"]),
         ],
     );
 }
