@@ -99,6 +99,7 @@ pub fn extract_dates_in(doc: &Document, reference: Option<Date>, register: Optio
         register,
         last_day: None,
         last_quarter: None,
+        stated_days: Vec::new(),
     };
     let mentions = chosen.iter().zip(&labels).filter_map(|(c, l)| resolver.resolve(c, l.is_some())).collect();
     DateExtraction { mentions, document_date, register }
@@ -301,6 +302,9 @@ struct Resolver<'a> {
     /// The last quarter named, and where it ended: "a year ago" in a sentence about a
     /// quarter is that quarter a year before.
     last_quarter: Option<(i32, u8, usize)>,
+    /// Days the text stated in full, as (month, day, year): "September 11" after "11 September
+    /// 2001" is that day again.
+    stated_days: Vec<(u8, u8, i32)>,
 }
 
 /// Words that put a clause in the future: "will meet on Friday", "is expected to sign in June",
@@ -501,6 +505,12 @@ impl Resolver<'_> {
                 let range_kind = if end.is_some() { DateKind::Range } else { DateKind::Absolute };
                 if let Some(date) = explicit_date(c.form) {
                     self.bc_era = date.year() < 0;
+                    if let (Unit::Day { month, day }, Some(y)) = (start.unit, start.year)
+                        && end.is_none()
+                        && !self.stated_days.iter().any(|&(m, d, _)| (m, d) == (month, day))
+                    {
+                        self.stated_days.push((month, day, y));
+                    }
                     if metadata {
                         return Some(mention(Some(date), DateKind::Metadata, false));
                     }
@@ -522,6 +532,17 @@ impl Resolver<'_> {
                 else {
                     return Some(mention(None, range_kind, false));
                 };
+                // A day stated in full earlier and named again without its year, in a passage
+                // about an earlier year, is that day ("in the wake of September 11").
+                if let Unit::Day { month, day } = start.unit
+                    && end.is_none()
+                    && !news
+                    && let Some(&(.., y)) = self.stated_days.iter().find(|&&(m, d, _)| (m, d) == (month, day))
+                    && y > year
+                {
+                    let date = Date::point(Point::day(y, month, day)?);
+                    return Some(mention(Some(date), range_kind, true));
+                }
                 // A sheet reports what has happened by its date: a year-less date that would
                 // fall after the document date is read in the year before ("as of May 2002 …
                 // the events of September 11" is September 2001). In news, a sentence in the
@@ -687,7 +708,9 @@ impl Resolver<'_> {
                         let deictic = anchor == Anchor::Deictic
                             || (definite && offset == Some(0) && self.register == Register::News);
                         let base = if deictic {
+                            // An undated sheet reads "last October" from the passage's date.
                             self.doc_point()
+                                .or_else(|| self.anchor(c.span.start).map(|(p, _)| p).filter(|_| unit != RelUnit::Day))
                         } else if unit == RelUnit::Day && offset == Some(0) {
                             self.last_day.or(self.anchor(c.span.start).map(|(p, _)| p))
                         } else {

@@ -760,3 +760,31 @@ fn future_cues_survive_initials_and_titles() {
         ],
     );
 }
+
+#[test]
+fn undated_sheets_read_deictic_months_from_the_passage() {
+    table(&[
+        (
+            "The league met in December 2000. Elections held last October had changed its mood.",
+            &["December 2000=2000-12:absolute", "last October=~2000-10:relative"],
+        ),
+        // With no date at all there is nothing to read it from.
+        ("Elections held last October changed the mood.", &["last October=-:relative"]),
+    ]);
+}
+
+#[test]
+fn a_day_named_again_without_its_year_is_the_day_stated() {
+    table(&[
+        (
+            "The port closed after the storm of 9 March 2004. Trade had grown since 1998; after March 9, \
+             the port was rebuilt.",
+            &["9 March 2004=2004-03-09:absolute", "1998=1998:absolute", "March 9=~2004-03-09:absolute"],
+        ),
+        // A later passage's own year is kept: the day recurs.
+        (
+            "The fair opened on 9 March 2004. In 2006 it opened on March 9 again.",
+            &["9 March 2004=2004-03-09:absolute", "2006=2006:absolute", "March 9=~2006-03-09:absolute"],
+        ),
+    ]);
+}
