@@ -561,6 +561,10 @@ impl Resolver<'_> {
                         if !same_month {
                             year = add_years(year, 1);
                         }
+                    } else if news && !backward && p.days().1 + 365 - 92 < doc_date.days().0 {
+                        // "in January", written in November: the coming January is two months
+                        // away, the last one ten months back; news reads the near one.
+                        year = add_years(year, 1);
                     }
                 }
                 let s = Partial { year: Some(year), ..start };

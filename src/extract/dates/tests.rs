@@ -757,6 +757,10 @@ fn future_cues_survive_initials_and_titles() {
             ("The dividend is payable Jan. 15 to holders of record.", &["Jan. 15=1990-01-15:DATE"]),
             // Past events keep the document's year.
             ("The mill closed Feb. 1, Mr. Lee said.", &["Feb. 1=1989-02-01:DATE"]),
+            // A month ten months back or two ahead: news means the near one.
+            ("The line is to be sold in January.", &["January=1990-01:DATE"]),
+            // Unless a backward word says otherwise.
+            ("The line had been sold earlier, in January.", &["January=1989-01:DATE"]),
         ],
     );
 }
