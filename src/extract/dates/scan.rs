@@ -281,7 +281,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<wkdet>(?i:this|last|next|the|that|the\ past|the\ coming)) \s+ (?i:weekend)
           | (?P<set>(?i:every|each)) \s+ (?P<sunit>(?i:year|month|week|day|quarter|spring|summer|autumn|fall|winter|season))
           | (?P<det>(?i:
-                  this|last|next|that(?:\ same)?|the\ past|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
+                  this|last|next|that(?:\ same)?|the\ past|the\ current|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
                 | (?:later|earlier)\ (?:that|in\ the|that\ same|the\ same|this|last|next)
                 | (?:the\ )?(?:end|beginning|start|middle|close|rest)\ of\ (?:the|that|this|last|next)(?:\ same)?
               ))
@@ -1470,7 +1470,7 @@ fn year_shift(det: &str) -> (Anchor, i32) {
     let last = det.rsplit(' ').next().unwrap_or("");
     let bare = !det.contains("the ");
     match last {
-        "this" => (Anchor::Deictic, 0),
+        "this" | "current" => (Anchor::Deictic, 0),
         "last" | "past" => (Anchor::Deictic, -1),
         "next" if bare => (Anchor::Deictic, 1),
         "following" | "next" => (Anchor::Anaphoric, 1),

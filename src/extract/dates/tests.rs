@@ -694,6 +694,7 @@ fn year_earlier_periods_and_quarters_with_their_year() {
             ("Profit topped the 1988 third quarter.", &["the 1988 third quarter=1988-Q3:DATE"]),
             ("Profit topped the year-earlier third quarter.", &["the year-earlier third quarter=1988-Q3:DATE"]),
             ("Deliveries start in next year's first quarter.", &["next year's first quarter=1990-Q1:DATE"]),
+            ("Sales will grow in the current fiscal year.", &["the current fiscal year=1989:DATE"]),
             // "the past year" is the year before; "the past week" is no date.
             ("Rents rose over the past year.", &["the past year=1988:DATE"]),
             ("Rents rose over the past week.", &[]),
