@@ -6,7 +6,9 @@
 //! - `tantivy/`: the tantivy index. Every update is one tantivy commit, which is atomic:
 //!   a run killed at any moment leaves the previous commit intact and usable.
 //! - `concord.lock`: held (an OS file lock) by the process that updates the index; a
-//!   second process waits a bounded time, then says who holds it.
+//!   second process waits a bounded time, then says who holds it. A long-running reader
+//!   (`concord serve`) lets go of it ([`CorpusIndex::release_lock`]) and takes it back
+//!   only for the duration of each update.
 //!
 //! The commit payload records [`INDEX_VERSION`]; an index written by another version,
 //! or one that fails to open (e.g. a truncated segment), is rebuilt from the corpus,
@@ -18,6 +20,7 @@ use std::io::{Read as _, Seek as _, Write as _};
 use std::num::NonZeroUsize;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -269,7 +272,10 @@ pub struct CorpusIndex {
     reader: IndexReader,
     /// Stored sheet records parsed so far by this handle (for tests and diagnostics).
     records_read: AtomicUsize,
-    _lock: File,
+    /// The index lock while this handle holds it; `None` after [`CorpusIndex::release_lock`].
+    lock: Mutex<Option<File>>,
+    /// How long an update waits to take a released lock back.
+    wait: Duration,
 }
 
 impl std::fmt::Debug for CorpusIndex {
@@ -388,7 +394,8 @@ impl CorpusIndex {
                 fields,
                 reader,
                 records_read: AtomicUsize::new(0),
-                _lock: lock,
+                lock: Mutex::new(Some(lock)),
+                wait,
             },
             rebuilt,
         ))
@@ -608,19 +615,43 @@ impl CorpusIndex {
         Ok(out)
     }
 
+    /// Lets go of the index lock while keeping the handle open for reading, so that other
+    /// processes can open and update the index. Each later [`CorpusIndex::update`] takes
+    /// the lock back for its own duration (waiting as [`CorpusIndex::open`] did) and first
+    /// reloads what other processes committed meanwhile.
+    pub fn release_lock(&self) {
+        *self.lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+    }
+
+    /// The lock for one update: `None` when this handle holds it already, else the lock
+    /// taken for the update (released when dropped), after reloading the reader so that
+    /// the update starts from what other processes committed.
+    fn lock_for_update(&self) -> Result<Option<File>> {
+        if self.lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner).is_some() {
+            return Ok(None);
+        }
+        let file = acquire_lock(&self.dir, self.wait)?;
+        self.reader.reload().map_err(|e| Error::index(&self.dir, e))?;
+        Ok(Some(file))
+    }
+
     /// Brings the index up to date with the corpus at `root`: new and changed sheets are
     /// read, extracted and indexed; removed ones are deleted; the rest is not touched.
     /// Returns the counts and the per-sheet problems (those sheets are left out).
+    /// Searches may run on other threads meanwhile; they see the update once it is
+    /// committed. Two updates of one handle must not run at once.
     ///
     /// # Errors
-    /// The corpus is not a directory or has no sheets, or the index cannot be written.
+    /// The corpus is not a directory or has no sheets, the index cannot be written, or
+    /// (after [`CorpusIndex::release_lock`]) another process holds the lock too long.
     pub fn update(
-        &mut self,
+        &self,
         root: &Path,
         manifest: &Manifest,
         reference: Option<Date>,
         progress: &dyn Progress,
     ) -> Result<(UpdateStats, Vec<SheetError>)> {
+        let _relocked = self.lock_for_update()?;
         let (files, scan_problems) = corpus::scan_stamped(root)?;
         let mut problems: Vec<SheetError> = scan_problems.into_iter().map(|error| SheetError { error }).collect();
         if files.is_empty() && problems.is_empty() {
