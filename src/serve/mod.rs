@@ -10,7 +10,9 @@
 //! request. What a request reads comes from a [`Snapshot`] (generation, alias registry,
 //! problems) swapped whole when the index changes; what is derived from the whole corpus
 //! (the view and the report, and per body its report and mentions) is computed once per
-//! generation and shared. Only two short critical sections remain:
+//! generation and shared, and so are the rendered corpus-wide pages (findings, bodies,
+//! sheets, chronology: up to tens of megabytes on a large corpus), answered without a
+//! copy. Only two short critical sections remain:
 //! - the freshness check: with filesystem notifications a request drains the event queue
 //!   (microseconds) and runs the full check only when something changed; requests that
 //!   arrive meanwhile wait for it, which is what makes an edited sheet show on the next
@@ -31,7 +33,7 @@ mod http;
 mod pages;
 mod watch;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
@@ -112,6 +114,50 @@ pub struct App {
     derived: Mutex<Option<(u64, Arc<Derived>)>>,
     /// Per-body data of a generation, by canonical name.
     bodies: Mutex<(u64, BTreeMap<String, Arc<BodyData>>)>,
+    /// Rendered pages computed from the whole corpus, for one generation.
+    responses: Mutex<Responses>,
+}
+
+/// The rendered pages of one generation, by request (see [`cache_key`]).
+#[derive(Default)]
+struct Responses {
+    generation: u64,
+    /// Sum of the bodies held.
+    bytes: usize,
+    by_key: HashMap<String, Response>,
+}
+
+/// Most bytes of rendered pages kept; beyond it the cache starts over.
+const RESPONSE_CACHE_BYTES: usize = 256 << 20;
+
+/// The key under which the response to `req` is kept, for the pages that are a function
+/// of the generation and the request alone (the sheet pages read a file and are cheap:
+/// not kept). The findings pages also show the baseline, read on each request: its size
+/// and modification time are part of their key.
+fn cache_key(app: &App, req: &Request) -> Option<String> {
+    let path = req.path();
+    let kept = matches!(
+        path,
+        "/findings"
+            | "/api/findings"
+            | "/bodies"
+            | "/api/bodies"
+            | "/body"
+            | "/api/body"
+            | "/sheets"
+            | "/chronology"
+            | "/api/chronology"
+    );
+    if !kept {
+        return None;
+    }
+    let url = req.url.split('#').next().unwrap_or("");
+    if path.ends_with("findings") {
+        let stamp =
+            std::fs::metadata(pages::baseline_path(&app.session, &app.opts)).ok().map(|m| (m.len(), m.modified().ok()));
+        return Some(format!("{url}\u{0}{stamp:?}"));
+    }
+    Some(url.to_string())
 }
 
 impl std::fmt::Debug for App {
@@ -199,6 +245,7 @@ impl App {
             snapshot: RwLock::new(Arc::new(snapshot)),
             derived: Mutex::new(None),
             bodies: Mutex::new((0, BTreeMap::new())),
+            responses: Mutex::new(Responses::default()),
         })
     }
 
@@ -226,12 +273,12 @@ impl App {
                 return Response {
                     status: 200,
                     content_type: "text/javascript; charset=utf-8",
-                    body: APP_JS.into(),
+                    body: APP_JS.as_bytes().into(),
                     timing: None,
                 };
             }
             "/favicon.ico" => {
-                return Response { status: 204, content_type: "image/x-icon", body: Vec::new(), timing: None };
+                return Response { status: 204, content_type: "image/x-icon", body: Arc::from(&[][..]), timing: None };
             }
             _ => {}
         }
@@ -259,7 +306,23 @@ impl App {
             opts: &self.opts,
         };
         let viewed = Instant::now();
-        let mut res = pages::route(&ctx, req);
+        let key = cache_key(self, req);
+        let kept = key.as_ref().and_then(|k| {
+            let cache = lock(&self.responses);
+            (cache.generation == snapshot.generation).then(|| cache.by_key.get(k).cloned()).flatten()
+        });
+        let mut res = match kept {
+            Some(res) => res,
+            None => {
+                let res = pages::route(&ctx, req);
+                if let Some(k) = key
+                    && res.status == 200
+                {
+                    self.keep(snapshot.generation, k, &res);
+                }
+                res
+            }
+        };
         let ms = |a: Instant, b: Instant| b.duration_since(a).as_secs_f64() * 1000.0;
         res.timing = Some(format!(
             "fresh;dur={:.2}, view;dur={:.2}, page;dur={:.2}",
@@ -268,6 +331,27 @@ impl App {
             ms(viewed, Instant::now())
         ));
         res
+    }
+
+    /// Keeps a rendered page of `generation` (dropping those of other generations).
+    fn keep(&self, generation: u64, key: String, res: &Response) {
+        let mut cache = lock(&self.responses);
+        if cache.generation != generation {
+            if cache.generation > generation {
+                return;
+            }
+            *cache = Responses { generation, ..Responses::default() };
+        }
+        if cache.bytes + res.body.len() > RESPONSE_CACHE_BYTES {
+            cache.by_key.clear();
+            cache.bytes = 0;
+        }
+        if res.body.len() <= RESPONSE_CACHE_BYTES {
+            cache.bytes += res.body.len();
+            if let Some(old) = cache.by_key.insert(key, res.clone()) {
+                cache.bytes -= old.body.len();
+            }
+        }
     }
 
     /// The snapshot a request that arrived at `arrived` must see: after the freshness
@@ -411,8 +495,15 @@ fn answer(app: &App, rq: tiny_http::Request) {
     let req = Request { method: rq.method().as_str().to_string(), url: rq.url().to_string(), host };
     let res = app.handle(&req);
     // The body is whole in memory: always a Content-Length, never chunked.
-    let mut out =
-        tiny_http::Response::from_data(res.body).with_status_code(res.status).with_chunked_threshold(usize::MAX);
+    let len = res.body.len();
+    let mut out = tiny_http::Response::new(
+        tiny_http::StatusCode(res.status),
+        Vec::new(),
+        std::io::Cursor::new(Shared(res.body)),
+        Some(len),
+        None,
+    )
+    .with_chunked_threshold(usize::MAX);
     let mut add = |name: &str, value: &str| {
         if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
             out.add_header(h);
@@ -427,6 +518,15 @@ fn answer(app: &App, rq: tiny_http::Request) {
     }
     // A client that went away is not the server's problem.
     let _ = rq.respond(out);
+}
+
+/// A shared body read by tiny_http without copying it.
+struct Shared(Arc<[u8]>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
 }
 
 /// The tally of a finding's values: each value with the sheets giving it, fewest sheets

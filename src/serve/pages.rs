@@ -315,17 +315,20 @@ fn search_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
 /// The baseline in force: `check.baseline` of the configuration, else
 /// `concord-baseline.json`, as `concord check` finds it.
 fn baseline(ctx: &Ctx<'_>) -> Result<crate::baseline::Baseline, String> {
+    crate::baseline::Baseline::load_or_empty(&baseline_path(ctx.session, ctx.opts)).map_err(|e| e.to_string())
+}
+
+/// Where the baseline in force is (it may not exist).
+pub(super) fn baseline_path(session: &crate::pipeline::Session, opts: &crate::pipeline::Options) -> std::path::PathBuf {
     let config_dir =
-        ctx.opts.config.as_deref().and_then(|p| p.parent()).map(std::path::Path::to_path_buf).unwrap_or_default();
-    let path = ctx
-        .session
+        opts.config.as_deref().and_then(|p| p.parent()).map(std::path::Path::to_path_buf).unwrap_or_default();
+    session
         .config
         .check
         .baseline
         .as_ref()
         .map(|b| config_dir.join(b))
-        .unwrap_or_else(|| std::path::PathBuf::from("concord-baseline.json"));
-    crate::baseline::Baseline::load_or_empty(&path).map_err(|e| e.to_string())
+        .unwrap_or_else(|| std::path::PathBuf::from("concord-baseline.json"))
 }
 
 /// The tally's key of a claim: its figures for a figures finding, else its date.
