@@ -91,7 +91,7 @@ def main():
                 plan.append(("search", search[i % len(search)]))
             i += 1
         lock = threading.Lock()
-        results = []  # (kind, path, status, ms, server_timing)
+        results = []  # (kind, path, status, ms, server_timing, started_s)
         nxt = [0]
 
         def client():
@@ -103,6 +103,7 @@ def main():
                     kind, path = plan[nxt[0]]
                     nxt[0] += 1
                 t = time.perf_counter()
+                started = t - t_start
                 try:
                     conn.request("GET", path, headers={"Host": host})
                     r = conn.getresponse()
@@ -114,10 +115,11 @@ def main():
                     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
                 ms = (time.perf_counter() - t) * 1000
                 with lock:
-                    results.append((kind, path, status, ms, timing))
+                    results.append((kind, path, status, ms, timing, round(started, 3)))
             conn.close()
 
         load_before = os.getloadavg()
+        t_start = time.perf_counter()
         t0 = time.time()
         threads = [threading.Thread(target=client) for _ in range(a.clients)]
         for t in threads:
@@ -142,7 +144,8 @@ def main():
                                       "p99": round(pct(v, 99), 2)} for k, v in sorted(per_path.items())}
         os.makedirs(os.path.dirname(a.out), exist_ok=True)
         with open(a.out, "w") as f:
-            json.dump({"summary": summary, "failures": failures[:20]}, f, indent=1)
+            slowest = sorted(results, key=lambda r: -r[3])[:10]
+            json.dump({"summary": summary, "failures": failures[:20], "slowest": slowest}, f, indent=1)
         print(json.dumps(summary, indent=1))
         return 1 if failures else 0
     finally:
