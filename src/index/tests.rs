@@ -5,6 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::*;
+use crate::pipeline::{NoProgress, UpdateStats, update_index};
 
 struct Fixture {
     dir: tempfile::TempDir,
@@ -51,8 +52,9 @@ impl Fixture {
 
     /// Opens and updates; returns the index and the update's counts.
     fn update(&self) -> (CorpusIndex, UpdateStats) {
-        let index = self.open();
-        let (stats, problems) = index.update(&self.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
+        let mut index = self.open();
+        let (stats, problems) =
+            update_index(&mut index, &self.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
         assert!(problems.is_empty());
         (index, stats)
     }
@@ -275,16 +277,16 @@ fn keyed_cache_needs_the_same_key_and_intact_bytes() {
 #[test]
 fn a_released_lock_lets_another_handle_update_and_is_taken_back_to_update() {
     let f = Fixture::new(3);
-    let (reader, _) = f.update();
+    let (mut reader, _) = f.update();
     reader.release_lock();
     // Another handle (another process, for the lock) opens and commits a new sheet.
     f.write(3, "founded");
     let (other, stats) = f.update();
     assert_eq!(stats.added, 1);
     drop(other);
-    // The first handle's update reloads before comparing: nothing is left to write, and
+    // The first handle's update reloads before planning: nothing is left to write, and
     // the sheet is not indexed twice.
-    let (stats, _) = reader.update(&f.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
+    let (stats, _) = update_index(&mut reader, &f.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
     assert_eq!((stats.added, stats.updated, stats.unchanged, stats.passages), (0, 0, 4, 0));
     assert_eq!(reader.sheet_ids().unwrap().len(), 4);
     let opts = SearchOptions {
@@ -294,11 +296,10 @@ fn a_released_lock_lets_another_handle_update_and_is_taken_back_to_update() {
         from: None,
         to: None,
     };
-    let hits = reader.search("founded", &opts).unwrap();
-    assert_eq!(hits.len(), 1, "{hits:?}");
-    // Its own update of an edit took the lock and let it go again.
+    assert_eq!(reader.search("founded", &opts).unwrap().len(), 1);
+    // Its own update of an edit takes the lock and lets it go again.
     f.write(1, "dissolved");
-    let (stats, _) = reader.update(&f.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
+    let (stats, _) = update_index(&mut reader, &f.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
     assert_eq!(stats.updated, 1);
     let (_, stats) = f.update();
     assert_eq!(stats.unchanged, 4, "the lock was free again and the index current");

@@ -18,8 +18,9 @@
 //!   arrive meanwhile wait for it, which is what makes an edited sheet show on the next
 //!   request. Without notifications every request runs the check, coalesced: one that
 //!   started after the request arrived will do;
-//! - the update and the computation of the corpus view exclude each other (a view read
-//!   across an update would mix two states of the index); searches take no part in it.
+//! - an update holds the session for writing (only when a sheet changed): requests wait
+//!   for it, as they must to see the change; every other use of the session is shared
+//!   (and the corpus view, read under it, never mixes two states of the index).
 //!
 //! **The index lock** is released once the index is open and taken back only while an
 //! update writes, so CLI commands on the same index run while the server does.
@@ -45,8 +46,7 @@ use crate::check::Finding;
 use crate::corpus::DocId;
 use crate::error::{Error, Result};
 use crate::extract::bodies::Registry;
-use crate::index::NoProgress;
-use crate::pipeline::{CorpusView, Options, Session};
+use crate::pipeline::{CorpusView, NoProgress, Options, Session, update_index};
 use crate::report::Report;
 use crate::report::html::escape_html;
 
@@ -97,16 +97,21 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// Shares a read-write lock (never twice on one thread: a waiting update would block the
+/// second read, and the first would never be let go).
+fn read<T>(m: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    m.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The UI over one corpus and index.
 pub struct App {
     opts: Options,
     port: u16,
-    /// The open index (searched by every worker at once) and its configuration.
-    session: Session,
+    /// The open index (searched by every worker at once) and its configuration; written
+    /// only by an update.
+    session: RwLock<Session>,
     /// The freshness check; held only while it runs.
     fresh: Mutex<Fresh>,
-    /// Written by an update, read while the corpus view is computed.
-    writing: RwLock<()>,
     /// The current snapshot.
     snapshot: RwLock<Arc<Snapshot>>,
     /// The corpus view and report of a generation; held while they are computed, so the
@@ -134,7 +139,7 @@ const RESPONSE_CACHE_BYTES: usize = 256 << 20;
 /// of the generation and the request alone (the sheet pages read a file and are cheap:
 /// not kept). The findings pages also show the baseline, read on each request: its size
 /// and modification time are part of their key.
-fn cache_key(app: &App, req: &Request) -> Option<String> {
+fn cache_key(session: &Session, opts: &Options, req: &Request) -> Option<String> {
     let path = req.path();
     let kept = matches!(
         path,
@@ -153,8 +158,7 @@ fn cache_key(app: &App, req: &Request) -> Option<String> {
     }
     let url = req.url.split('#').next().unwrap_or("");
     if path.ends_with("findings") {
-        let stamp =
-            std::fs::metadata(pages::baseline_path(&app.session, &app.opts)).ok().map(|m| (m.len(), m.modified().ok()));
+        let stamp = std::fs::metadata(pages::baseline_path(session, opts)).ok().map(|m| (m.len(), m.modified().ok()));
         return Some(format!("{url}\u{0}{stamp:?}"));
     }
     Some(url.to_string())
@@ -226,7 +230,7 @@ impl App {
     /// # Errors
     /// As [`Session::open`].
     pub fn open(opts: Options, port: u16) -> Result<App> {
-        let session = Session::open(&opts, &NoProgress)?;
+        let mut session = Session::open(&opts, &NoProgress)?;
         session.index.release_lock();
         let problems = session.problems.iter().map(|p| p.error.to_string()).collect();
         // Watches are set before the first check below is trusted: an edit made after
@@ -239,9 +243,8 @@ impl App {
         Ok(App {
             opts,
             port,
-            session,
+            session: RwLock::new(session),
             fresh: Mutex::new(Fresh { watcher, checked: None, failed: false, key }),
-            writing: RwLock::new(()),
             snapshot: RwLock::new(Arc::new(snapshot)),
             derived: Mutex::new(None),
             bodies: Mutex::new((0, BTreeMap::new())),
@@ -296,9 +299,11 @@ impl App {
         } else {
             None
         };
+        // Shared with every other request; taken after `derived`, which takes it itself.
+        let session = read(&self.session);
         let ctx = Ctx {
             app: self,
-            session: &self.session,
+            session: &session,
             registry: &snapshot.registry,
             derived,
             generation: snapshot.generation,
@@ -306,7 +311,7 @@ impl App {
             opts: &self.opts,
         };
         let viewed = Instant::now();
-        let key = cache_key(self, req);
+        let key = cache_key(&session, &self.opts, req);
         let kept = key.as_ref().and_then(|k| {
             let cache = lock(&self.responses);
             (cache.generation == snapshot.generation).then(|| cache.by_key.get(k).cloned()).flatten()
@@ -385,10 +390,12 @@ impl App {
     /// The full freshness check: updates the index and, when its content or the problems
     /// changed, publishes a new snapshot. Called with the freshness mutex held.
     fn check(&self, fresh: &mut Fresh) -> Result<()> {
-        let _writing = self.writing.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (stats, problems) = self.session.index.update(
+        let mut session = self.session.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let session = &mut *session;
+        let (stats, problems) = update_index(
+            &mut session.index,
             &self.opts.corpus,
-            &self.session.manifest,
+            &session.manifest,
             self.opts.reference_date,
             &NoProgress,
         )?;
@@ -397,7 +404,7 @@ impl App {
         // (seen after the reload that starts the update) by another one. A sheet touched but
         // unchanged is re-written with the same content: nothing derived from it changes, so
         // a key changed by this update's own writes alone does not start a new generation.
-        let key = self.session.index.content_key()?;
+        let key = session.index.content_key()?;
         let ours = stats.added + stats.updated + stats.removed > 0;
         let foreign = key != fresh.key && stats.passages == 0;
         fresh.key = key;
@@ -405,7 +412,7 @@ impl App {
         if !ours && !foreign && problems == *old.problems {
             return Ok(());
         }
-        let registry = Arc::new(self.session.registry()?);
+        let registry = Arc::new(session.registry()?);
         let snapshot = Snapshot { generation: old.generation + 1, registry, problems: Arc::new(problems) };
         *self.snapshot.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(snapshot);
         Ok(())
@@ -422,16 +429,16 @@ impl App {
         }
         // No update may commit while the view is read; the generation is read again under
         // this guard, so the view is labelled with the state it was read from.
-        let _reading = self.writing.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let session = read(&self.session);
         let current = Arc::clone(&*self.snapshot.read().unwrap_or_else(std::sync::PoisonError::into_inner));
         *slot = None;
-        let view = self.session.view()?;
+        let view = session.view()?;
         let warnings = current
             .problems
             .iter()
             .map(|m| crate::report::Warning { doc: None, line: None, message: m.clone() })
             .collect();
-        let report = Arc::new(Report::from_shared(&view.claims, view.sheets.len(), warnings));
+        let report = Arc::new(crate::pipeline::report_of(&view.claims, view.sheets.len(), warnings));
         let d = Arc::new(Derived { view, report });
         *slot = Some((current.generation, Arc::clone(&d)));
         Ok(d)
