@@ -4,15 +4,16 @@ several clients at once, reporting p50/p99 latency per kind of request and failu
 
     bench/serve_load.py --corpus DIR [--index DIR] [--requests 1000] [--clients 8]
                         [--binary target/release/concord] [--out bench/out/serve-load.json]
+                        [--search-only]
 
 It starts `concord serve --port 0` itself, waits until the index is open, warms up the
 pages once (the first page builds the corpus view), then sends the requests: searches
 from bench/queries.tsv (with their date and body filters) as the search box does, and
-the other pages and JSON endpoints in a fixed mix. Latency is client-side wall time per
+the other pages and JSON endpoints in a fixed mix (with --search-only, searches alone). Latency is client-side wall time per
 request over a keep-alive connection; the server's own split (Server-Timing) is kept too.
 Not a test: it asserts nothing but that no request failed.
 """
-import argparse, http.client, json, os, statistics, subprocess, sys, threading, time, urllib.parse
+import argparse, http.client, json, os, subprocess, sys, threading, time, urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -51,6 +52,7 @@ def main():
     ap.add_argument("--requests", type=int, default=1000)
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "out", "serve-load.json"))
+    ap.add_argument("--search-only", action="store_true", help="send searches only (no other page)")
     a = ap.parse_args()
     index = a.index or os.path.join(ROOT, "bench", "out", "serve-index")
     proc = subprocess.Popen([a.binary, "--corpus", a.corpus, "--index", index, "serve", "--port", "0"],
@@ -83,13 +85,13 @@ def main():
         plan = []
         i = 0
         while len(plan) < a.requests:
-            if i % 5 == 4:
+            if i % 5 == 4 and not a.search_only:
                 plan.append(("page", pages[(i // 5) % len(pages)]))
             else:
                 plan.append(("search", search[i % len(search)]))
             i += 1
         lock = threading.Lock()
-        results = []  # (kind, path, status, ms, server_timing)
+        results = []  # (kind, path, status, ms, server_timing, started_s)
         nxt = [0]
 
         def client():
@@ -101,6 +103,7 @@ def main():
                     kind, path = plan[nxt[0]]
                     nxt[0] += 1
                 t = time.perf_counter()
+                started = t - t_start
                 try:
                     conn.request("GET", path, headers={"Host": host})
                     r = conn.getresponse()
@@ -112,9 +115,11 @@ def main():
                     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
                 ms = (time.perf_counter() - t) * 1000
                 with lock:
-                    results.append((kind, path, status, ms, timing))
+                    results.append((kind, path, status, ms, timing, round(started, 3)))
             conn.close()
 
+        load_before = os.getloadavg()
+        t_start = time.perf_counter()
         t0 = time.time()
         threads = [threading.Thread(target=client) for _ in range(a.clients)]
         for t in threads:
@@ -122,20 +127,25 @@ def main():
         for t in threads:
             t.join()
         wall = time.time() - t0
+        load_after = os.getloadavg()
         failures = [r for r in results if r[2] != 200]
         summary = {"requests": len(results), "clients": a.clients, "wall_s": round(wall, 2),
-                   "failures": len(failures), "warmup_s": round(warm, 1), "binary": a.binary, "corpus": a.corpus}
+                   "failures": len(failures), "warmup_s": round(warm, 1), "binary": a.binary, "corpus": a.corpus,
+                   "search_only": a.search_only, "loadavg_1m_before": round(load_before[0], 2),
+                   "loadavg_1m_after": round(load_after[0], 2)}
         for kind in ("search", "page", "all"):
             ms = [r[3] for r in results if kind == "all" or r[0] == kind]
-            summary[kind] = {"n": len(ms), "p50_ms": round(pct(ms, 50), 2), "p99_ms": round(pct(ms, 99), 2),
-                             "max_ms": round(max(ms), 2) if ms else None}
+            summary[kind] = {"n": len(ms), "p50_ms": round(pct(ms, 50), 2), "p95_ms": round(pct(ms, 95), 2),
+                             "p99_ms": round(pct(ms, 99), 2), "max_ms": round(max(ms), 2) if ms else None}
         per_path = {}
         for r in results:
             per_path.setdefault(r[1].split("?")[0] if r[0] == "page" else "/api/search", []).append(r[3])
-        summary["per_path_p50_ms"] = {k: round(statistics.median(v), 2) for k, v in sorted(per_path.items())}
+        summary["per_path_ms"] = {k: {"n": len(v), "p50": round(pct(v, 50), 2), "p95": round(pct(v, 95), 2),
+                                      "p99": round(pct(v, 99), 2)} for k, v in sorted(per_path.items())}
         os.makedirs(os.path.dirname(a.out), exist_ok=True)
         with open(a.out, "w") as f:
-            json.dump({"summary": summary, "failures": failures[:20]}, f, indent=1)
+            slowest = sorted(results, key=lambda r: -r[3])[:10]
+            json.dump({"summary": summary, "failures": failures[:20], "slowest": slowest}, f, indent=1)
         print(json.dumps(summary, indent=1))
         return 1 if failures else 0
     finally:

@@ -217,6 +217,96 @@ fn an_edited_sheet_shows_on_the_next_request() {
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
+#[test]
+fn concurrent_requests_are_all_answered() {
+    let w = hostile_corpus();
+    let s = Server::start(&w.corpus(), &w.index(), w.dir.path());
+    // Searches mixed with the pages computed from the whole corpus, from 8 clients at once:
+    // each answer must be complete and the same as when asked alone.
+    let paths = [
+        "/api/search?q=established&body=Harbour+Authority",
+        "/api/findings",
+        "/api/search?q=established&from=1960&to=1961",
+        "/api/body?name=HA",
+        "/api/chronology",
+        "/api/search?q=canal",
+        "/api/sheet?doc=harbour%2Fa.txt",
+        "/api/bodies",
+    ];
+    let alone: Vec<serde_json::Value> = paths.iter().map(|p| s.json(p)).collect();
+    let server = &s;
+    std::thread::scope(|scope| {
+        for client in 0..8 {
+            let alone = &alone;
+            scope.spawn(move || {
+                for round in 0..12 {
+                    let i = (client + round) % paths.len();
+                    assert_eq!(server.json(paths[i]), alone[i], "{} from client {client}", paths[i]);
+                }
+            });
+        }
+    });
+    assert_eq!(alone[0]["hits"].as_array().unwrap().len(), 2, "{}", alone[0]);
+    assert_eq!(alone[1]["findings"].as_array().unwrap().len(), 1, "{}", alone[1]);
+}
+
+#[test]
+fn pages_computed_once_per_index_state_follow_an_edit() {
+    let w = hostile_corpus();
+    let s = Server::start(&w.corpus(), &w.index(), w.dir.path());
+    let disputed =
+        |path: &str, key: &str| s.json(path)[key].as_array().unwrap().iter().filter(|e| e["disputed"] == true).count();
+    // Computed and kept: the findings, the body's data, the chronology.
+    assert_eq!(s.json("/api/findings")["total"], 1);
+    assert_eq!(disputed("/api/body?name=HA", "chronology"), 1);
+    assert_eq!(disputed("/api/chronology", "entries"), 1);
+    // The second sheet comes to agree: every cached page drops the dispute.
+    w.write("harbour/b.txt", "Harbour Authority history\n\nThe Harbour Authority was established in 1961.\n");
+    assert_eq!(s.json("/api/findings")["total"], 0);
+    assert_eq!(disputed("/api/body?name=Harbour+Authority", "chronology"), 0);
+    assert_eq!(disputed("/api/body?name=HA", "chronology"), 0);
+    assert_eq!(disputed("/api/chronology", "entries"), 0);
+    let (_, _, page) = s.get("/findings");
+    assert!(page.contains("The sheets agree on every event compared."), "{page}");
+    // And disagrees again, with another year.
+    w.write("harbour/b.txt", "Harbour Authority history\n\nThe Harbour Authority was established in 1965.\n");
+    let findings = s.json("/api/findings");
+    assert_eq!(findings["total"], 1);
+    assert!(findings["findings"][0]["values"].to_string().contains("1965"), "{findings}");
+    assert_eq!(disputed("/api/body?name=HA", "chronology"), 1);
+    // A new sheet names a new body: the registry follows too.
+    assert_eq!(s.get("/api/body?name=QB").0, 404);
+    w.write("d.txt", "The Quarry Board (QB) was founded in 1930.\n");
+    assert_eq!(s.json("/api/body?name=QB")["canonical"], "Quarry Board");
+    assert_eq!(s.get("/body?name=Quarry+Board").0, 200);
+}
+
+#[test]
+fn cli_commands_use_the_index_while_serve_runs() {
+    let w = hostile_corpus();
+    let s = Server::start(&w.corpus(), &w.index(), w.dir.path());
+    // Once the server has answered, it holds no lock on the index.
+    assert_eq!(s.json("/api/search?q=established")["hits"].as_array().unwrap().len(), 2);
+    // A bounded wait: before the server let go of the lock, this failed with "locked".
+    let out = w.cmd(&["--lock-timeout", "10", "search", "established"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("harbour/a.txt") && stdout.contains("harbour/b.txt"), "{stdout}");
+    // The CLI's update of an edited sheet is committed under the lock; the server then
+    // sees the edit too (its own update reloads first and has nothing left to write).
+    w.write("harbour/b.txt", "Harbour Authority history\n\nThe lighthouse was lit in 1962.\n");
+    let out = w.cmd(&["--lock-timeout", "10", "search", "lighthouse"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("harbour/b.txt"));
+    assert_eq!(s.json("/api/search?q=lighthouse")["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(s.json("/api/search?q=established")["hits"].as_array().unwrap().len(), 1);
+    // And the server keeps updating the index itself afterwards.
+    w.write("harbour/b.txt", "Harbour Authority history\n\nThe harbour crane was built in 1963.\n");
+    assert_eq!(s.json("/api/search?q=crane")["hits"].as_array().unwrap().len(), 1);
+    let out = w.cmd(&["--lock-timeout", "10", "search", "crane"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {

@@ -6,7 +6,9 @@
 //! - `tantivy/`: the tantivy index. Every update is one tantivy commit, which is atomic:
 //!   a run killed at any moment leaves the previous commit intact and usable.
 //! - `concord.lock`: held (an OS file lock) by the process that updates the index; a
-//!   second process waits a bounded time, then says who holds it.
+//!   second process waits a bounded time, then says who holds it. A long-running reader
+//!   (`concord serve`) lets go of it ([`CorpusIndex::release_lock`]) and takes it back
+//!   only for the duration of each update ([`CorpusIndex::lock_for_update`]).
 //!
 //! The commit payload records [`INDEX_VERSION`]; an index written by another version,
 //! or one that fails to open (e.g. a truncated segment), is rebuilt from the corpus,
@@ -71,7 +73,10 @@ pub struct CorpusIndex {
     reader: IndexReader,
     /// Stored sheet records parsed so far by this handle (for tests and diagnostics).
     records_read: AtomicUsize,
-    _lock: File,
+    /// The index lock while this handle holds it; `None` after [`CorpusIndex::release_lock`].
+    lock: Option<File>,
+    /// How long [`CorpusIndex::lock_for_update`] waits for a released lock.
+    wait: Duration,
 }
 
 impl std::fmt::Debug for CorpusIndex {
@@ -114,7 +119,8 @@ impl CorpusIndex {
                 fields,
                 reader,
                 records_read: AtomicUsize::new(0),
-                _lock: lock,
+                lock: Some(lock),
+                wait,
             },
             rebuilt,
         ))

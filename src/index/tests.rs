@@ -273,3 +273,34 @@ fn keyed_cache_needs_the_same_key_and_intact_bytes() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
     assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
 }
+
+#[test]
+fn a_released_lock_lets_another_handle_update_and_is_taken_back_to_update() {
+    let f = Fixture::new(3);
+    let (mut reader, _) = f.update();
+    reader.release_lock();
+    // Another handle (another process, for the lock) opens and commits a new sheet.
+    f.write(3, "founded");
+    let (other, stats) = f.update();
+    assert_eq!(stats.added, 1);
+    drop(other);
+    // The first handle's update reloads before planning: nothing is left to write, and
+    // the sheet is not indexed twice.
+    let (stats, _) = update_index(&mut reader, &f.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
+    assert_eq!((stats.added, stats.updated, stats.unchanged, stats.passages), (0, 0, 4, 0));
+    assert_eq!(reader.sheet_ids().unwrap().len(), 4);
+    let opts = SearchOptions {
+        limit: NonZeroUsize::new(50).unwrap(),
+        doc_globs: vec!["s003.txt".into()],
+        body_names: Vec::new(),
+        from: None,
+        to: None,
+    };
+    assert_eq!(reader.search("founded", &opts).unwrap().len(), 1);
+    // Its own update of an edit takes the lock and lets it go again.
+    f.write(1, "dissolved");
+    let (stats, _) = update_index(&mut reader, &f.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
+    assert_eq!(stats.updated, 1);
+    let (_, stats) = f.update();
+    assert_eq!(stats.unchanged, 4, "the lock was free again and the index current");
+}

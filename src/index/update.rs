@@ -4,6 +4,7 @@
 //! index never reads a sheet.
 
 use std::collections::BTreeSet;
+use std::fs::File;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -176,6 +177,29 @@ impl CorpusIndex {
             })
             .collect::<Result<_>>()?;
         Ok(Plan { unchanged, read, removed, registers, registers_changed })
+    }
+
+    /// Lets go of the index lock while keeping the handle open for reading, so that other
+    /// processes can open and update the index meanwhile (see
+    /// [`CorpusIndex::lock_for_update`]).
+    pub fn release_lock(&mut self) {
+        self.lock = None;
+    }
+
+    /// The lock for one update, to hold until it is committed: `None` when this handle
+    /// holds the lock already, else the lock taken back (waiting as [`CorpusIndex::open`]
+    /// did), after reloading the reader so that the update is planned from what other
+    /// processes committed meanwhile.
+    ///
+    /// # Errors
+    /// Another process holds the lock too long, or the index cannot be read.
+    pub fn lock_for_update(&self) -> Result<Option<File>> {
+        if self.lock.is_some() {
+            return Ok(None);
+        }
+        let file = super::lock::acquire_lock(&self.dir, self.wait)?;
+        self.reader.reload().map_err(|e| Error::index(&self.dir, e))?;
+        Ok(Some(file))
     }
 
     /// Starts applying `plan`: opens the writer and deletes the removed sheets. Nothing is

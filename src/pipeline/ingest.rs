@@ -117,6 +117,8 @@ pub fn update_index(
     reference: Option<Date>,
     progress: &dyn Progress,
 ) -> Result<(UpdateStats, Vec<SheetError>)> {
+    // # Lock: a handle that released the index lock takes it back until the commit.
+    let _lock = index.lock_for_update()?;
     // # Scan
     let (files, scan_problems) = corpus::scan_stamped(root)?;
     let mut problems: Vec<SheetError> = scan_problems.into_iter().map(|error| SheetError { error }).collect();

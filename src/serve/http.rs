@@ -1,6 +1,8 @@
 //! The HTTP side kept small and socket-free: a [`Request`] in, a [`Response`] out, the
 //! `Host` check, query-string decoding and the headers every response carries.
 
+use std::sync::Arc;
+
 /// The parts of a request the UI reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
@@ -71,8 +73,8 @@ pub struct Response {
     pub status: u16,
     /// `Content-Type`.
     pub content_type: &'static str,
-    /// The body.
-    pub body: Vec<u8>,
+    /// The body (shared: a cached page is answered without copying it).
+    pub body: Arc<[u8]>,
     /// `Server-Timing` (`fresh;dur=…, page;dur=…` in ms), for measuring.
     pub timing: Option<String>,
 }
@@ -80,17 +82,17 @@ pub struct Response {
 impl Response {
     /// An HTML page.
     pub fn html(status: u16, body: String) -> Response {
-        Response { status, content_type: "text/html; charset=utf-8", body: body.into_bytes(), timing: None }
+        Response { status, content_type: "text/html; charset=utf-8", body: body.into_bytes().into(), timing: None }
     }
 
     /// A JSON document.
     pub fn json(status: u16, value: &serde_json::Value) -> Response {
-        Response { status, content_type: "application/json", body: value.to_string().into_bytes(), timing: None }
+        Response { status, content_type: "application/json", body: value.to_string().into_bytes().into(), timing: None }
     }
 
     /// Plain text (errors of the Host check, wrong methods).
     pub fn text(status: u16, body: &str) -> Response {
-        Response { status, content_type: "text/plain; charset=utf-8", body: body.as_bytes().to_vec(), timing: None }
+        Response { status, content_type: "text/plain; charset=utf-8", body: body.as_bytes().into(), timing: None }
     }
 
     /// The body as text (tests).

@@ -2,14 +2,28 @@
 //!
 //! The library side turns a [`Request`] into a [`Response`] ([`App::handle`]) without any
 //! socket, so every page and JSON endpoint is testable in process; [`serve`] is the thin
-//! loop that feeds it from a `tiny_http` listener bound to 127.0.0.1.
+//! loop that feeds it from a `tiny_http` listener bound to 127.0.0.1, on a small pool of
+//! worker threads.
 //!
-//! **State.** One [`Session`] (the index, opened and locked once) behind a mutex. Before
-//! each request the index gets the same freshness check as every CLI command
-//! ([`crate::index::CorpusIndex::update`]: stat every sheet, re-read the changed ones), so
-//! an edited sheet shows on the next request. Checks coalesce: a request is satisfied by a
-//! check that started after it arrived. What is derived from the whole corpus (the view,
-//! the report) is rebuilt only when the index's content key changes.
+//! **State, and why requests do not queue behind each other.** The open index is shared
+//! by every worker: a search takes its own tantivy searcher and runs beside any other
+//! request. What a request reads comes from a [`Snapshot`] (generation, alias registry,
+//! problems) swapped whole when the index changes; what is derived from the whole corpus
+//! (the view and the report, and per body its report and mentions) is computed once per
+//! generation and shared, and so are the rendered corpus-wide pages (findings, bodies,
+//! sheets, chronology: up to tens of megabytes on a large corpus), answered without a
+//! copy. Only two short critical sections remain:
+//! - the freshness check: with filesystem notifications a request drains the event queue
+//!   (microseconds) and runs the full check only when something changed; requests that
+//!   arrive meanwhile wait for it, which is what makes an edited sheet show on the next
+//!   request. Without notifications every request runs the check, coalesced: one that
+//!   started after the request arrived will do;
+//! - an update holds the session for writing (only when a sheet changed): requests wait
+//!   for it, as they must to see the change; every other use of the session is shared
+//!   (and the corpus view, read under it, never mixes two states of the index).
+//!
+//! **The index lock** is released once the index is open and taken back only while an
+//! update writes, so CLI commands on the same index run while the server does.
 //!
 //! **Security.** Read-only: only `GET` and `HEAD`, nothing is written to the corpus. A
 //! `Host` that is not this loopback address and port is refused (DNS rebinding); no CORS
@@ -20,14 +34,16 @@ mod http;
 mod pages;
 mod watch;
 
+use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Instant;
 
 pub use http::{Request, Response, SECURITY_HEADERS, decode, host_allowed};
 
 use crate::check::Finding;
+use crate::corpus::DocId;
 use crate::error::{Error, Result};
 use crate::extract::bodies::Registry;
 use crate::pipeline::{CorpusView, NoProgress, Options, Session, update_index};
@@ -39,31 +55,113 @@ struct Derived {
     /// Sheets, registry, claims.
     view: CorpusView,
     /// Findings and the merged timeline.
-    report: Report,
+    report: Arc<Report>,
 }
 
-/// Mutable server state.
-struct State {
-    session: Session,
+/// What the pages of one body show, computed once per generation.
+struct BodyData {
+    /// The report of the claims about the body (its chronology and findings).
+    report: Arc<Report>,
+    /// Mentions of the body per sheet, in sheet order.
+    per_sheet: Vec<(DocId, u64)>,
+}
+
+/// Bodies whose data is kept per generation; beyond it the cache starts over.
+const BODY_CACHE_SIZE: usize = 256;
+
+/// What every request reads, swapped whole when the index changes.
+struct Snapshot {
+    /// Bumped whenever the content of the index changed.
+    generation: u64,
+    /// The alias registry of this generation (search needs only this).
+    registry: Arc<Registry>,
+    /// Problems of the last check, as messages.
+    problems: Arc<Vec<String>>,
+}
+
+/// The freshness check's own state, behind its mutex.
+struct Fresh {
     /// Tells whether the corpus may have changed (inotify), else says always.
     watcher: watch::Watcher,
-    /// When the last freshness check started.
+    /// When the last successful freshness check started.
     checked: Option<Instant>,
-    /// Bumped whenever a freshness check changed the index.
-    generation: u64,
-    /// Problems of the last check, as messages.
-    problems: Vec<String>,
-    /// The alias registry of `generation` (search needs only this).
-    registry: Option<(u64, Arc<Registry>)>,
-    /// The corpus view and report of `generation` (built on the first page that needs them).
-    derived: Option<(u64, Arc<Derived>)>,
+    /// The last check failed (e.g. the lock was held too long): check on the next request.
+    failed: bool,
+    /// The index's content key after the last check.
+    key: [u8; 32],
+}
+
+/// Locks a mutex, taking the data of a poisoned one (a panicking request changes nothing
+/// the next one cannot use).
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Shares a read-write lock (never twice on one thread: a waiting update would block the
+/// second read, and the first would never be let go).
+fn read<T>(m: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    m.read().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The UI over one corpus and index.
 pub struct App {
     opts: Options,
     port: u16,
-    state: Mutex<State>,
+    /// The open index (searched by every worker at once) and its configuration; written
+    /// only by an update.
+    session: RwLock<Session>,
+    /// The freshness check; held only while it runs.
+    fresh: Mutex<Fresh>,
+    /// The current snapshot.
+    snapshot: RwLock<Arc<Snapshot>>,
+    /// The corpus view and report of a generation; held while they are computed, so the
+    /// pages that need them wait for one computation instead of each running their own.
+    derived: Mutex<Option<(u64, Arc<Derived>)>>,
+    /// Per-body data of a generation, by canonical name.
+    bodies: Mutex<(u64, BTreeMap<String, Arc<BodyData>>)>,
+    /// Rendered pages computed from the whole corpus, for one generation.
+    responses: Mutex<Responses>,
+}
+
+/// The rendered pages of one generation, by request (see [`cache_key`]).
+#[derive(Default)]
+struct Responses {
+    generation: u64,
+    /// Sum of the bodies held.
+    bytes: usize,
+    by_key: HashMap<String, Response>,
+}
+
+/// Most bytes of rendered pages kept; beyond it the cache starts over.
+const RESPONSE_CACHE_BYTES: usize = 256 << 20;
+
+/// The key under which the response to `req` is kept, for the pages that are a function
+/// of the generation and the request alone (the sheet pages read a file and are cheap:
+/// not kept). The findings pages also show the baseline, read on each request: its size
+/// and modification time are part of their key.
+fn cache_key(session: &Session, opts: &Options, req: &Request) -> Option<String> {
+    let path = req.path();
+    let kept = matches!(
+        path,
+        "/findings"
+            | "/api/findings"
+            | "/bodies"
+            | "/api/bodies"
+            | "/body"
+            | "/api/body"
+            | "/sheets"
+            | "/chronology"
+            | "/api/chronology"
+    );
+    if !kept {
+        return None;
+    }
+    let url = req.url.split('#').next().unwrap_or("");
+    if path.ends_with("findings") {
+        let stamp = std::fs::metadata(pages::baseline_path(session, opts)).ok().map(|m| (m.len(), m.modified().ok()));
+        return Some(format!("{url}\u{0}{stamp:?}"));
+    }
+    Some(url.to_string())
 }
 
 impl std::fmt::Debug for App {
@@ -72,12 +170,14 @@ impl std::fmt::Debug for App {
     }
 }
 
-/// What a page handler gets: the session (locked), the registry, and for every page but
-/// search the corpus view and report.
+/// What a page handler gets: the app, the snapshot, and for every page but search the
+/// corpus view and report.
 struct Ctx<'a> {
+    app: &'a App,
     session: &'a Session,
     registry: &'a Registry,
-    derived: Option<&'a Derived>,
+    derived: Option<Arc<Derived>>,
+    generation: u64,
     problems: &'a [String],
     opts: &'a Options,
 }
@@ -88,9 +188,33 @@ impl Ctx<'_> {
     fn d(&self) -> &Derived {
         static EMPTY: std::sync::LazyLock<Derived> = std::sync::LazyLock::new(|| Derived {
             view: CorpusView::default(),
-            report: Report::new(Vec::new(), Vec::new(), 0, 0, Vec::new()),
+            report: Arc::new(Report::new(Vec::new(), Vec::new(), 0, 0, Vec::new())),
         });
-        self.derived.unwrap_or(&EMPTY)
+        self.derived.as_deref().unwrap_or(&EMPTY)
+    }
+
+    /// The report and mentions of the body `canonical`, computed once per generation.
+    fn body(&self, canonical: &str) -> Arc<BodyData> {
+        {
+            let cache = lock(&self.app.bodies);
+            if cache.0 == self.generation
+                && let Some(b) = cache.1.get(canonical)
+            {
+                return Arc::clone(b);
+            }
+        }
+        // Computed outside the lock: pages of other bodies do not wait for this one. Two
+        // requests for the same new body may both compute it; both results are equal.
+        let data = Arc::new(BodyData {
+            report: Arc::new(pages::body_report(self, canonical)),
+            per_sheet: pages::mentions_per_sheet(self, canonical),
+        });
+        let mut cache = lock(&self.app.bodies);
+        if cache.0 != self.generation || cache.1.len() >= BODY_CACHE_SIZE {
+            *cache = (self.generation, BTreeMap::new());
+        }
+        cache.1.insert(canonical.to_string(), Arc::clone(&data));
+        data
     }
 }
 
@@ -100,19 +224,32 @@ fn needs_view(path: &str) -> bool {
 }
 
 impl App {
-    /// Opens and updates the index (as every command does) for a server on `port`.
+    /// Opens and updates the index (as every command does) for a server on `port`, then
+    /// lets go of the index lock (each later update takes it back while it writes).
     ///
     /// # Errors
     /// As [`Session::open`].
     pub fn open(opts: Options, port: u16) -> Result<App> {
-        let session = Session::open(&opts, &NoProgress)?;
+        let mut session = Session::open(&opts, &NoProgress)?;
+        session.index.release_lock();
         let problems = session.problems.iter().map(|p| p.error.to_string()).collect();
         // Watches are set before the first check below is trusted: an edit made after
         // `Session::open`'s update and before the watches exist is caught by the check
         // that the first request then runs.
         let watcher = watch::Watcher::new(&opts.corpus);
-        let state = State { session, watcher, checked: None, generation: 0, problems, registry: None, derived: None };
-        Ok(App { opts, port, state: Mutex::new(state) })
+        let key = session.index.content_key()?;
+        let registry = Arc::new(session.registry()?);
+        let snapshot = Snapshot { generation: 0, registry, problems: Arc::new(problems) };
+        Ok(App {
+            opts,
+            port,
+            session: RwLock::new(session),
+            fresh: Mutex::new(Fresh { watcher, checked: None, failed: false, key }),
+            snapshot: RwLock::new(Arc::new(snapshot)),
+            derived: Mutex::new(None),
+            bodies: Mutex::new((0, BTreeMap::new())),
+            responses: Mutex::new(Responses::default()),
+        })
     }
 
     /// The port the Host check accepts.
@@ -121,6 +258,7 @@ impl App {
     }
 
     /// Answers one request. Never panics on any input; errors become 4xx/5xx pages.
+    /// Any number of threads may call it at once.
     pub fn handle(&self, req: &Request) -> Response {
         let arrived = Instant::now();
         if !host_allowed(req.host.as_deref(), self.port) {
@@ -138,95 +276,172 @@ impl App {
                 return Response {
                     status: 200,
                     content_type: "text/javascript; charset=utf-8",
-                    body: APP_JS.into(),
+                    body: APP_JS.as_bytes().into(),
                     timing: None,
                 };
             }
             "/favicon.ico" => {
-                return Response { status: 204, content_type: "image/x-icon", body: Vec::new(), timing: None };
+                return Response { status: 204, content_type: "image/x-icon", body: Arc::from(&[][..]), timing: None };
             }
             _ => {}
         }
-        let mut state = match self.state.lock() {
+        let waited = Instant::now();
+        let snapshot = match self.refresh(arrived) {
             Ok(s) => s,
-            Err(poisoned) => poisoned.into_inner(),
+            Err(e) => return error_page(path, 500, &format!("the index could not be brought up to date: {e}")),
         };
-        let locked = Instant::now();
-        if let Err(e) = self.refresh(&mut state, arrived, needs_view(path)) {
-            return error_page(path, 500, &format!("the index could not be brought up to date: {e}"));
-        }
-        let (Some((_, registry)), derived) = (&state.registry, &state.derived) else {
-            return error_page(path, 500, "the index has no alias registry");
+        let checked = Instant::now();
+        let derived = if needs_view(path) {
+            match self.derived(&snapshot) {
+                Ok(d) => Some(d),
+                Err(e) => return error_page(path, 500, &format!("the corpus view could not be built: {e}")),
+            }
+        } else {
+            None
         };
+        // Shared with every other request; taken after `derived`, which takes it itself.
+        let session = read(&self.session);
         let ctx = Ctx {
-            session: &state.session,
-            registry,
-            derived: derived.as_ref().map(|(_, d)| &**d),
-            problems: &state.problems,
+            app: self,
+            session: &session,
+            registry: &snapshot.registry,
+            derived,
+            generation: snapshot.generation,
+            problems: &snapshot.problems,
             opts: &self.opts,
         };
-        let fresh = Instant::now();
-        let mut res = pages::route(&ctx, req);
+        let viewed = Instant::now();
+        let key = cache_key(&session, &self.opts, req);
+        let kept = key.as_ref().and_then(|k| {
+            let cache = lock(&self.responses);
+            (cache.generation == snapshot.generation).then(|| cache.by_key.get(k).cloned()).flatten()
+        });
+        let mut res = match kept {
+            Some(res) => res,
+            None => {
+                let res = pages::route(&ctx, req);
+                if let Some(k) = key
+                    && res.status == 200
+                {
+                    self.keep(snapshot.generation, k, &res);
+                }
+                res
+            }
+        };
         let ms = |a: Instant, b: Instant| b.duration_since(a).as_secs_f64() * 1000.0;
         res.timing = Some(format!(
-            "wait;dur={:.2}, fresh;dur={:.2}, page;dur={:.2}",
-            ms(arrived, locked),
-            ms(locked, fresh),
-            ms(fresh, Instant::now())
+            "fresh;dur={:.2}, view;dur={:.2}, page;dur={:.2}",
+            ms(waited, checked),
+            ms(checked, viewed),
+            ms(viewed, Instant::now())
         ));
         res
     }
 
-    /// The freshness check (unless one started after `arrived`), then what the request
-    /// needs of the derived data, rebuilt when the index changed.
-    fn refresh(&self, state: &mut State, arrived: Instant, view: bool) -> Result<()> {
+    /// Keeps a rendered page of `generation` (dropping those of other generations).
+    fn keep(&self, generation: u64, key: String, res: &Response) {
+        let mut cache = lock(&self.responses);
+        if cache.generation != generation {
+            if cache.generation > generation {
+                return;
+            }
+            *cache = Responses { generation, ..Responses::default() };
+        }
+        if cache.bytes + res.body.len() > RESPONSE_CACHE_BYTES {
+            cache.by_key.clear();
+            cache.bytes = 0;
+        }
+        if res.body.len() <= RESPONSE_CACHE_BYTES {
+            cache.bytes += res.body.len();
+            if let Some(old) = cache.by_key.insert(key, res.clone()) {
+                cache.bytes -= old.body.len();
+            }
+        }
+    }
+
+    /// The snapshot a request that arrived at `arrived` must see: after the freshness
+    /// check when one is due (see the module doc).
+    fn refresh(&self, arrived: Instant) -> Result<Arc<Snapshot>> {
+        let mut fresh = lock(&self.fresh);
         // With notifications, the full check runs only after an event (or on the first
-        // request); without, on every request (coalesced: one that started after this
-        // request arrived will do).
-        let must_check = if state.watcher.active() {
-            let changed = state.watcher.changed();
-            changed || state.checked.is_none()
+        // request, or after a failed one); without, on every request (coalesced: one that
+        // started after this request arrived will do).
+        let must_check = if fresh.watcher.active() {
+            let changed = fresh.watcher.changed();
+            changed || fresh.checked.is_none() || fresh.failed
         } else {
-            state.checked.is_none_or(|t| t < arrived)
+            fresh.failed || fresh.checked.is_none_or(|t| t < arrived)
         };
         if must_check {
+            fresh.failed = true;
             let started = Instant::now();
-            let (stats, problems) = update_index(
-                &mut state.session.index,
-                &self.opts.corpus,
-                &state.session.manifest,
-                self.opts.reference_date,
-                &NoProgress,
-            )?;
-            // A sheet touched but unchanged is re-written with the same content: nothing
-            // derived from it changes. A sheet that became unreadable left the index.
-            if stats.added + stats.updated + stats.removed > 0 || !problems.is_empty() || !state.problems.is_empty() {
-                state.generation += 1;
-            }
+            self.check(&mut fresh)?;
+            fresh.failed = false;
             // New folders get a watch (a folder created empty changes no stats).
-            if state.checked.is_some() {
-                state.watcher.rewatch();
+            if fresh.checked.is_some() {
+                fresh.watcher.rewatch();
             }
-            state.problems = problems.iter().map(|p| p.error.to_string()).collect();
-            state.checked = Some(started);
+            fresh.checked = Some(started);
         }
-        let generation = state.generation;
-        if view && state.derived.as_ref().is_none_or(|(g, _)| *g != generation) {
-            state.derived = None;
-            let view = state.session.view()?;
-            let warnings = state
-                .problems
-                .iter()
-                .map(|m| crate::report::Warning { doc: None, line: None, message: m.clone() })
-                .collect();
-            let report = crate::pipeline::report_of(&view.claims, view.sheets.len(), warnings);
-            state.registry = Some((generation, Arc::new(view.registry.clone())));
-            state.derived = Some((generation, Arc::new(Derived { view, report })));
+        drop(fresh);
+        Ok(Arc::clone(&*self.snapshot.read().unwrap_or_else(std::sync::PoisonError::into_inner)))
+    }
+
+    /// The full freshness check: updates the index and, when its content or the problems
+    /// changed, publishes a new snapshot. Called with the freshness mutex held.
+    fn check(&self, fresh: &mut Fresh) -> Result<()> {
+        let mut session = self.session.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let session = &mut *session;
+        let (stats, problems) = update_index(
+            &mut session.index,
+            &self.opts.corpus,
+            &session.manifest,
+            self.opts.reference_date,
+            &NoProgress,
+        )?;
+        let problems: Vec<String> = problems.iter().map(|p| p.error.to_string()).collect();
+        // The content key changes whenever a sheet is written or removed, by this process or
+        // (seen after the reload that starts the update) by another one. A sheet touched but
+        // unchanged is re-written with the same content: nothing derived from it changes, so
+        // a key changed by this update's own writes alone does not start a new generation.
+        let key = session.index.content_key()?;
+        let ours = stats.added + stats.updated + stats.removed > 0;
+        let foreign = key != fresh.key && stats.passages == 0;
+        fresh.key = key;
+        let old = Arc::clone(&*self.snapshot.read().unwrap_or_else(std::sync::PoisonError::into_inner));
+        if !ours && !foreign && problems == *old.problems {
+            return Ok(());
         }
-        if state.registry.as_ref().is_none_or(|(g, _)| *g != generation) {
-            state.registry = Some((generation, Arc::new(state.session.registry()?)));
-        }
+        let registry = Arc::new(session.registry()?);
+        let snapshot = Snapshot { generation: old.generation + 1, registry, problems: Arc::new(problems) };
+        *self.snapshot.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(snapshot);
         Ok(())
+    }
+
+    /// The corpus view and report of `snapshot`'s generation, computed by the first
+    /// request that needs them.
+    fn derived(&self, snapshot: &Snapshot) -> Result<Arc<Derived>> {
+        let mut slot = lock(&self.derived);
+        if let Some((g, d)) = &*slot
+            && *g >= snapshot.generation
+        {
+            return Ok(Arc::clone(d));
+        }
+        // No update may commit while the view is read; the generation is read again under
+        // this guard, so the view is labelled with the state it was read from.
+        let session = read(&self.session);
+        let current = Arc::clone(&*self.snapshot.read().unwrap_or_else(std::sync::PoisonError::into_inner));
+        *slot = None;
+        let view = session.view()?;
+        let warnings = current
+            .problems
+            .iter()
+            .map(|m| crate::report::Warning { doc: None, line: None, message: m.clone() })
+            .collect();
+        let report = Arc::new(crate::pipeline::report_of(&view.claims, view.sheets.len(), warnings));
+        let d = Arc::new(Derived { view, report });
+        *slot = Some((current.generation, Arc::clone(&d)));
+        Ok(d)
     }
 }
 
@@ -287,8 +502,15 @@ fn answer(app: &App, rq: tiny_http::Request) {
     let req = Request { method: rq.method().as_str().to_string(), url: rq.url().to_string(), host };
     let res = app.handle(&req);
     // The body is whole in memory: always a Content-Length, never chunked.
-    let mut out =
-        tiny_http::Response::from_data(res.body).with_status_code(res.status).with_chunked_threshold(usize::MAX);
+    let len = res.body.len();
+    let mut out = tiny_http::Response::new(
+        tiny_http::StatusCode(res.status),
+        Vec::new(),
+        std::io::Cursor::new(Shared(res.body)),
+        Some(len),
+        None,
+    )
+    .with_chunked_threshold(usize::MAX);
     let mut add = |name: &str, value: &str| {
         if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
             out.add_header(h);
@@ -303,6 +525,15 @@ fn answer(app: &App, rq: tiny_http::Request) {
     }
     // A client that went away is not the server's problem.
     let _ = rq.respond(out);
+}
+
+/// A shared body read by tiny_http without copying it.
+struct Shared(Arc<[u8]>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
 }
 
 /// The tally of a finding's values: each value with the sheets giving it, fewest sheets

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::num::NonZeroUsize;
+use std::sync::Arc;
 
 use serde_json::{Value, json};
 
@@ -314,17 +315,20 @@ fn search_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
 /// The baseline in force: `check.baseline` of the configuration, else
 /// `concord-baseline.json`, as `concord check` finds it.
 fn baseline(ctx: &Ctx<'_>) -> Result<crate::baseline::Baseline, String> {
+    crate::baseline::Baseline::load_or_empty(&baseline_path(ctx.session, ctx.opts)).map_err(|e| e.to_string())
+}
+
+/// Where the baseline in force is (it may not exist).
+pub(super) fn baseline_path(session: &crate::pipeline::Session, opts: &crate::pipeline::Options) -> std::path::PathBuf {
     let config_dir =
-        ctx.opts.config.as_deref().and_then(|p| p.parent()).map(std::path::Path::to_path_buf).unwrap_or_default();
-    let path = ctx
-        .session
+        opts.config.as_deref().and_then(|p| p.parent()).map(std::path::Path::to_path_buf).unwrap_or_default();
+    session
         .config
         .check
         .baseline
         .as_ref()
         .map(|b| config_dir.join(b))
-        .unwrap_or_else(|| std::path::PathBuf::from("concord-baseline.json"));
-    crate::baseline::Baseline::load_or_empty(&path).map_err(|e| e.to_string())
+        .unwrap_or_else(|| std::path::PathBuf::from("concord-baseline.json"))
 }
 
 /// The tally's key of a claim: its figures for a figures finding, else its date.
@@ -500,7 +504,7 @@ fn findings_json(ctx: &Ctx<'_>, req: &Request) -> Value {
 // ---------------------------------------------------------------------------------------
 
 /// Mentions of the body `canonical` per sheet, from the sheets' name counts.
-fn mentions_per_sheet(ctx: &Ctx<'_>, canonical: &str) -> Vec<(DocId, u64)> {
+pub(super) fn mentions_per_sheet(ctx: &Ctx<'_>, canonical: &str) -> Vec<(DocId, u64)> {
     let registry = &ctx.registry;
     let mut out = Vec::new();
     for s in &ctx.d().view.sheets {
@@ -544,7 +548,7 @@ fn bodies_json(ctx: &Ctx<'_>) -> Value {
 }
 
 /// The claims about `canonical` (as `concord timeline BODY` picks them) and their report.
-fn body_report(ctx: &Ctx<'_>, canonical: &str) -> Report {
+pub(super) fn body_report(ctx: &Ctx<'_>, canonical: &str) -> Report {
     let wanted = canonical.to_lowercase();
     let claims: Vec<_> = ctx
         .d()
@@ -589,12 +593,12 @@ fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
         url_component(&body.canonical.replace('"', " ")),
         url_component(&body.canonical)
     );
-    let per_sheet = mentions_per_sheet(ctx, &body.canonical);
+    let data = ctx.body(&body.canonical);
     let _ = write!(
         main,
         "<h2>Mentions per sheet</h2><table><thead><tr><th>Sheet</th><th>Mentions</th></tr></thead><tbody>"
     );
-    for (doc, n) in &per_sheet {
+    for (doc, n) in &data.per_sheet {
         let _ = write!(
             main,
             "<tr><td><a href=\"/sheet?doc={}\">{}</a></td><td>{n}</td></tr>",
@@ -603,19 +607,16 @@ fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
         );
     }
     main.push_str("</tbody></table>\n<h2>Chronology</h2>\n");
-    let report = body_report(ctx, &body.canonical);
     zoom_links(&format!("/body?name={}", url_component(&body.canonical)), zoom, &mut main);
-    axis(&report, zoom, &mut main);
+    axis(&data.report, zoom, &mut main);
     Ok(Response::html(200, layout(&body.canonical, "Bodies", &main)))
 }
 
 fn body_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     let body = find_body(ctx, req)?;
-    let report = body_report(ctx, &body.canonical);
-    let per_sheet: Vec<Value> = mentions_per_sheet(ctx, &body.canonical)
-        .iter()
-        .map(|(d, n)| json!({"doc": d.as_str(), "mentions": n}))
-        .collect();
+    let data = ctx.body(&body.canonical);
+    let report = &data.report;
+    let per_sheet: Vec<Value> = data.per_sheet.iter().map(|(d, n)| json!({"doc": d.as_str(), "mentions": n})).collect();
     Ok(Response::json(
         200,
         &json!({
@@ -667,9 +668,12 @@ fn chronology_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
                 escape_html(&body_href(&body.canonical)),
                 escape_html(&body.canonical)
             );
-            (body_report(ctx, &body.canonical), format!("/chronology?body={}", url_component(&body.canonical)))
+            (
+                Arc::clone(&ctx.body(&body.canonical).report),
+                format!("/chronology?body={}", url_component(&body.canonical)),
+            )
         }
-        None => (ctx.d().report.clone(), "/chronology".to_string()),
+        None => (Arc::clone(&ctx.d().report), "/chronology".to_string()),
     };
     let _ = writeln!(
         main,
@@ -713,9 +717,9 @@ fn chronology_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     let report = match req.nonblank("body") {
         Some(name) => {
             let body = ctx.registry.body(&name).ok_or_else(|| not_found(format!("no body named {name:?} is known")))?;
-            body_report(ctx, &body.canonical)
+            Arc::clone(&ctx.body(&body.canonical).report)
         }
-        None => ctx.d().report.clone(),
+        None => Arc::clone(&ctx.d().report),
     };
     let entries: Vec<&TimelineEntry> =
         report.timeline.iter().take(req.nonblank("limit").and_then(|l| l.parse().ok()).unwrap_or(MAX_ROWS)).collect();

@@ -8,13 +8,18 @@ const SHEET_A: &str = "Harbour Authority facts\n\nThe Harbour Authority (HA) was
 const SHEET_B: &str = "Harbour Authority history\n\nThe Harbour Authority was established in 1962.\n";
 
 fn app(dir: &std::path::Path) -> App {
+    std::fs::write(dir.join("none.toml"), "").unwrap();
+    app_with_config(dir)
+}
+
+/// The app over the two sheets, with the configuration already in `dir/none.toml`.
+fn app_with_config(dir: &std::path::Path) -> App {
     let corpus = dir.join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
     std::fs::write(corpus.join("a.txt"), SHEET_A).unwrap();
     std::fs::write(corpus.join("b.txt"), SHEET_B).unwrap();
     let mut opts = Options::new(&corpus, dir.join("index"));
     opts.config = Some(dir.join("none.toml"));
-    std::fs::write(dir.join("none.toml"), "").unwrap();
     App::open(opts, 4321).unwrap()
 }
 
@@ -75,4 +80,42 @@ fn edits_show_on_the_next_request() {
     assert_eq!(hits(&app), 0);
     std::fs::write(dir.path().join("corpus/b.txt"), "The lighthouse was lit in 1962.\n").unwrap();
     assert_eq!(hits(&app), 1);
+}
+
+#[test]
+fn corpus_wide_pages_are_rendered_once_per_index_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let first = get(&app, "/chronology");
+    let again = get(&app, "/chronology");
+    assert!(Arc::ptr_eq(&first.body, &again.body), "the second request is answered from the kept page");
+    assert!(!Arc::ptr_eq(&get(&app, "/chronology?zoom=year").body, &first.body), "another request, another page");
+    let search = get(&app, "/api/search?q=established");
+    assert!(!Arc::ptr_eq(&get(&app, "/api/search?q=established").body, &search.body), "searches are not kept");
+    // An edit starts a new state: the page is rendered again, from the new claims.
+    std::fs::write(dir.path().join("corpus/b.txt"), "The Harbour Authority was established in 1975.\n").unwrap();
+    let edited = get(&app, "/chronology");
+    assert!(!Arc::ptr_eq(&edited.body, &first.body));
+    assert!(edited.text_body().contains("1975") && !first.text_body().contains("1975"));
+}
+
+#[test]
+fn a_kept_findings_page_follows_the_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("none.toml"), "[check]\nbaseline = \"base.json\"\n").unwrap();
+    let app = app_with_config(dir.path());
+    let before: serde_json::Value = serde_json::from_slice(&get(&app, "/api/findings").body).unwrap();
+    let f = &before["findings"][0];
+    assert_eq!(f["status"], "new");
+    assert!(get(&app, "/findings").text_body().contains("status new"));
+    let entry = serde_json::json!({
+        "id": f["id"], "severity": f["severity"], "subject": f["subject"], "event": f["event"],
+        "values": f["values"], "reason": "two foundings are told apart elsewhere",
+    });
+    let baseline = serde_json::json!({ "schema_version": 1, "entries": [entry] });
+    std::fs::write(dir.path().join("base.json"), baseline.to_string()).unwrap();
+    let after: serde_json::Value = serde_json::from_slice(&get(&app, "/api/findings").body).unwrap();
+    assert_eq!(after["findings"][0]["status"], "known", "{after}");
+    let page = get(&app, "/findings").text_body();
+    assert!(page.contains("two foundings are told apart elsewhere"), "{page}");
 }
