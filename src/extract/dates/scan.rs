@@ -377,7 +377,8 @@ static MODIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every pattern, so one test compiles them all.
 #[cfg(test)]
-pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 20] = [
+pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 21] = [
+    ("SPOKEN_HINT", &SPOKEN_HINT),
     ("SPOKEN_YEAR", &SPOKEN_YEAR),
     ("ORDINAL_DAY", &ORDINAL_DAY),
     ("BC_RANGE", &BC_RANGE),
@@ -1355,7 +1356,17 @@ fn word_value(word: &str) -> Option<i32> {
     number_value(word).filter(|n| *n > 0 && *n < 100)
 }
 
+/// The words every year in words holds: one literal scan, so that texts without them (most)
+/// skip [`SPOKEN_YEAR`], whose optional month prefix defeats the regex engine's own prefilter.
+static SPOKEN_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)teen[ -]|two thousand|the (?:twen|thir|for|fif|six|seven|eigh|nine)ties")
+        .expect("SPOKEN_HINT is a valid regex")
+});
+
 fn spoken_years(text: &str, out: &mut Vec<Candidate>) {
+    if !SPOKEN_HINT.is_match(text) {
+        return;
+    }
     for caps in SPOKEN_YEAR.captures_iter(text) {
         let Some(span) = span_of(&caps) else { continue };
         let word = |name: &str| caps.name(name).and_then(|m| word_value(m.as_str()));
