@@ -71,6 +71,10 @@ impl<'a> Reader<'a, '_> {
                 Some(Subject { name, at, object: None, agent: None, factor })
             }
             (_, _) => {
+                // "Founded in 1990 as a club, the X …": the subject follows the participle's clause.
+                if let Some(s) = self.fronted_participle(t, di) {
+                    return Some(s);
+                }
                 if let Some((name, at)) = self.object_after(t.at, Some(di)) {
                     let agent = self.agent_before(t.at);
                     return Some(Subject { name, at: Some(at), object: None, agent, factor: 1.0 });
@@ -101,6 +105,35 @@ impl<'a> Reader<'a, '_> {
                 Some(Subject { name, at, object: None, agent: None, factor })
             }
         }
+    }
+
+    /// A participle opening the sentence, its date inside its clause, the body after the
+    /// clause's comma: `Established in 1975 as an informal forum, the X …` → X.
+    pub(super) fn fronted_participle(&self, t: &Trigger, di: usize) -> Option<Subject> {
+        if t.form != Form::Past || t.passive || di <= t.at {
+            return None;
+        }
+        let items = self.items();
+        // Only adverbs before it, or a footnote mark left over from the sentence before ("[1]").
+        let lead = |it: &Item<'_>| {
+            (it.kind == ItemKind::Word && is_adverb(&it.lower()))
+                || matches!(it.kind, ItemKind::Number | ItemKind::Punct('[' | ']'))
+        };
+        // A sentence the splitter left joined to the one before (".[1] Founded …") starts after its stop.
+        let start = items.get(..t.at)?.iter().rposition(|it| it.is_punct('.')).map_or(0, |p| p + 1);
+        if !items.get(start..t.at)?.iter().all(lead) {
+            return None;
+        }
+        let comma = (t.at + 1..(t.at + 16).min(items.len()))
+            .find(|&j| items.get(j).is_some_and(|it| matches!(it.kind, ItemKind::Punct(',' | ';' | '.' | ':'))))?;
+        if !items.get(comma)?.is_punct(',') || di > comma {
+            return None;
+        }
+        let (name, at) = self.party_from(comma + 1)?;
+        if !self.item(at).is_some_and(|it| it.is_party()) {
+            return None;
+        }
+        Some(Subject { name, at: Some(at), object: None, agent: None, factor: 0.9 })
     }
 
     /// Whether the verb at `v` is followed by an object that is not a body.

@@ -72,6 +72,7 @@ mod lexicon;
 mod named;
 mod phrases;
 mod structured;
+mod themes;
 mod trigger;
 
 use frames::Subject;
@@ -187,14 +188,25 @@ impl<'a> Reader<'a, '_> {
             }
             if let Some(c) = self.dated_title(di, index) {
                 out.push(c);
+                // "At the X Summit of D, A decided to launch Y": Y too.
+                if let Some((_, t)) = self.decided_at(&triggers, di)
+                    && let Some(subject) = self.subject(&t, di)
+                {
+                    out.extend(self.claim(index, t.event, &subject, 0.6 * subject.factor));
+                }
                 continue;
             }
             // The event word that governs the date, and its frame's subject.
-            let governed = self.event_claim(&triggers, &free, di, index);
+            let governed = self
+                .event_claim(&triggers, &free, di, index)
+                .or_else(|| self.theme_claim(&triggers, di, index))
+                .or_else(|| self.meeting_claim(&triggers, di, index));
             let found = governed.is_some();
             // "in May and June 2000": the month before "and" is a claim of its own.
             let month = governed.as_ref().and_then(|c| self.coordinated_month(di, c));
             out.extend(governed.into_iter().chain(month));
+            // "the newly created X in 1991": X's creation besides the verb's own claim.
+            out.extend(self.newly_created(di, index));
             // Dates a name carries with no event word around it.
             let parenthesised = if found { None } else { self.dated_in_parentheses(di, index) };
             let session = self.session_after(di, index);
