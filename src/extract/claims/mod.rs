@@ -203,6 +203,7 @@ impl<'a> Reader<'a, '_> {
             out.extend(parenthesised.into_iter().chain(session).chain(summit));
         }
         out.extend(self.anniversaries());
+        let mut out = coordination::split_meeting_days(out);
         let figures = self.figures();
         for c in &mut out {
             c.figures.clone_from(&figures);

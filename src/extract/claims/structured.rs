@@ -39,7 +39,7 @@ use crate::span::Span;
 /// Confidence of a claim whose body the structure itself names.
 const NAMED: f32 = 0.8;
 /// Confidence of a claim whose body is the sheet topic.
-const TOPIC: f32 = 0.6;
+const TOPIC: f32 = 0.75;
 /// Confidence of a definite description resolved to the sheet topic.
 const DESCRIBED: f32 = 0.5;
 /// How many lines from the top a field line may stand to date the topic.
