@@ -241,6 +241,9 @@ impl<'a> Reader<'a, '_> {
         if t.form == Form::Base {
             conf *= 0.7;
         }
+        if self.irrealis(t) {
+            conf *= clause::IRREALIS;
+        }
         let mut c = self.claim(index, t.event, &subject, conf)?;
         c.qualifiers = self.qualifiers(t, subject.at);
         if c.agent.is_none() {
