@@ -24,6 +24,7 @@
 //! job, after every sheet has been read.
 
 mod registry;
+mod shouted;
 pub(crate) mod tokens;
 mod words;
 
@@ -74,7 +75,8 @@ pub fn extract_bodies(doc: &Document, sentences: &[Span]) -> Vec<BodyMention> {
     for &sentence in sentences {
         let tokens = tokenize(text, sentence);
         let caps_lines = caps_lines(text, sentence, &tokens);
-        let finder = Finder { text, tokens: &tokens, lower_words: &lower_words, caps_lines: &caps_lines };
+        let finder =
+            Finder { text, tokens: &tokens, lower_words: &lower_words, caps_lines: &caps_lines, ordinary: &ordinary };
         out.extend(finder.find());
         shouted.extend(finder.shouted(&ordinary));
     }
@@ -104,6 +106,8 @@ struct Finder<'a, 't> {
     lower_words: &'t FxHashSet<&'a str>,
     /// Newline offsets inside the sentence, and for each line whether it is all capitals.
     caps_lines: &'t (Vec<usize>, Vec<bool>),
+    /// Every word the document writes with a lower-case letter, lower-cased.
+    ordinary: &'t FxHashMap<String, bool>,
 }
 
 /// The newline offsets of a sentence and, per line, whether it has at least three words
@@ -129,6 +133,13 @@ impl<'a> Finder<'a, '_> {
         let mut found: Vec<BodyMention> = Vec::new();
         let mut definition_parens: Vec<Span> = Vec::new();
         self.acronym_definitions(&mut found, &mut definition_parens);
+        // Names in capitals ("The EUROPEAN SPACE AGENCY is …"), see `shouted`.
+        for (first, last) in shouted::runs(self.text, self.tokens, |t| self.in_all_caps_run(t)) {
+            let span = Span::new(self.tokens[first].span.start, self.tokens[last].span.end);
+            if !found.iter().any(|d| d.span.overlaps(span)) {
+                found.push(self.mention(span, None));
+            }
+        }
         let defined = found.len();
         for m in self.head_noun_names() {
             // A definition wins over a name it overlaps.
@@ -340,7 +351,12 @@ impl<'a> Finder<'a, '_> {
     }
 
     fn mention(&self, span: Span, acronym: Option<&str>) -> BodyMention {
-        let name = collapse(self.text.get(span.start..span.end).unwrap_or(""));
+        let mut name = collapse(self.text.get(span.start..span.end).unwrap_or(""));
+        // A name in capitals is recorded as the document writes it elsewhere.
+        if shouted::is_shouted_name(&name) {
+            let words: Vec<&str> = name.split(' ').collect();
+            name = shouted::name_of(&words, self.ordinary);
+        }
         let kind = name_type(&name);
         BodyMention { span, name, acronym: acronym.map(str::to_string), kind }
     }
@@ -425,6 +441,8 @@ impl<'a> Finder<'a, '_> {
                 }
                 // In a complement "and the" may join ("… and the Elimination of …"); before
                 // the head it would join two names ("NATO and the Moscow University").
+                // "X of Y and the Z Court": a second name of its own after "and" ends the first.
+                "and" | "&" if state == State::Complement && self.second_name_at(i + 1) => break,
                 "and" | "&"
                     if (if state == State::Pre { self.name_word(i + 1) } else { next_is_name(i + 1) })
                         && state != State::Head
@@ -449,6 +467,22 @@ impl<'a> Finder<'a, '_> {
             }
         }
         end
+    }
+}
+
+impl Finder<'_, '_> {
+    /// Whether the capitalised run at token `j` (after an optional `the`) holds a head noun
+    /// of its own: "… of Europe and the European Court" joins two names, "… of Trade and
+    /// Industry" continues one.
+    fn second_name_at(&self, j: usize) -> bool {
+        let mut k = if self.tokens.get(j).is_some_and(|t| t.is("the")) { j + 1 } else { j };
+        while self.name_word(k) && k < j + 12 {
+            if self.tokens.get(k).is_some_and(|t| head_noun_type(t.text).is_some()) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 }
 

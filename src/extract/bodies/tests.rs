@@ -83,6 +83,15 @@ fn head_noun_names() {
             "He visited the Ministry of Defence of the Republic of Ireland.",
             &["Ministry of Defence of the Republic of Ireland"],
         ),
+        // "and the" after a complement starts a second name when a head noun follows …
+        ("The Council of the Andes and the Pacific Court met.", &["Council of the Andes", "Pacific Court"]),
+        ("The Bank of Iceland and the Nordic Fund agreed.", &["Bank of Iceland", "Nordic Fund"]),
+        // … and continues the first when none does.
+        ("The Ministry of Trade and Industry spoke.", &["Ministry of Trade and Industry"]),
+        (
+            "The Office for Prevention and the Elimination of Waste met.",
+            &["Office for Prevention and the Elimination of Waste"],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(names(text), *want, "{text}");
@@ -140,4 +149,26 @@ fn shouted_words_are_not_acronyms() {
     // A web address is not where a sheet writes a word in lower case.
     let got = names("See www.fifa.com for FIFA news.");
     assert!(got.iter().any(|n| n == "FIFA"), "{got:?}");
+}
+
+#[test]
+fn names_in_capitals() {
+    let got = bodies("The NORDIC RIVER COMMISSION (NRC) is a body of Nordic states. The Nordic River Commission met.");
+    assert!(got.contains(&("Nordic River Commission".into(), Some("NRC".into()))), "{got:?}");
+    let got = names("The COUNCIL OF THE ALPINE STATES is a forum of the states of the Alpine region.");
+    assert!(got.contains(&"Council of the Alpine States".to_string()), "{got:?}");
+    // A word the document never writes in lower case is an acronym and stays in capitals.
+    let got = names("The ASBM TREATY was an arms treaty on missiles.");
+    assert!(got.contains(&"ASBM Treaty".to_string()), "{got:?}");
+    let got = names("The SPACE AGENCY is an agency in space.");
+    assert!(got.contains(&"Space Agency".to_string()), "{got:?}");
+    // No head noun: no name ("PLEASE NOTE", a shouted phrase).
+    let got = names("PLEASE NOTE that the office is closed today.");
+    assert!(!got.iter().any(|n| n.contains(' ')), "{got:?}");
+    // An all-capitals line is a heading or an address, read as before.
+    assert!(
+        !names("ANNUAL REPORT OF THE COMMISSION\nThe report was published.").iter().any(|n| n.contains("Commission"))
+    );
+    // One capital word is not a run.
+    assert!(!names("The COUNCIL met on Monday.").iter().any(|n| n == "Council"));
 }
