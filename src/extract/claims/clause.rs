@@ -12,7 +12,49 @@ use super::lexicon::{Form, event_word, follows_head, is_adverb, is_be, is_cap, i
 use super::trigger::Trigger;
 use crate::span::Span;
 
+/// Confidence factor for an event word in an unreal mood (see [`Reader::irrealis`]).
+pub(super) const IRREALIS: f32 = 0.4;
+
+/// Words that put the event word after them in an unreal mood: a modal, a condition, a
+/// possibility or a proposal. (`may` is left out: it is also a month.)
+fn unreal_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "could"
+            | "would"
+            | "might"
+            | "should"
+            | "if"
+            | "unless"
+            | "possibility"
+            | "possible"
+            | "proposal"
+            | "proposed"
+            | "prospect"
+            | "hypothetical"
+            | "whether"
+    )
+}
+
 impl<'a> Reader<'a, '_> {
+    /// Whether trigger `t` is in an unreal mood: a cue within the five items before it in
+    /// its clause (`could only join`, `the possibility of its territory joining`, `unless
+    /// the plan were to be adopted`). Such a sentence says an event might happen, not that
+    /// it did; its claim is kept, with a low confidence.
+    pub(super) fn irrealis(&self, t: &Trigger) -> bool {
+        let items = self.items();
+        let from = t.at.saturating_sub(5);
+        for it in items.get(from..t.at).unwrap_or_default().iter().rev() {
+            if matches!(it.kind, ItemKind::Punct(';' | ':' | '.')) {
+                return false;
+            }
+            if it.kind == ItemKind::Word && unreal_cue(&it.lower()) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// The cost of attaching date item `di` to trigger `t`; `None` when it may not.
     pub(super) fn cost(&self, t: &Trigger, di: usize) -> Option<f32> {
         let items = self.items();
@@ -228,5 +270,33 @@ impl<'a> Reader<'a, '_> {
                     v.kind == ItemKind::Word && !is_cap(v.text) && (w.ends_with("ing") || w.ends_with("ed"))
                 })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::Document;
+    use crate::extract::extract;
+
+    fn confidence(text: &str, subject: &str) -> Option<f32> {
+        let doc = Document::from_text("t.txt", text);
+        extract(&doc).claims.into_iter().find(|c| c.subject == subject).map(|c| c.confidence)
+    }
+
+    #[test]
+    fn an_event_in_an_unreal_mood_has_a_low_confidence() {
+        let stated = confidence("In 2004, the island joined the Pacific Fisheries Union.", "Pacific Fisheries Union");
+        let possible = confidence(
+            "In 2004, the islanders raised the possibility of their island joining the Pacific Fisheries Union.",
+            "Pacific Fisheries Union",
+        );
+        let conditional = confidence(
+            "The island could only join the Pacific Fisheries Union in 2004 if it changed its laws.",
+            "Pacific Fisheries Union",
+        );
+        assert!(stated.is_some_and(|c| c >= 0.7), "{stated:?}");
+        for c in [possible, conditional].into_iter().flatten() {
+            assert!(c < 0.5, "an unreal mood lowers confidence: {c}");
+        }
     }
 }

@@ -319,7 +319,14 @@ mod tests {
     fn a_title_in_capitals_is_the_topic() {
         let text = "The COUNCIL OF THE DANUBE STATES, called simply THE COUNCIL, is a river body.\n\n\
                     The Council met for the first time on 4 May 1971.";
-        has(text, "COUNCIL OF THE DANUBE STATES", Event::FirstMeeting, "1971-05-04");
+        // The registry may spell the title in its own case: compare without it.
+        let got = claims(text);
+        assert!(
+            got.iter().any(|(s, e, d)| s.eq_ignore_ascii_case("Council of the Danube States")
+                && *e == Event::FirstMeeting
+                && d == "1971-05-04"),
+            "{got:?}"
+        );
         // One word in capitals is an acronym or a shout, not a title.
         lacks("The RIVER is long.\n\nThe Council met for the first time on 4 May 1971.", "RIVER");
     }

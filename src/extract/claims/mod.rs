@@ -215,6 +215,7 @@ impl<'a> Reader<'a, '_> {
             out.extend(parenthesised.into_iter().chain(session).chain(summit));
         }
         out.extend(self.anniversaries());
+        let mut out = coordination::split_meeting_days(out);
         let figures = self.figures();
         for c in &mut out {
             c.figures.clone_from(&figures);
@@ -251,6 +252,9 @@ impl<'a> Reader<'a, '_> {
         let mut conf = (0.95 - 0.04 * cost).clamp(0.3, 0.95) * subject.factor;
         if t.form == Form::Base {
             conf *= 0.7;
+        }
+        if self.irrealis(t) {
+            conf *= clause::IRREALIS;
         }
         let mut c = self.claim(index, t.event, &subject, conf)?;
         c.qualifiers = self.qualifiers(t, subject.at);

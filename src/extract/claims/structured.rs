@@ -25,7 +25,7 @@
 //! `X`); with none, claims that need it are not made.
 //!
 //! Confidence: 0.8 for a table or item whose body is named in its heading, caption or
-//! the item itself; 0.6 when the body is the sheet topic (inferred from the first line);
+//! the item itself; 0.65 when the body is the sheet topic (inferred from the first line);
 //! 0.5 for a definite description resolved to the topic; times 0.8 when a table row names
 //! no member or person. A date already claimed by the prose reader is left to it.
 
@@ -39,7 +39,7 @@ use crate::span::Span;
 /// Confidence of a claim whose body the structure itself names.
 const NAMED: f32 = 0.8;
 /// Confidence of a claim whose body is the sheet topic.
-const TOPIC: f32 = 0.6;
+const TOPIC: f32 = 0.65;
 /// Confidence of a definite description resolved to the sheet topic.
 const DESCRIBED: f32 = 0.5;
 /// How many lines from the top a field line may stand to date the topic.
