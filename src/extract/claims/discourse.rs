@@ -26,7 +26,14 @@ pub(super) fn topic<'a>(
     let at = sentence.items.iter().position(|it| !it.is("the"))?;
     let ItemKind::Body(b) = sentence.items.get(at)?.kind else { return None };
     let verb = sentence.items.get(at + 1)?;
-    if verb.is("is") || verb.is("was") || verb.is("are") { bodies.get(b).map(|m| m.name.as_str()) } else { None }
+    // "The X Council, also called …, is a …": an apposition may stand before the verb.
+    let apposition = verb.is_punct(',')
+        && sentence.items.iter().skip(at + 2).take(16).any(|it| it.is("is") || it.is("was") || it.is("are"));
+    if verb.is("is") || verb.is("was") || verb.is("are") || apposition {
+        bodies.get(b).map(|m| m.name.as_str())
+    } else {
+        None
+    }
 }
 
 impl<'a> Reader<'a, '_> {
@@ -77,7 +84,11 @@ impl<'a> Reader<'a, '_> {
     /// else the sheet's topic when its name ends in that noun. Two different bodies with
     /// that head noun in the sentence before: no guess.
     pub(super) fn description(&self, noun: &str, kind: BodyType, at: usize) -> Option<String> {
-        let same_head = |name: &str| name.rsplit(' ').next().is_some_and(|h| h.eq_ignore_ascii_case(noun));
+        // The head noun stands before a complement: "Council of the Andean States" is a council.
+        let same_head = |name: &str| {
+            let head = name.split(" of ").next().unwrap_or(name);
+            head.rsplit(' ').next().is_some_and(|h| h.eq_ignore_ascii_case(noun))
+        };
         let here = self.items().get(..at).unwrap_or_default();
         let before = self.previous.map(|p| p.items.as_slice()).unwrap_or_default();
         let names = |items: &[super::items::Item<'_>]| -> Vec<String> {
