@@ -145,9 +145,10 @@ fn main() -> Result<()> {
                 let r = if args.stages {
                     extract_timed(f, &st, args.prototype)
                 } else {
-                    // The library's own path: Document::load + extract.
-                    Document::load(f, &manifest)
-                        .map(|doc| Counts::of(&concord::extract::extract(&doc), doc.original.len()))
+                    // The product's own path, the one the index update runs: read (bounded),
+                    // hash, decode, Document, extract.
+                    concord::pipeline::ingest(f, &manifest, None)
+                        .map(|x| Counts::of(&x.extraction, x.doc.original.len()))
                         .map_err(anyhow::Error::from)
                 };
                 r.unwrap_or(Counts { errors: 1, ..Counts::default() })

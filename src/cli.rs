@@ -221,11 +221,11 @@ pub struct SearchArgs {
     #[arg(long, value_name = "NAME")]
     pub body: Option<String>,
     /// Only passages mentioning a date on or after this (1997, 1997-05, 1997-05-27).
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<concord::Date>,
     /// Only passages mentioning a date on or before this.
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<concord::Date>,
     /// text (one hit per line pair: path:line:column, then the passage) or json (JSON Lines).
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
@@ -234,6 +234,10 @@ pub struct SearchArgs {
 /// The most hits a search may ask for: beyond it tantivy would reserve memory for
 /// every slot up front (`--limit 10000000000` aborted the process).
 pub const MAX_LIMIT: usize = 100_000;
+
+fn parse_date(s: &str) -> Result<concord::Date, String> {
+    s.parse::<concord::Date>().map_err(|e| e.to_string())
+}
 
 fn parse_limit(s: &str) -> Result<std::num::NonZeroUsize, String> {
     let n: usize = s.trim().parse().map_err(|_| format!("{s:?} is not a number of hits"))?;

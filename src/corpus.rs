@@ -283,6 +283,26 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
 }
 
+/// Where a mention stands in the original file, and its text there: a [`Location`] with
+/// the exact original characters, kept so listings need not re-read the sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column in characters.
+    pub column: u32,
+    /// The exact original text.
+    pub text: String,
+}
+
+impl Site {
+    /// The site of a span of `doc`'s normalised text.
+    pub fn of(doc: &Document, span: Span) -> Site {
+        let loc = doc.location(span.start);
+        Site { line: loc.line, column: loc.column, text: doc.original_slice(span).to_string() }
+    }
+}
+
 /// One sheet, read and normalised.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -337,7 +357,18 @@ impl Document {
     /// # Errors
     /// The file cannot be read, is too large, binary, or not valid text.
     pub fn load(sheet: &SheetFile, manifest: &Manifest) -> Result<Document> {
+        Document::load_hashed(sheet, manifest).map(|(doc, _)| doc)
+    }
+
+    /// [`Document::load`], also giving the blake3 hash of the file's bytes (the index's
+    /// content identity). Every sheet concord reads comes through here, so the size limit
+    /// and the decoding rules hold on every path.
+    ///
+    /// # Errors
+    /// The file cannot be read, is too large, binary, or not valid text.
+    pub fn load_hashed(sheet: &SheetFile, manifest: &Manifest) -> Result<(Document, blake3::Hash)> {
         let bytes = read_bounded(&sheet.path)?;
+        let hash = blake3::hash(&bytes);
         let text = decode(&sheet.path, bytes)?;
         let mut doc = Document::from_text(sheet.id.as_str(), &text);
         if let Some(entry) = manifest.get(&sheet.id) {
@@ -347,7 +378,7 @@ impl Document {
             doc.stated_date = entry.date;
         }
         doc.register = manifest.register_for(&sheet.id);
-        Ok(doc)
+        Ok((doc, hash))
     }
 
     /// The normalised text every extractor reads.

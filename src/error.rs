@@ -95,6 +95,19 @@ pub enum Error {
     /// A git command needed by `--changed-since` failed.
     #[error("git: {0}")]
     Git(String),
+    /// `git` could not be started for `--changed-since`.
+    #[error("--changed-since needs git on the PATH")]
+    GitMissing {
+        /// Why it could not be started.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A timeline was asked for a body no claim is about.
+    #[error("no claim is about {name:?} (try `concord bodies` for the known names)")]
+    NoClaimAbout {
+        /// The name asked for.
+        name: String,
+    },
 }
 
 /// `Result` with [`Error`] as the default error.

@@ -33,11 +33,11 @@ use tantivy::{
     DocAddress, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, TERMINATED, TantivyDocument, Term, doc,
 };
 
-use crate::corpus::{self, DocId, Document, FileStamp, Manifest, SheetFile};
+use crate::corpus::{DocId, Document, FileStamp, Manifest, SheetFile, Site};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::extract::bodies::NameCount;
-use crate::extract::{self, Claim, Extraction};
+use crate::extract::{Claim, Extraction};
 use crate::span::starting_within;
 
 mod view_cache;
@@ -53,8 +53,6 @@ const WRITER_MEMORY: usize = 200_000_000;
 /// a search decompresses per hit (zstd blocks made searches about 20 % slower); the
 /// records are read only to rebuild the view cache and for the full listings.
 const RECORD_ZSTD_LEVEL: i32 = 3;
-/// Sheets read and extracted per batch: bounds memory while keeping both cores busy.
-const BATCH: usize = 256;
 
 /// The tantivy fields, created once with the schema.
 #[derive(Debug, Clone, Copy)]
@@ -173,25 +171,6 @@ impl SheetRecord {
     }
 }
 
-/// Where a mention stands in the original file, and its text there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Site {
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column in characters.
-    pub column: u32,
-    /// The exact original text.
-    pub text: String,
-}
-
-impl Site {
-    /// The site of a span of `doc`'s normalised text.
-    pub fn of(doc: &Document, span: crate::span::Span) -> Site {
-        let loc = doc.location(span.start);
-        Site { line: loc.line, column: loc.column, text: doc.original_slice(span).to_string() }
-    }
-}
-
 impl SheetRecord {
     /// Reads nothing: builds the record of an extracted document.
     pub fn new(doc: &Document, hash: String, size: u64, mtime: u64, extraction: Extraction) -> SheetRecord {
@@ -210,41 +189,113 @@ impl SheetRecord {
     }
 }
 
-/// Counts from one [`CorpusIndex::update`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct UpdateStats {
-    /// Sheets new to the index.
-    pub added: usize,
-    /// Sheets whose content changed.
-    pub updated: usize,
-    /// Sheets no longer in the corpus.
-    pub removed: usize,
-    /// Sheets not re-read.
-    pub unchanged: usize,
-    /// Passages written in this update.
-    pub passages: usize,
-    /// Whether the index was (re)built from scratch, and why.
-    pub rebuilt: Option<String>,
-}
-
-/// A per-sheet problem that did not stop the run.
+/// What an update must do, from [`CorpusIndex::plan`].
 #[derive(Debug)]
-pub struct SheetError {
-    /// The error, naming the file.
-    pub error: Error,
+pub struct Plan {
+    /// Sheets whose size and mtime match the index: not read.
+    pub unchanged: usize,
+    /// Sheets to read, extract and (re)write, in scan order.
+    pub read: Vec<PlannedSheet>,
+    /// Sheets the index holds that are no longer in the corpus.
+    pub removed: Vec<DocId>,
+    /// The register overrides the new records are extracted with.
+    registers: String,
+    /// Whether those differ from the ones the index was written with.
+    registers_changed: bool,
 }
 
-/// Reports progress of a long update: `(sheets done, sheets to do)`.
-pub trait Progress: Sync {
-    /// Called after each batch.
-    fn advance(&self, done: usize, total: usize);
+impl Plan {
+    /// Whether the index is already level with the corpus.
+    pub fn is_empty(&self) -> bool {
+        self.read.is_empty() && self.removed.is_empty() && !self.registers_changed
+    }
 }
 
-/// No progress display.
-pub struct NoProgress;
+/// One sheet an update must read.
+#[derive(Debug, Clone)]
+pub struct PlannedSheet {
+    /// The file.
+    pub file: SheetFile,
+    /// Its size and mtime as scanned.
+    pub stamp: FileStamp,
+    /// The content hash the index holds for it (hex), when it holds the sheet.
+    pub previous: Option<String>,
+}
 
-impl Progress for NoProgress {
-    fn advance(&self, _done: usize, _total: usize) {}
+/// What writing one planned sheet changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// The index did not hold the sheet.
+    Added,
+    /// The sheet's content changed.
+    Updated,
+    /// Touched but identical: re-written only to refresh size and mtime.
+    Unchanged,
+}
+
+/// An update in progress, from [`CorpusIndex::begin`]: batches of records are written,
+/// then committed at once (tantivy commits are atomic: a run killed before the commit
+/// leaves the previous index intact).
+pub struct IndexUpdate<'a> {
+    index: &'a mut CorpusIndex,
+    writer: IndexWriter,
+    written: u64,
+    registers: String,
+}
+
+impl IndexUpdate<'_> {
+    /// Replaces `sheet`'s record and passages with `record` (read from `doc`); returns
+    /// what changed and the number of passages written.
+    ///
+    /// # Errors
+    /// The index cannot be written.
+    pub fn write(&mut self, sheet: &PlannedSheet, record: &SheetRecord, doc: &Document) -> Result<(Change, usize)> {
+        self.forget(sheet);
+        let change = match &sheet.previous {
+            Some(old) if *old == record.hash => Change::Unchanged,
+            Some(_) => Change::Updated,
+            None => Change::Added,
+        };
+        let passages = self.index.add_sheet(&self.writer, record, doc, self.written)?;
+        Ok((change, passages))
+    }
+
+    /// Removes `sheet`'s old record and passages, if the index holds any: a sheet that can
+    /// no longer be read leaves the index, so results are never stale.
+    pub fn forget(&mut self, sheet: &PlannedSheet) {
+        // The old record and all its passages go. A new sheet has nothing to delete;
+        // tantivy keeps every delete (about 1 KB each) until the commit, so deleting
+        // unconditionally made a full build's memory grow with the corpus.
+        if sheet.previous.is_some() {
+            self.writer.delete_term(Term::from_field_text(self.index.fields.doc_id, sheet.file.id.as_str()));
+        }
+    }
+
+    /// Commits everything written, with this version's stamp, and reloads the reader.
+    ///
+    /// # Errors
+    /// The index cannot be written.
+    pub fn commit(mut self) -> Result<()> {
+        let dir = self.index.dir.clone();
+        let payload = serde_json::to_string(&CommitPayload {
+            concord_index_version: INDEX_VERSION,
+            source: SOURCE_ID.to_string(),
+            registers: std::mem::take(&mut self.registers),
+        })
+        .map_err(|e| Error::index(&dir, e))?;
+        let mut prepared = self.writer.prepare_commit().map_err(|e| Error::index(&dir, e))?;
+        prepared.set_payload(&payload);
+        prepared.commit().map_err(|e| Error::index(&dir, e))?;
+        self.writer.wait_merging_threads().map_err(|e| Error::index(&dir, e))?;
+        self.index.reader.reload().map_err(|e| Error::index(&dir, e))?;
+        Ok(())
+    }
+}
+
+impl std::fmt::Debug for IndexUpdate<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexUpdate").field("dir", &self.index.dir).finish_non_exhaustive()
+    }
 }
 
 /// What the index knows of one sheet without reading its stored record: read from
@@ -608,27 +659,19 @@ impl CorpusIndex {
         Ok(out)
     }
 
-    /// Brings the index up to date with the corpus at `root`: new and changed sheets are
-    /// read, extracted and indexed; removed ones are deleted; the rest is not touched.
-    /// Returns the counts and the per-sheet problems (those sheets are left out).
+    /// What an update must do to bring the index level with `files` (the corpus as
+    /// scanned): which sheets to read (new, or size or mtime changed, or all of them with
+    /// `reread_all` or when the register overrides changed), which to remove, how many
+    /// are unchanged. Reads only fast fields, plus the stored hash of each known sheet
+    /// about to be re-read (it tells an edit from a touch).
     ///
     /// # Errors
-    /// The corpus is not a directory or has no sheets, or the index cannot be written.
-    pub fn update(
-        &mut self,
-        root: &Path,
-        manifest: &Manifest,
-        reference: Option<Date>,
-        progress: &dyn Progress,
-    ) -> Result<(UpdateStats, Vec<SheetError>)> {
-        let (files, scan_problems) = corpus::scan_stamped(root)?;
-        let mut problems: Vec<SheetError> = scan_problems.into_iter().map(|error| SheetError { error }).collect();
-        if files.is_empty() && problems.is_empty() {
-            return Err(Error::EmptyCorpus { path: root.to_path_buf() });
-        }
+    /// The index cannot be read.
+    pub fn plan(&self, files: &[(SheetFile, FileStamp)], manifest: &Manifest, reread_all: bool) -> Result<Plan> {
         // Only fast fields are read here: no stored record is decompressed or parsed.
         let known = self.stamps()?;
         // Records extracted under other register overrides are all read again.
+        let registers = manifest.registers_fingerprint();
         let stored_registers = self
             .index
             .load_metas()
@@ -637,106 +680,52 @@ impl CorpusIndex {
             .and_then(|p| serde_json::from_str::<CommitPayload>(&p).ok())
             .map(|p| p.registers)
             .unwrap_or_default();
-        let registers_changed = stored_registers != manifest.registers_fingerprint();
-        let mut stats = UpdateStats::default();
-        // Which files must be read: new, or size/mtime changed (then the hash decides).
-        let mut to_read: Vec<(&SheetFile, u64, u64)> = Vec::new();
-        for (f, FileStamp { size, mtime }) in &files {
-            let (size, mtime) = (*size, *mtime);
+        let registers_changed = stored_registers != registers;
+        let mut unchanged = 0;
+        let mut to_read: Vec<(&SheetFile, FileStamp)> = Vec::new();
+        for (f, stamp) in files {
             match known.get(&f.id) {
-                Some(k) if k.size == size && k.mtime == mtime && reference.is_none() && !registers_changed => {
-                    stats.unchanged += 1;
+                Some(k) if k.size == stamp.size && k.mtime == stamp.mtime && !reread_all && !registers_changed => {
+                    unchanged += 1;
                 }
-                _ => to_read.push((f, size, mtime)),
+                _ => to_read.push((f, *stamp)),
             }
         }
         let present: BTreeSet<&DocId> = files.iter().map(|(f, _)| &f.id).collect();
-        let removed: Vec<&DocId> = known.keys().filter(|id| !present.contains(id)).collect();
-        if to_read.is_empty() && removed.is_empty() && !registers_changed {
-            return Ok((stats, problems));
-        }
-        // The stored hash of each known sheet about to be re-read: it tells an edit from a touch.
+        let removed: Vec<DocId> = known.keys().filter(|id| !present.contains(id)).cloned().collect();
         let searcher = self.reader.searcher();
-        let old_hashes: BTreeMap<&DocId, String> = to_read
-            .par_iter()
-            .filter_map(|(f, _, _)| known.get(&f.id).map(|k| (&f.id, k.addr)))
-            .map(|(id, addr)| Ok((id, self.stored_hash(&searcher, addr)?)))
+        let read = to_read
+            .into_par_iter()
+            .map(|(f, stamp)| {
+                let previous = match known.get(&f.id) {
+                    Some(k) => Some(self.stored_hash(&searcher, k.addr)?),
+                    None => None,
+                };
+                Ok(PlannedSheet { file: f.clone(), stamp, previous })
+            })
             .collect::<Result<_>>()?;
-        drop(searcher);
+        Ok(Plan { unchanged, read, removed, registers, registers_changed })
+    }
+
+    /// Starts applying `plan`: opens the writer and deletes the removed sheets. Nothing is
+    /// visible before [`IndexUpdate::commit`].
+    ///
+    /// # Errors
+    /// The index cannot be written.
+    pub fn begin(&mut self, plan: &Plan) -> Result<IndexUpdate<'_>> {
         let written = new_stamp(&self.dir);
-        let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY).map_err(|e| Error::index(&self.dir, e))?;
+        let writer: IndexWriter = self.index.writer(WRITER_MEMORY).map_err(|e| Error::index(&self.dir, e))?;
         // A run killed mid-commit leaves files that meta.json does not reference (e.g. a
         // `.del` file this update would write again): collect them before writing.
         writer.garbage_collect_files().wait().map_err(|e| Error::index(&self.dir, e))?;
-        for id in &removed {
+        for id in &plan.removed {
             writer.delete_term(Term::from_field_text(self.fields.doc_id, id.as_str()));
-            stats.removed += 1;
         }
-        let total = to_read.len();
-        for (done, batch) in to_read.chunks(BATCH).enumerate() {
-            let results: Vec<Result<(SheetRecord, Document)>> = batch
-                .par_iter()
-                .map(|(f, size, mtime)| {
-                    let bytes =
-                        std::fs::read(&f.path).map_err(|source| Error::Read { path: f.path.clone(), source })?;
-                    let hash = blake3::hash(&bytes).to_hex().to_string();
-                    let text = corpus::decode(&f.path, bytes)?;
-                    let mut doc = Document::from_text(f.id.as_str(), &text);
-                    if let Some(entry) = manifest.get(&f.id) {
-                        if let Some(t) = &entry.title {
-                            doc.title.clone_from(t);
-                        }
-                        doc.stated_date = entry.date;
-                    }
-                    if reference.is_some() {
-                        doc.stated_date = reference;
-                    }
-                    doc.register = manifest.register_for(&f.id);
-                    let extraction = extract::extract(&doc);
-                    let record = SheetRecord::new(&doc, hash, *size, *mtime, extraction);
-                    Ok((record, doc))
-                })
-                .collect();
-            for (res, (f, _, _)) in results.into_iter().zip(batch) {
-                // Replacing by id: the sheet record and all its passages go, the new ones come.
-                // A new sheet has nothing to delete; tantivy keeps every delete (about 1 KB
-                // each) until the commit, so deleting unconditionally made a full build's
-                // memory grow with the corpus.
-                if known.contains_key(&f.id) {
-                    writer.delete_term(Term::from_field_text(self.fields.doc_id, f.id.as_str()));
-                }
-                match res {
-                    Ok((record, doc)) => {
-                        match old_hashes.get(&f.id) {
-                            // Touched but identical: re-written only to refresh size and mtime.
-                            Some(old) if *old == record.hash => stats.unchanged += 1,
-                            Some(_) => stats.updated += 1,
-                            None => stats.added += 1,
-                        }
-                        stats.passages += self.add_sheet(&mut writer, &record, &doc, written)?;
-                    }
-                    // A sheet that can no longer be read leaves the index: results are never stale.
-                    Err(error) => problems.push(SheetError { error }),
-                }
-            }
-            progress.advance(((done + 1) * BATCH).min(total), total);
-        }
-        let payload = serde_json::to_string(&CommitPayload {
-            concord_index_version: INDEX_VERSION,
-            source: SOURCE_ID.to_string(),
-            registers: manifest.registers_fingerprint(),
-        })
-        .map_err(|e| Error::index(&self.dir, e))?;
-        let mut prepared = writer.prepare_commit().map_err(|e| Error::index(&self.dir, e))?;
-        prepared.set_payload(&payload);
-        prepared.commit().map_err(|e| Error::index(&self.dir, e))?;
-        writer.wait_merging_threads().map_err(|e| Error::index(&self.dir, e))?;
-        self.reader.reload().map_err(|e| Error::index(&self.dir, e))?;
-        Ok((stats, problems))
+        Ok(IndexUpdate { index: self, writer, written, registers: plan.registers.clone() })
     }
 
     /// Adds one sheet record and its passages; returns the number of passages.
-    fn add_sheet(&self, writer: &mut IndexWriter, record: &SheetRecord, doc: &Document, written: u64) -> Result<usize> {
+    fn add_sheet(&self, writer: &IndexWriter, record: &SheetRecord, doc: &Document, written: u64) -> Result<usize> {
         let f = self.fields;
         let payload = postcard::to_stdvec(record).map_err(|e| Error::index(&self.dir, e))?;
         let payload =
@@ -974,35 +963,6 @@ fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Ind
 fn create_fresh(tdir: &Path, schema: &Schema) -> Result<Index> {
     std::fs::create_dir_all(tdir).map_err(|source| Error::Write { path: tdir.to_path_buf(), source })?;
     Index::create_in_dir(tdir, schema.clone()).map_err(|e| Error::index(tdir, e))
-}
-
-/// Reads and extracts sheets straight from disk, without the index (for `concord dates`
-/// on given paths and for benchmarks). Problems are returned beside the results.
-pub fn extract_files(
-    files: &[SheetFile],
-    manifest: &Manifest,
-    reference: Option<Date>,
-) -> (Vec<(Document, Extraction)>, Vec<SheetError>) {
-    let results: Vec<Result<(Document, Extraction)>> = files
-        .par_iter()
-        .map(|f| {
-            let mut doc = Document::load(f, manifest)?;
-            if reference.is_some() {
-                doc.stated_date = reference;
-            }
-            let x = extract::extract(&doc);
-            Ok((doc, x))
-        })
-        .collect();
-    let mut ok = Vec::new();
-    let mut problems = Vec::new();
-    for r in results {
-        match r {
-            Ok(v) => ok.push(v),
-            Err(error) => problems.push(SheetError { error }),
-        }
-    }
-    (ok, problems)
 }
 
 #[cfg(test)]

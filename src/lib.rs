@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
 pub mod baseline;
 pub mod check;
 pub mod config;

@@ -8,9 +8,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::corpus::DocId;
+use crate::corpus::Site;
 use crate::extract::bodies::Registry;
 use crate::extract::{BodyMention, Claim, DateMention, Extraction};
-use crate::index::{Hit, Site};
+use crate::index::Hit;
+use crate::pipeline::BodySummary;
 
 /// Terminal styling: ANSI escapes when on, nothing when off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,19 +253,6 @@ pub fn body_mentions(
         )?;
     }
     Ok(())
-}
-
-/// One canonical body with how often and where it is mentioned, for the text listing.
-#[derive(Debug, Clone)]
-pub struct BodySummary {
-    /// Canonical name.
-    pub canonical: String,
-    /// Type name.
-    pub kind: &'static str,
-    /// Other names.
-    pub aliases: Vec<String>,
-    /// Mentions per sheet.
-    pub mentions: Vec<(DocId, usize)>,
 }
 
 /// Writes the canonical bodies, one block each.

@@ -4,6 +4,7 @@
 //! failed, 2 error. A broken pipe (`concord report --format json | head -c1`) is not an
 //! error: the output stops quietly, as ripgrep's does.
 
+mod args;
 mod cli;
 mod commands;
 

@@ -1,23 +1,39 @@
-//! Ties the stages together for the commands: open and update the index, then give a
-//! corpus-wide view (sheets, canonical bodies, resolved claims) in a fixed order.
+//! The stages, top to bottom, and one typed result per command.
 //!
-//! Every command that reads the index goes through [`Session::open`], which brings the
-//! index up to date first, so results are never stale.
+//! 1. [`ingest`]: scan the corpus, read each new or changed sheet (bounded), hash, decode,
+//!    build its [`Document`](crate::Document) and extract; the index plans and stores.
+//! 2. [`Session::open`]: configuration, manifest, the index locked and brought up to date,
+//!    so results are never stale.
+//! 3. [`Session::view`]: the corpus-wide view (sheets, canonical bodies, resolved claims)
+//!    in a fixed order.
+//! 4. One call per command, each returning a typed value the binary renders:
+//!    [`Session::report`], [`Session::timeline`], [`Session::gate`], [`Session::bodies`],
+//!    [`Session::search`], [`Session::export`]. The cross-check and the baseline gate run
+//!    here, never in the report module or the binary.
 
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use rayon::iter::{IntoParallelRefMutIterator as _, ParallelIterator as _};
+use rayon::iter::{IntoParallelRefIterator as _, IntoParallelRefMutIterator as _, ParallelIterator as _};
 use rayon::slice::ParallelSliceMut as _;
 
+use crate::baseline::{BASELINE_FILE, Baseline, Gate, StalePolicy};
+use crate::check::{Finding, Severity, cross_check_shared, timeline_shared};
 use crate::config::Config;
-use crate::corpus::Manifest;
+use crate::corpus::{DocId, Document, Manifest, SheetFile};
 use crate::date::Date;
 use crate::error::Result;
 use crate::extract::Claim;
 use crate::extract::bodies::Registry;
-use crate::index::{CorpusIndex, Progress, SheetError, SheetSummary, UpdateStats};
+use crate::index::{CorpusIndex, Hit, SearchOptions, SheetRecord, SheetSummary};
+use crate::report::{Report, Warning};
+
+mod ingest;
+
+pub use ingest::{Ingested, NoProgress, Progress, SheetError, UpdateStats, extract_files, ingest, update_index};
 
 /// Where things are and how to run.
 #[derive(Debug, Clone)]
@@ -60,6 +76,8 @@ pub struct Session {
     pub stats: UpdateStats,
     /// Sheets that could not be read (left out of every result).
     pub problems: Vec<SheetError>,
+    /// The corpus directory.
+    corpus: PathBuf,
 }
 
 /// The corpus as the cross-check sees it.
@@ -91,20 +109,21 @@ impl Session {
             }
         })?;
         let (mut index, mut rebuilt) = CorpusIndex::open(&opts.index, opts.lock_wait)?;
-        let (mut stats, problems) = match index.update(&opts.corpus, &manifest, opts.reference_date, progress) {
-            Ok(done) => done,
-            // The corpus is the source of truth: an index that fails while updating (a file
-            // left by a killed run, a damaged segment) is rebuilt once from it.
-            Err(crate::Error::Index { message, .. }) => {
-                drop(index);
-                index = CorpusIndex::rebuild(&opts.index, opts.lock_wait)?;
-                rebuilt = Some(format!("index failed while updating ({message}); rebuilt from the corpus"));
-                index.update(&opts.corpus, &manifest, opts.reference_date, progress)?
-            }
-            Err(e) => return Err(e),
-        };
+        let (mut stats, problems) =
+            match update_index(&mut index, &opts.corpus, &manifest, opts.reference_date, progress) {
+                Ok(done) => done,
+                // The corpus is the source of truth: an index that fails while updating (a file
+                // left by a killed run, a damaged segment) is rebuilt once from it.
+                Err(crate::Error::Index { message, .. }) => {
+                    drop(index);
+                    index = CorpusIndex::rebuild(&opts.index, opts.lock_wait)?;
+                    rebuilt = Some(format!("index failed while updating ({message}); rebuilt from the corpus"));
+                    update_index(&mut index, &opts.corpus, &manifest, opts.reference_date, progress)?
+                }
+                Err(e) => return Err(e),
+            };
         stats.rebuilt = rebuilt;
-        Ok(Session { index, config, manifest, stats, problems })
+        Ok(Session { index, config, manifest, stats, problems, corpus: opts.corpus.clone() })
     }
 
     /// The corpus-wide view: sheets, registry and resolved claims. Reads the index's view
@@ -190,4 +209,319 @@ fn assemble_view(sheets: Vec<(SheetSummary, Vec<Claim>)>, registry: Registry) ->
     claims.extend(per_sheet.into_iter().flatten().map(Arc::new));
     claims.par_sort_by(|a, b| (&a.doc, a.line, a.column).cmp(&(&b.doc, b.line, b.column)));
     CorpusView { sheets: summaries, registry, claims }
+}
+
+// ---------------------------------------------------------------------------------------
+// One typed result per command
+// ---------------------------------------------------------------------------------------
+
+/// What the `check` gate needs besides the findings, already resolved from flags and
+/// configuration ([`GateOptions::resolve`]).
+#[derive(Debug, Clone)]
+pub struct GateOptions {
+    /// The baseline file (it need not exist: then nothing is accepted).
+    pub baseline: PathBuf,
+    /// Lowest severity that fails the gate.
+    pub fail_on: Severity,
+    /// What stale entries and unexplained reasons do to the verdict.
+    pub policy: StalePolicy,
+    /// Put findings about sheets changed since this git revision first.
+    pub changed_since: Option<String>,
+}
+
+impl GateOptions {
+    /// The baseline and threshold in force: a flag beats the configuration. The baseline
+    /// is the flag's, else the configuration's (relative to the configuration file), else
+    /// the nearest `concord-baseline.json` from `cwd` up to the repository root, else a new
+    /// one beside the configuration file or at the repository root.
+    ///
+    /// # Errors
+    /// The configuration's `check.fail_on` is not a severity.
+    pub fn resolve(
+        baseline: Option<PathBuf>,
+        fail_on: Option<Severity>,
+        config: &Config,
+        config_file: Option<&Path>,
+        cwd: &Path,
+    ) -> Result<GateOptions> {
+        let config_dir = config_file.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
+        let baseline = match baseline {
+            Some(p) => p,
+            None => match config.check.baseline.as_ref() {
+                Some(b) => config_dir.join(b),
+                None => crate::config::find_upwards(cwd, BASELINE_FILE).unwrap_or_else(|| {
+                    let dir = match config_file {
+                        Some(_) => config_dir,
+                        None => crate::config::repository_root(cwd).unwrap_or_default(),
+                    };
+                    dir.join(BASELINE_FILE)
+                }),
+            },
+        };
+        let fail_on = match (fail_on, config.check.fail_on.as_deref()) {
+            (Some(s), _) => s,
+            (None, Some(s)) => s.parse()?,
+            (None, None) => Severity::Conflict,
+        };
+        Ok(GateOptions { baseline, fail_on, policy: StalePolicy::Report, changed_since: None })
+    }
+}
+
+/// One canonical body with how often and where it is mentioned (the body listing).
+#[derive(Debug, Clone)]
+pub struct BodySummary {
+    /// Canonical name.
+    pub canonical: String,
+    /// Type name.
+    pub kind: &'static str,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Mentions per sheet, in sheet order.
+    pub mentions: Vec<(DocId, usize)>,
+}
+
+/// What `search` found, and whether the body filter named a known body.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Hits, best first.
+    pub hits: Vec<Hit>,
+    /// The `body` asked for is not a known name: it was matched as written.
+    pub unknown_body: bool,
+}
+
+/// A search as the command line asks it.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// The query, in tantivy's syntax.
+    pub query: String,
+    /// Most hits.
+    pub limit: std::num::NonZeroUsize,
+    /// Sheet globs (ripgrep's `-g` rules).
+    pub doc_globs: Vec<String>,
+    /// Only passages mentioning this body (any alias).
+    pub body: Option<String>,
+    /// Only passages mentioning a date on or after this.
+    pub from: Option<Date>,
+    /// Only passages mentioning a date on or before this.
+    pub to: Option<Date>,
+}
+
+impl Session {
+    /// Per-sheet problems as report warnings.
+    pub fn warnings(&self) -> Vec<Warning> {
+        self.problems.iter().map(|p| Warning { doc: None, line: None, message: p.error.to_string() }).collect()
+    }
+
+    /// The discrepancy report over the whole corpus: cross-check, then chronology.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn report(&self) -> Result<Report> {
+        let view = self.view()?;
+        Ok(report_of(&view.claims, view.sheets.len(), self.warnings()))
+    }
+
+    /// The report of the claims about one body (any alias; a name no claim resolves to is
+    /// also matched as part of a subject), or of all claims.
+    ///
+    /// # Errors
+    /// No claim is about `body`, or the index cannot be read.
+    pub fn timeline(&self, body: Option<&str>) -> Result<Report> {
+        let view = self.view()?;
+        let claims: Vec<Arc<Claim>> = match body {
+            Some(name) => {
+                let canonical = view.registry.canonical(name).unwrap_or(name).to_string();
+                let wanted = canonical.to_lowercase();
+                let picked: Vec<_> = view
+                    .claims
+                    .iter()
+                    .filter(|c| c.subject.to_lowercase() == wanted || c.subject.to_lowercase().contains(&wanted))
+                    .cloned()
+                    .collect();
+                if picked.is_empty() {
+                    return Err(crate::Error::NoClaimAbout { name: name.to_string() });
+                }
+                picked
+            }
+            None => view.claims.clone(),
+        };
+        Ok(report_of(&claims, view.sheets.len(), self.warnings()))
+    }
+
+    /// The CI gate: the findings against the baseline.
+    ///
+    /// # Errors
+    /// The index or the baseline cannot be read, or `git` fails for `changed_since`.
+    pub fn gate(&self, opts: &GateOptions) -> Result<Gate> {
+        let (findings, claims, sheets) = self.findings()?;
+        let baseline = Baseline::load_or_empty(&opts.baseline)?;
+        let mut gate = crate::baseline::gate(findings, &baseline, opts.fail_on)
+            .with_counts(claims, sheets)
+            .with_policy(opts.policy);
+        if let Some(rev) = &opts.changed_since {
+            gate = gate.with_changed(changed_since(&self.corpus, rev)?);
+        }
+        Ok(gate)
+    }
+
+    /// Writes the baseline that accepts every current finding (existing reasons are
+    /// kept); returns how many it accepts.
+    ///
+    /// # Errors
+    /// The index or the baseline cannot be read, or the baseline cannot be written.
+    pub fn update_baseline(&self, opts: &GateOptions) -> Result<usize> {
+        let (findings, _, _) = self.findings()?;
+        let baseline = Baseline::load_or_empty(&opts.baseline)?;
+        baseline.updated(&findings).save(&opts.baseline)?;
+        Ok(findings.len())
+    }
+
+    /// Every finding, with the numbers of claims and sheets compared.
+    fn findings(&self) -> Result<(Vec<Finding>, usize, usize)> {
+        // The claims move into shared handles that the findings cite; the rest of the view
+        // (sheet summaries, registry) is freed before the cross-check.
+        let CorpusView { claims: shared, sheets: summaries, .. } = self.view()?;
+        let (claims, sheets) = (shared.len(), summaries.len());
+        drop(summaries);
+        let findings = cross_check_shared(&shared);
+        // Claims no finding cites are freed here.
+        drop(shared);
+        Ok((findings, claims, sheets))
+    }
+
+    /// The canonical bodies with their mentions per sheet, in the registry's order.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn bodies(&self) -> Result<Vec<BodySummary>> {
+        let view = self.view_without_claims()?;
+        // One pass over each sheet's name counts (a scan per body was quadratic).
+        let mut counts: std::collections::HashMap<&str, Vec<(DocId, usize)>> = std::collections::HashMap::new();
+        for s in &view.sheets {
+            for n in &s.names {
+                let Some(canonical) = view.registry.canonical(&n.name) else { continue };
+                let per_doc = counts.entry(canonical).or_default();
+                match per_doc.last_mut() {
+                    Some((doc, k)) if *doc == s.id => *k += n.count as usize,
+                    _ => per_doc.push((s.id.clone(), n.count as usize)),
+                }
+            }
+        }
+        Ok(view
+            .registry
+            .bodies()
+            .iter()
+            .map(|b| BodySummary {
+                canonical: b.canonical.clone(),
+                kind: b.kind.as_str(),
+                aliases: b.aliases.clone(),
+                mentions: counts.remove(b.canonical.as_str()).unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// Every stored sheet record, sorted by id (for the full listings of dates and body
+    /// mentions).
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn records(&self) -> Result<Vec<SheetRecord>> {
+        self.index.sheets()
+    }
+
+    /// Runs a search; the body filter matches every alias of the body named.
+    ///
+    /// # Errors
+    /// The query or a glob does not parse, `from` is after `to`, or the index cannot be read.
+    pub fn search(&self, req: &SearchRequest) -> Result<Found> {
+        let mut unknown_body = false;
+        let body_names = match &req.body {
+            Some(name) => {
+                let registry = self.registry()?;
+                match registry.body(name) {
+                    Some(_) => registry.names_of(name).iter().map(|n| n.to_lowercase()).collect(),
+                    None => {
+                        unknown_body = true;
+                        vec![name.to_lowercase()]
+                    }
+                }
+            }
+            None => Vec::new(),
+        };
+        if let (Some(from), Some(to)) = (&req.from, &req.to)
+            && from.days().0 > to.days().1
+        {
+            return Err(crate::Error::Invalid(format!("--from {from} is after --to {to}: nothing can match")));
+        }
+        let opts = SearchOptions {
+            limit: req.limit,
+            doc_globs: req.doc_globs.clone(),
+            body_names,
+            from: req.from,
+            to: req.to,
+        };
+        Ok(Found { hits: self.index.search(&req.query, &opts)?, unknown_body })
+    }
+
+    /// Writes every passage with its dates, bodies and claims as NDJSON, streamed: the
+    /// alias registry (cached in the index), then the stored records a batch at a time,
+    /// each sheet's claims resolved on the way. Nothing corpus-wide is held but the
+    /// registry and the list of files.
+    ///
+    /// # Errors
+    /// The index cannot be read, a sheet cannot be re-read, or writing fails.
+    pub fn export(&self, w: &mut dyn Write) -> std::io::Result<()> {
+        let registry = self.registry().map_err(std::io::Error::other)?;
+        let (files, _) = crate::corpus::scan(&self.corpus).map_err(std::io::Error::other)?;
+        let files: BTreeMap<&DocId, &SheetFile> = files.iter().map(|f| (&f.id, f)).collect();
+        let sheet_lines = |record: &SheetRecord| -> std::io::Result<Vec<u8>> {
+            let mut buf = Vec::new();
+            let Some(f) = files.get(&record.id) else { return Ok(buf) };
+            let mut doc = Document::load(f, &self.manifest).map_err(std::io::Error::other)?;
+            doc.title.clone_from(&record.title);
+            let mut claims = record.extraction.claims.clone();
+            registry.resolve_claims(&mut claims);
+            crate::export::write_ndjson(&mut buf, &crate::export::passages(&doc, record, &registry, &claims))?;
+            Ok(buf)
+        };
+        for records in self.index.record_batches(EXPORT_BATCH).map_err(std::io::Error::other)? {
+            let records = records.map_err(std::io::Error::other)?;
+            let lines: Vec<Vec<u8>> = records.par_iter().map(sheet_lines).collect::<std::io::Result<_>>()?;
+            lines.iter().try_for_each(|bytes| w.write_all(bytes))?;
+        }
+        Ok(())
+    }
+}
+
+/// Sheets exported per batch: decoded and rendered in parallel, written in order.
+const EXPORT_BATCH: usize = 256;
+
+/// The report of `claims`: cross-check, chronology, counts (no I/O). `sheets` is the
+/// number of sheets read.
+pub fn report_of(claims: &[Arc<Claim>], sheets: usize, warnings: Vec<Warning>) -> Report {
+    Report::new(cross_check_shared(claims), timeline_shared(claims), claims.len(), sheets, warnings)
+}
+
+/// [`report_of`] over owned claims (tests, examples, library callers).
+pub fn report_of_claims(claims: &[Claim], sheets: usize, warnings: Vec<Warning>) -> Report {
+    report_of(&claims.iter().cloned().map(Arc::new).collect::<Vec<_>>(), sheets, warnings)
+}
+
+/// Sheets (as corpus-relative ids) changed in the work tree since `rev`, new files included.
+fn changed_since(corpus: &Path, rev: &str) -> Result<BTreeSet<DocId>> {
+    let git = |args: &[&str]| -> Result<String> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(corpus)
+            .args(args)
+            .output()
+            .map_err(|source| crate::Error::GitMissing { source })?;
+        if !out.status.success() {
+            return Err(crate::Error::Git(String::from_utf8_lossy(&out.stderr).trim().to_string()));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let mut names = git(&["diff", "--name-only", "--relative", rev, "--", "."])?;
+    names.push_str(&git(&["ls-files", "--others", "--exclude-standard", "--", "."])?);
+    Ok(names.lines().filter(|l| !l.trim().is_empty()).map(|l| DocId(l.trim().to_string())).collect())
 }

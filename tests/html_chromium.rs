@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use concord::extract::{Claim, Event};
-use concord::report::{Format, RenderOptions, Report, render};
+use concord::report::{Format, RenderOptions, render};
 use concord::{DocId, Span};
 
 pub fn chromium() -> Option<PathBuf> {
@@ -110,7 +110,7 @@ fn html_report_renders_and_runs_no_script() {
             "x\" onmouseover=\"alert(1)\" '><svg onload=alert(1)> in 1999 </textarea></style><script>alert(1)</script>",
         ),
     ];
-    let report = Report::from_claims(&claims, 3, Vec::new());
+    let report = concord::pipeline::report_of_claims(&claims, 3, Vec::new());
     assert_eq!(report.findings.len(), 1);
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");

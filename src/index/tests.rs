@@ -5,6 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::*;
+use crate::pipeline::{NoProgress, UpdateStats, update_index};
 
 struct Fixture {
     dir: tempfile::TempDir,
@@ -52,7 +53,8 @@ impl Fixture {
     /// Opens and updates; returns the index and the update's counts.
     fn update(&self) -> (CorpusIndex, UpdateStats) {
         let mut index = self.open();
-        let (stats, problems) = index.update(&self.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
+        let (stats, problems) =
+            update_index(&mut index, &self.corpus(), &Manifest::default(), None, &NoProgress).unwrap();
         assert!(problems.is_empty());
         (index, stats)
     }

@@ -11,7 +11,7 @@
 //! the file, so a flipped byte that would still decode is caught too. [`read`] returns nothing for a missing,
 //! foreign, truncated or corrupt file, and the caller uses an entry only when the index
 //! holds that sheet with that very stamp (every write of a sheet gets a new one). The
-//! file is streamed to a temporary name and renamed (`baseline::write_cache_with`, not
+//! file is streamed to a temporary name and renamed (`atomic::write_cache_with`, not
 //! synced: a file garbled by a power loss fails its trailer and is rebuilt), so a process killed while writing
 //! leaves the previous file (or none), never half of one; neither reading nor writing
 //! holds the whole file in memory.
@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{INDEX_VERSION, SOURCE_ID, SheetSummary};
-use crate::baseline::write_cache_with;
+use crate::atomic::write_cache_with;
 use crate::extract::Claim;
 
 /// File name in the index directory.

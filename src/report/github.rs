@@ -233,7 +233,7 @@ mod tests {
                 claims.push(claim(&format!("s{sheet:04}.txt"), 4, &format!("Body {subject}"), Event::Signed, date));
             }
         }
-        let report = crate::report::Report::from_claims(&claims, 300, Vec::new());
+        let report = crate::pipeline::report_of_claims(&claims, 300, Vec::new());
         assert_eq!(report.findings.len(), 15);
         let g = gate(report.findings.clone(), &Baseline::default(), Severity::Conflict)
             .with_changed([crate::DocId("s0007.txt".into())].into());
@@ -262,7 +262,7 @@ mod tests {
         for c in claims.iter_mut().filter(|c| c.doc.as_str() == "evil <sheet>.txt") {
             c.doc = crate::DocId("x.txt,line=1,title=forged::\n::error file=y::z".into());
         }
-        let report = crate::report::Report::from_claims(&claims, 4, Vec::new());
+        let report = crate::pipeline::report_of_claims(&claims, 4, Vec::new());
         let g = gate(report.findings.clone(), &Baseline::default(), Severity::Conflict);
         let text = output(&g);
         for l in text.lines().filter(|l| l.starts_with("::")) {

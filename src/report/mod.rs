@@ -2,13 +2,14 @@
 //!
 //! In: findings and a timeline from [`crate::check`], counts and warnings from the pipeline;
 //! for the CI gate, a [`Gate`] from [`crate::baseline`]. Out: bytes on an
-//! [`io::Write`](std::io::Write). Renderers never read files, sort or filter: order is
+//! [`io::Write`](std::io::Write). Building a report runs nothing: the pipeline cross-checks
+//! and hands the findings over. Renderers never read files, sort or filter: order is
 //! decided once, in [`crate::check`] and [`Report::new`]. Each format is one small file
 //! with one `render` function, picked by one exhaustive `match` here.
 //!
 //! ```
 //! use concord::report::{render, Format, RenderOptions, Report};
-//! let report = Report::from_claims(&[], 0, Vec::new());
+//! let report = Report::new(Vec::new(), Vec::new(), 0, 0, Vec::new());
 //! let mut out = Vec::new();
 //! render(Format::Text, &report, &RenderOptions::default(), &mut out).unwrap();
 //! assert_eq!(String::from_utf8(out).unwrap(), "summary: no findings; 0 claims from 0 sheets compared\n");
@@ -30,14 +31,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
 use std::str::FromStr;
-use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::baseline::Gate;
-use crate::check::{Finding, Severity, TimelineEntry, cross_check_shared, timeline_shared};
+use crate::check::{Finding, Severity, TimelineEntry};
 use crate::corpus::DocId;
-use crate::extract::Claim;
 
 /// A problem with one sheet's text that did not stop the run ("31 June 1997").
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -118,17 +117,6 @@ impl Report {
             warnings: warnings.len(),
         };
         Report { findings, timeline, subjects, summary, warnings }
-    }
-
-    /// Cross-checks `claims` and builds the report; `sheets` is the number of sheets read.
-    pub fn from_claims(claims: &[Claim], sheets: usize, warnings: Vec<Warning>) -> Report {
-        Report::from_shared(&claims.iter().cloned().map(Arc::new).collect::<Vec<_>>(), sheets, warnings)
-    }
-
-    /// [`Report::from_claims`] over shared claims, which the findings and the timeline cite
-    /// without copying.
-    pub fn from_shared(claims: &[Arc<Claim>], sheets: usize, warnings: Vec<Warning>) -> Report {
-        Report::new(cross_check_shared(claims), timeline_shared(claims), claims.len(), sheets, warnings)
     }
 }
 
@@ -346,7 +334,7 @@ pub fn render_gate(
 pub(crate) mod fixture {
     use super::*;
     use crate::check::tests::claim;
-    use crate::extract::{Event, Figure, Qualifier};
+    use crate::extract::{Claim, Event, Figure, Qualifier};
 
     /// Claims with one date conflict, one wording review, one figure review, one
     /// agreement, hostile text in a quote and a multi-byte subject.
@@ -398,6 +386,6 @@ pub(crate) mod fixture {
             line: Some(40),
             message: "impossible date \"31 June 1997\" ignored".into(),
         }];
-        Report::from_claims(&claims(), 4, warnings)
+        crate::pipeline::report_of_claims(&claims(), 4, warnings)
     }
 }

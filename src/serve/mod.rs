@@ -30,8 +30,7 @@ pub use http::{Request, Response, SECURITY_HEADERS, decode, host_allowed};
 use crate::check::Finding;
 use crate::error::{Error, Result};
 use crate::extract::bodies::Registry;
-use crate::index::NoProgress;
-use crate::pipeline::{CorpusView, Options, Session};
+use crate::pipeline::{CorpusView, NoProgress, Options, Session, update_index};
 use crate::report::Report;
 use crate::report::html::escape_html;
 
@@ -192,7 +191,8 @@ impl App {
         };
         if must_check {
             let started = Instant::now();
-            let (stats, problems) = state.session.index.update(
+            let (stats, problems) = update_index(
+                &mut state.session.index,
                 &self.opts.corpus,
                 &state.session.manifest,
                 self.opts.reference_date,
@@ -219,7 +219,7 @@ impl App {
                 .iter()
                 .map(|m| crate::report::Warning { doc: None, line: None, message: m.clone() })
                 .collect();
-            let report = Report::from_shared(&view.claims, view.sheets.len(), warnings);
+            let report = crate::pipeline::report_of(&view.claims, view.sheets.len(), warnings);
             state.registry = Some((generation, Arc::new(view.registry.clone())));
             state.derived = Some((generation, Arc::new(Derived { view, report })));
         }

@@ -557,7 +557,7 @@ fn body_report(ctx: &Ctx<'_>, canonical: &str) -> Report {
         })
         .cloned()
         .collect();
-    Report::from_shared(&claims, ctx.d().view.sheets.len(), Vec::new())
+    crate::pipeline::report_of(&claims, ctx.d().view.sheets.len(), Vec::new())
 }
 
 fn find_body<'c>(ctx: &'c Ctx<'_>, req: &Request) -> Result<&'c crate::extract::bodies::Body, (u16, String)> {
@@ -776,7 +776,7 @@ fn load_sheet(ctx: &Ctx<'_>, req: &Request) -> Result<SheetView, (u16, String)> 
         return Err(not_found(format!("no sheet {:?} in the index", id.as_str())));
     }
     let file = SheetFile { path: ctx.opts.corpus.join(id.as_str()), id };
-    let (mut docs, problems) = crate::index::extract_files(&[file], &ctx.session.manifest, ctx.opts.reference_date);
+    let (mut docs, problems) = crate::pipeline::extract_files(&[file], &ctx.session.manifest, ctx.opts.reference_date);
     let Some((doc, mut x)) = docs.pop() else {
         let message = problems.first().map_or_else(|| "the sheet cannot be read".to_string(), |p| p.error.to_string());
         return Err((500, message));

@@ -111,7 +111,7 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
         }
         let before = previous.take().or_else(|| previous_span.map(|p| itemize(text, p, dates, bodies)));
         let sentence = itemize(text, span, dates, bodies);
-        let reader = Reader { doc, dates, bodies, s: &sentence, previous: before.as_ref(), topic };
+        let reader = Reader { doc, dates, bodies, s: &sentence, previous: before.as_ref(), topic: topic.as_deref() };
         let mut claims = reader.claims();
         dedup(&mut claims);
         out.extend(claims);
@@ -152,7 +152,7 @@ struct Reader<'a, 's> {
     s: &'s Sentence<'a>,
     previous: Option<&'s Sentence<'a>>,
     /// The body the sheet is about, when its opening sentence defines it (see [`discourse::topic`]).
-    topic: Option<&'a str>,
+    topic: Option<&'s str>,
 }
 
 impl<'a> Reader<'a, '_> {
@@ -316,6 +316,8 @@ impl<'a> Reader<'a, '_> {
         let quote = text.get(span.start..span.end).unwrap_or("").to_string();
         let m = self.dates.get(index)?;
         let (date_span, date, inferred, relative) = (m.span, m.date?, m.inferred, m.kind == super::DateKind::Relative);
+        // "today" in a sheet dated by a month: the day within it the sheet dates.
+        let date = discourse::today(text, self.dates, m).unwrap_or(date);
         let mut confidence = confidence;
         if inferred || relative {
             confidence *= 0.8;

@@ -214,7 +214,9 @@ impl<'a> Reader<'a, '_> {
                 .min();
             let Some((_, index)) = anchor else { continue };
             let Some(mention) = self.dates.get(index) else { continue };
-            let Some(date) = mention.date.and_then(|d| shift(d, years, shift_days)) else { continue };
+            // "today" in a sheet dated by a month stands for the day the sheet dates (discourse).
+            let anchor = super::discourse::today(self.doc.text(), self.dates, mention).or(mention.date);
+            let Some(date) = anchor.and_then(|d| shift(d, years, shift_days)) else { continue };
             let subject = Subject { name, at: Some(at), object: None, agent: None, factor: 1.0 };
             if let Some(mut c) = self.claim(index, event, &subject, 0.35) {
                 c.date = date;

@@ -180,7 +180,7 @@ impl<'a> Reader<'a, '_> {
             // A pronoun or "this forum" as the subject of the verb.
             let w = it.lower();
             if steps <= 3 && w == "it" {
-                return self.anaphor(None, j).map(|n| (n, None, 0.6));
+                return self.pronoun(j).map(|(n, f)| (n, None, f));
             }
             if (steps <= 6 && w == "this") || (steps <= 3 && w == "the") {
                 // "the Council", "this forum", "the new Council": a definite description.

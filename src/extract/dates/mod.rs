@@ -99,6 +99,7 @@ pub fn extract_dates_in(doc: &Document, reference: Option<Date>, register: Optio
         register,
         last_day: None,
         last_quarter: None,
+        stated_days: Vec::new(),
     };
     let mentions = chosen.iter().zip(&labels).filter_map(|(c, l)| resolver.resolve(c, l.is_some())).collect();
     DateExtraction { mentions, document_date, register }
@@ -301,6 +302,9 @@ struct Resolver<'a> {
     /// The last quarter named, and where it ended: "a year ago" in a sentence about a
     /// quarter is that quarter a year before.
     last_quarter: Option<(i32, u8, usize)>,
+    /// Days the text stated in full, as (month, day, year): "September 11" after "11 September
+    /// 2001" is that day again.
+    stated_days: Vec<(u8, u8, i32)>,
 }
 
 /// Words that put a clause in the future: "will meet on Friday", "is expected to sign in June",
@@ -309,7 +313,7 @@ static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi) (?-u:\b) (?: will | won't | shall | would | could | going\ to | plans?\ to | planned | planning
                           | scheduled | set\ to | expected\ to | expects?\ to | is\ to | are\ to | to\ be\ held
-                          | upcoming | as\ soon\ as | as\ early\ as | until | deadline ) (?-u:\b)
+                          | upcoming | as\ soon\ as | as\ early\ as | until | deadline | effective | payable ) (?-u:\b)
               | '\ ?ll (?-u:\b)",
     )
     .expect("FUTURE_CUE is a valid regex")
@@ -319,10 +323,46 @@ static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// or 30 after, within the sentence.
 fn future_tense(text: &str, start: usize, end: usize) -> bool {
     let before = &text[text.floor_char_boundary(start.saturating_sub(80))..start];
-    let from = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let from = sentence_start(before);
     let after = &text[end..text.ceil_char_boundary((end + 30).min(text.len()))];
     let to = after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
     FUTURE_CUE.is_match(&before[from..]) || FUTURE_CUE.is_match(&after[..to])
+}
+
+/// Where the last sentence of `before` starts: after its last `!`, `?`, line break, or a
+/// full stop that does not end an initial or a title ("Daniel P. Davison", "Mr. Smith").
+fn sentence_start(before: &str) -> usize {
+    let mut end = before.len();
+    while let Some(i) = before[..end].rfind(['.', '!', '?', '\n']) {
+        if before.as_bytes()[i] != b'.' {
+            return i + 1;
+        }
+        let word = before[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let abbreviation = (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+            || matches!(
+                word,
+                "Mr" | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "Jr"
+                    | "Sr"
+                    | "St"
+                    | "Gen"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Co"
+                    | "Corp"
+                    | "Inc"
+                    | "Ltd"
+                    | "Prof"
+            );
+        if !abbreviation {
+            return i + 1;
+        }
+        end = i;
+    }
+    0
 }
 
 /// Whether a weekday is in the future: never right after a reporting verb ("said Monday
@@ -341,6 +381,15 @@ fn weekday_future(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     future_tense(text, start, end)
+}
+
+/// Whether a relative year compares with a year before or after ("a year ago", "a year
+/// earlier", "a year later"), as a report of results compares a quarter with the same quarter
+/// of another year. "Last year" and "next year" name the calendar year itself.
+fn compares_years(surface: &str) -> bool {
+    let s = surface.trim_end().to_ascii_lowercase();
+    ["ago", "earlier", "later", "before", "previously", "after"].iter().any(|w| s.ends_with(w))
+        || s.starts_with("year-")
 }
 
 /// The three months of quarter `q` (or six of half `q`) of `year`.
@@ -386,6 +435,16 @@ impl Resolver<'_> {
             Register::Narrative => self.anchor(pos).map(|(p, _)| p),
         }?;
         matches!(p.unit(), Unit::Day { .. }).then_some(p)
+    }
+
+    /// The last quarter named before `pos`, when it is one a report of results can be about:
+    /// completed by the document date, and at most a year before it.
+    fn completed_quarter(&self, pos: usize) -> Option<(i32, u8)> {
+        let (y, q, end) = self.last_quarter?;
+        let doc = self.doc_point()?;
+        let doc_q = i32::from((doc.month_value()? - 1) / 3 + 1);
+        let back = (doc.year_value() * 4 + doc_q) - (y * 4 + i32::from(q));
+        (end <= pos && (1..=4).contains(&back)).then_some((y, q))
     }
 
     fn govern(&mut self, date: &Date, pos: usize, stated: bool) {
@@ -446,6 +505,12 @@ impl Resolver<'_> {
                 let range_kind = if end.is_some() { DateKind::Range } else { DateKind::Absolute };
                 if let Some(date) = explicit_date(c.form) {
                     self.bc_era = date.year() < 0;
+                    if let (Unit::Day { month, day }, Some(y)) = (start.unit, start.year)
+                        && end.is_none()
+                        && !self.stated_days.iter().any(|&(m, d, _)| (m, d) == (month, day))
+                    {
+                        self.stated_days.push((month, day, y));
+                    }
                     if metadata {
                         return Some(mention(Some(date), DateKind::Metadata, false));
                     }
@@ -467,6 +532,17 @@ impl Resolver<'_> {
                 else {
                     return Some(mention(None, range_kind, false));
                 };
+                // A day stated in full earlier and named again without its year, in a passage
+                // about an earlier year, is that day ("in the wake of September 11").
+                if let Unit::Day { month, day } = start.unit
+                    && end.is_none()
+                    && !news
+                    && let Some(&(.., y)) = self.stated_days.iter().find(|&&(m, d, _)| (m, d) == (month, day))
+                    && y > year
+                {
+                    let date = Date::point(Point::day(y, month, day)?);
+                    return Some(mention(Some(date), range_kind, true));
+                }
                 // A sheet reports what has happened by its date: a year-less date that would
                 // fall after the document date is read in the year before ("as of May 2002 …
                 // the events of September 11" is September 2001). In news, a sentence in the
@@ -485,6 +561,10 @@ impl Resolver<'_> {
                         if !same_month {
                             year = add_years(year, 1);
                         }
+                    } else if news && !backward && p.days().1 + 365 - 92 < doc_date.days().0 {
+                        // "in January", written in November: the coming January is two months
+                        // away, the last one ten months back; news reads the near one.
+                        year = add_years(year, 1);
                     }
                 }
                 let s = Partial { year: Some(year), ..start };
@@ -543,6 +623,8 @@ impl Resolver<'_> {
                 })
             }
             Form::Relative(Relative::Quarter { half, number, year, offset, reported }) => {
+                // "the year-earlier quarter" is four quarters back.
+                let year_back = number.is_none() && offset <= -4;
                 // A report of results speaks of the quarter just completed.
                 let offset =
                     if reported && !future_tense(self.text, c.span.start, c.span.end) { offset - 1 } else { offset };
@@ -561,6 +643,13 @@ impl Resolver<'_> {
                             offset == 0 && i32::from(q) > current && !future_tense(self.text, c.span.start, c.span.end);
                         (add_years(b.year_value(), if back { -1 } else { offset }), q)
                     }),
+                    // "the 1988 period", after "the third quarter": that quarter of 1988.
+                    (None, Some(y)) => self.last_quarter.map(|(_, q, _)| (y, q)),
+                    // "the quarter", "the year-earlier quarter" after a quarter was named: that
+                    // quarter (a year before).
+                    (None, None) if reported && self.completed_quarter(c.span.start).is_some() => self
+                        .completed_quarter(c.span.start)
+                        .map(|(y, q)| (add_years(y, if year_back { -1 } else { 0 }), q)),
                     (None, _) => base.and_then(|b| {
                         let m = b.month_value()?;
                         let current = i32::from((m - 1) / len + 1);
@@ -572,10 +661,15 @@ impl Resolver<'_> {
                 Some(match value {
                     Some((d, year, q)) if half => with(Some(d), Timex::Half { year, half: q }),
                     Some((d, year, quarter)) => {
-                        self.last_quarter = Some((year, quarter, c.span.end));
+                        // A comparison ("the year-earlier quarter") does not change the quarter
+                        // the report is about.
+                        if !(year_back || number.is_some() && offset < 0) {
+                            self.last_quarter = Some((year, quarter, c.span.end));
+                        }
                         with(Some(d), Timex::Quarter { year, quarter })
                     }
-                    None => with(None, Timex::Calendar),
+                    // "the 1988 period" with no quarter named before: the year.
+                    None => with(year.and_then(Point::year).map(Date::point), Timex::Calendar),
                 })
             }
             Form::Relative(Relative::Shift { anchor, unit: RelUnit::Week, offset, .. }) => {
@@ -618,7 +712,9 @@ impl Resolver<'_> {
                         let deictic = anchor == Anchor::Deictic
                             || (definite && offset == Some(0) && self.register == Register::News);
                         let base = if deictic {
+                            // An undated sheet reads "last October" from the passage's date.
                             self.doc_point()
+                                .or_else(|| self.anchor(c.span.start).map(|(p, _)| p).filter(|_| unit != RelUnit::Day))
                         } else if unit == RelUnit::Day && offset == Some(0) {
                             self.last_day.or(self.anchor(c.span.start).map(|(p, _)| p))
                         } else {
@@ -655,6 +751,7 @@ impl Resolver<'_> {
                     Some((qy, q, end)),
                 ) = (rel, self.last_quarter)
                     && end <= c.span.start
+                    && compares_years(&self.text[c.span.start..c.span.end])
                     && (c.span.start - end <= 2000 && self.register == Register::News
                         || !self.text[end..c.span.start].contains(['.', '\n']))
                 {

@@ -225,6 +225,33 @@ static BARE_SEASON: LazyLock<Regex> = LazyLock::new(|| {
     .expect("BARE_SEASON is a valid regex")
 });
 
+/// Units written as words, for years spoken aloud ("ninety-six").
+const UNIT_WORD: &str = "one|two|three|four|five|six|seven|eight|nine";
+
+/// Years written in words, as transcripts of broadcasts give them: "nineteen ninety-six",
+/// "January nineteen ninety-seven", "the winter of nineteen ninety-four", "the year two
+/// thousand"; decades in words: "the nineties".
+static SPOKEN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?-u:\b)
+        (?: (?P<month>{MONTH_FULL}) \s+                                              # 'January nineteen …'
+          | (?:(?i:the)\s+)? (?P<season>(?i:spring|summer|autumn|fall|winter)) \s+ (?i:of) \s+
+          | (?P<theyear>(?i:the\ year)) \s+ )?
+        (?:
+            (?P<hundreds>(?i:nineteen|eighteen|seventeen)) [\ -]+
+            (?: (?P<teen>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))
+              | (?P<tens>(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)) (?: [\ -]+ (?P<unit>(?i:{UNIT_WORD})) )?
+              | (?i:oh) [\ -]+ (?P<oh>(?i:{UNIT_WORD})) )
+          | (?P<thousand>(?i:two\ thousand)) (?: \ (?:(?i:and)\ )? (?P<tunit>(?i:{UNIT_WORD}|ten|eleven|twelve)) )?
+          | (?i:the) \s+ (?P<decade>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
+        )
+        (?-u:\b)
+        "
+    ))
+    .expect("SPOKEN_YEAR is a valid regex")
+});
+
 /// Relative and deictic expressions: "today", "now", "last October", "the following year",
 /// "later that month", "two years later", "a decade earlier", "the end of the year", weekdays
 /// ("on Friday", "last Tuesday"), quarters and halves ("the third quarter", "third-quarter",
@@ -238,17 +265,23 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
             (?P<today>(?i:today|yesterday|tomorrow))
           | (?: (?P<mname>{MONTH_FULL}) (?:\ (?P<mday>[0-9]{{1,2}}))?          # 'August of that year'
               | (?:(?i:the)\ )? (?P<sname>(?i:spring|summer|autumn|winter)) ) # 'the spring of next year'
-            \s+ of \s+
-            (?P<ydet>(?i:that|the\ same|the\ following|the\ next|the\ previous|the\ preceding|this|last|next)) \s+ (?i:year)
+            \s+ (?: of \s+ (?P<ydet>(?i:that|the\ same|the\ following|the\ next|the\ previous|the\ preceding|this|last|next))
+                  | (?P<ydet2>(?i:this|last|next)) ) \s+ (?i:year)                  # 'June last year'
           | (?P<present>(?i:now|nowadays|currently|at\ present|these\ days|the\ present\ day))
           | (?P<wdet>(?i:last|next|this|coming|past)\s+)? (?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
-          | (?:(?i:the)\s+)? (?P<qord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)) [\s-]+ (?P<qunit>(?i:quarter|half))
+          | (?:(?i:the)\s+)?
+            (?: (?P<qyear0>[0-9]{{4}}) \s+                                         # 'the 1988 third quarter'
+              | (?P<qprev>(?i:(?:comparable\ )?year-(?:earlier|ago)|last\ year's|next\ year's|this\ year's)) \s+ )?
+            (?P<qord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)) [\s-]+ (?P<qunit>(?i:quarter|half))
             (?: \s+ (?i:of) \s+ (?P<qyear>[0-9]{{4}}) (?-u:\b) | \s+ (?P<qdet2>(?i:this|last|next)) \s+ (?i:year) )?
-          | (?P<qdet>(?i:the(?:\ (?:latest|current|recent|year-earlier|year-ago))?|this|last|next|the\ previous|the\ past)) \s+ (?i:quarter)
+          | (?P<qdet>(?i:the(?:\ (?:latest|current|recent|(?:comparable\ )?year-earlier|(?:comparable\ )?year-ago))?|this|last|next|the\ previous|the\ past)) \s+ (?i:quarter)
+          | (?P<pdet>(?i:the\ (?:latest|most\ recent|(?:comparable\ )?year-(?:earlier|ago)))) \s+ (?i:period)
+          | (?i:the) \s+ (?P<qyear1>[0-9]{{4}}) \s+ (?i:quarter|period)                 # 'the 1988 period'
+          | (?P<yago>(?i:year-(?:earlier|ago)))                                  # 'year-earlier sales'
           | (?P<wkdet>(?i:this|last|next|the|that|the\ past|the\ coming)) \s+ (?i:weekend)
           | (?P<set>(?i:every|each)) \s+ (?P<sunit>(?i:year|month|week|day|quarter|spring|summer|autumn|fall|winter|season))
           | (?P<det>(?i:
-                  this|last|next|that(?:\ same)?|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
+                  this|last|next|that(?:\ same)?|the\ past|the\ current|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
                 | (?:later|earlier)\ (?:that|in\ the|that\ same|the\ same|this|last|next)
                 | (?:the\ )?(?:end|beginning|start|middle|close|rest)\ of\ (?:the|that|this|last|next)(?:\ same)?
               ))
@@ -344,7 +377,8 @@ static MODIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every pattern, so one test compiles them all.
 #[cfg(test)]
-pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 19] = [
+pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 20] = [
+    ("SPOKEN_YEAR", &SPOKEN_YEAR),
     ("ORDINAL_DAY", &ORDINAL_DAY),
     ("BC_RANGE", &BC_RANGE),
     ("APPROX_BEFORE", &APPROX_BEFORE),
@@ -501,6 +535,7 @@ pub(super) fn candidates(text: &str) -> Vec<Candidate> {
     ordinal_days(text, &mut out);
     bare_months(text, &mut out);
     bare_seasons(text, &mut out);
+    spoken_years(text, &mut out);
     relatives(text, &mut out);
     durations(text, &mut out);
     out.retain(|c| !crate::span::overlaps_any(&masks, c.span));
@@ -1315,6 +1350,53 @@ fn bare_seasons(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The value of a number word below twenty, or of a tens word.
+fn word_value(word: &str) -> Option<i32> {
+    number_value(word).filter(|n| *n > 0 && *n < 100)
+}
+
+fn spoken_years(text: &str, out: &mut Vec<Candidate>) {
+    for caps in SPOKEN_YEAR.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let word = |name: &str| caps.name(name).and_then(|m| word_value(m.as_str()));
+        let (year, decade) = if let Some(h) = word("hundreds") {
+            let rest = word("teen").or_else(|| Some(word("tens")? + word("unit").unwrap_or(0))).or_else(|| word("oh"));
+            let Some(rest) = rest else { continue };
+            (h * 100 + rest, false)
+        } else if caps.name("thousand").is_some() {
+            // "two thousand" is a count ("two thousand people") unless it is named a year.
+            if caps.name("theyear").is_none() && caps.name("month").is_none() && caps.name("season").is_none() {
+                continue;
+            }
+            (2000 + word("tunit").unwrap_or(0), false)
+        } else if let Some(d) = caps.name("decade") {
+            let tens = d.as_str().to_ascii_lowercase();
+            // "nineties" → "ninety"
+            let Some(n) = number_value(&format!("{}y", tens.trim_end_matches("ies"))) else { continue };
+            (1900 + n, true)
+        } else {
+            continue;
+        };
+        if is_followed_by_count(text, span.end) {
+            continue;
+        }
+        let unit = if decade {
+            Unit::Decade
+        } else if let Some(m) = caps.name("month").and_then(|m| super::super::patterns::month_number(m.as_str())) {
+            Unit::Month(m)
+        } else if let Some(s) = caps.name("season").and_then(|s| season_of(s.as_str())) {
+            Unit::Season(s)
+        } else {
+            Unit::Year
+        };
+        out.push(Candidate {
+            span,
+            form: Form::Date { start: Partial::new(Some(year), unit), end: None },
+            role: Role::Governs,
+        });
+    }
+}
+
 fn number_value(word: &str) -> Option<i32> {
     let w = word.to_ascii_lowercase();
     if let Ok(n) = w.parse() {
@@ -1388,8 +1470,8 @@ fn year_shift(det: &str) -> (Anchor, i32) {
     let last = det.rsplit(' ').next().unwrap_or("");
     let bare = !det.contains("the ");
     match last {
-        "this" => (Anchor::Deictic, 0),
-        "last" => (Anchor::Deictic, -1),
+        "this" | "current" => (Anchor::Deictic, 0),
+        "last" | "past" => (Anchor::Deictic, -1),
         "next" if bare => (Anchor::Deictic, 1),
         "following" | "next" => (Anchor::Anaphoric, 1),
         "previous" | "preceding" | "prior" => (Anchor::Anaphoric, -1),
@@ -1413,7 +1495,7 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
                 modifier: None,
                 definite: false,
             }
-        } else if let Some(ydet) = caps.name("ydet") {
+        } else if let Some(ydet) = caps.name("ydet").or(caps.name("ydet2")) {
             let part = match (month_of(&caps, "mname"), caps.name("sname").and_then(|s| season_of(s.as_str()))) {
                 (Some(month), _) => YearPart::Month(month, num::<u8>(&caps, "mday")),
                 (None, Some(season)) => YearPart::Season(season),
@@ -1450,12 +1532,14 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
             if half && number > 2 {
                 continue;
             }
-            let offset = match caps.name("qdet2").map(|d| d.as_str().to_ascii_lowercase()).as_deref() {
-                Some("last") => -1,
-                Some("next") => 1,
+            let prev = caps.name("qprev").map(|d| d.as_str().to_ascii_lowercase());
+            let det = caps.name("qdet2").map(|d| d.as_str().to_ascii_lowercase()).or(prev);
+            let offset = match det.as_deref() {
+                Some(d) if d.starts_with("last") || d.contains("year-") => -1,
+                Some(d) if d.starts_with("next") => 1,
                 _ => 0,
             };
-            let year = num::<i32>(&caps, "qyear");
+            let year = num::<i32>(&caps, "qyear").or_else(|| num::<i32>(&caps, "qyear0"));
             Relative::Quarter { half, number: Some(number), year, offset, reported: false }
         } else if let Some(d) = caps.name("qdet") {
             let det = d.as_str().to_ascii_lowercase();
@@ -1473,6 +1557,28 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
                 year: None,
                 offset: if year_back { -4 } else { offset },
                 reported,
+            }
+        } else if let Some(d) = caps.name("pdet") {
+            // "the latest period" of a report of results is its quarter; "the year-earlier
+            // period" the same quarter a year before.
+            let year_back = d.as_str().contains("year-");
+            Relative::Quarter {
+                half: false,
+                number: None,
+                year: None,
+                offset: if year_back { -4 } else { 0 },
+                reported: true,
+            }
+        } else if let Some(y) = num::<i32>(&caps, "qyear1") {
+            Relative::Quarter { half: false, number: None, year: Some(y), offset: 0, reported: true }
+        } else if caps.name("yago").is_some() {
+            // "year-earlier sales": last year, or its quarter in a report of a quarter.
+            Relative::Shift {
+                anchor: Anchor::Deictic,
+                unit: RelUnit::Year,
+                offset: Some(-1),
+                modifier: None,
+                definite: false,
             }
         } else if let Some(d) = caps.name("wkdet") {
             let offset = match d.as_str().to_ascii_lowercase().as_str() {
@@ -1501,6 +1607,10 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
             };
             // "the last week of August", "the next month of talks": part of a longer phrase.
             if next_word(text, span.end) == "of" {
+                continue;
+            }
+            // "the past year" is the year before; "the past week" is a length of time.
+            if det == "the past" && unit != RelUnit::Year {
                 continue;
             }
             let (anchor, offset) = year_shift(&det);

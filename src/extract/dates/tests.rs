@@ -641,3 +641,155 @@ fn narrative_today_is_the_present_and_vague_shifts_keep_a_direction() {
     );
     assert_eq!(rows, ["1761=1761:DATE", "A few years later=FUTURE_REF:DATE", "Today=PRESENT_REF:DATE"]);
 }
+
+#[test]
+fn last_year_is_the_calendar_year_even_near_a_quarter() {
+    news_table(
+        "1989-10-30",
+        &[
+            (
+                "The brewer earned $5 million in the third quarter, up from last year.",
+                &["the third quarter=1989-Q3:DATE", "last year=1988:DATE"],
+            ),
+            (
+                "Sales in the third quarter rose, and the brewer expects more next year.",
+                &["the third quarter=1989-Q3:DATE", "next year=1990:DATE"],
+            ),
+            // A comparison with a year before still names that quarter.
+            (
+                "Sales in the third quarter rose 4% from a year earlier.",
+                &["the third quarter=1989-Q3:DATE", "a year earlier=1988-Q3:DATE"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_month_of_this_or_last_year_is_one_date() {
+    news_table(
+        "1998-02-19",
+        &[
+            ("The canal reopened in June last year.", &["June last year=1997-06:DATE"]),
+            ("Fares rose in January this year.", &["January this year=1998-01:DATE"]),
+            ("A new line opens in March next year.", &["March next year=1999-03:DATE"]),
+        ],
+    );
+}
+
+#[test]
+fn year_earlier_periods_and_quarters_with_their_year() {
+    news_table(
+        "1989-10-30",
+        &[
+            (
+                "Net profit in the third quarter rose from year-earlier levels.",
+                &["the third quarter=1989-Q3:DATE", "year-earlier=1988-Q3:DATE"],
+            ),
+            ("The mill's output was below year-ago levels.", &["year-ago=1988:DATE"]),
+            (
+                "Revenue in the second quarter fell from the year-earlier period.",
+                &["the second quarter=1989-Q2:DATE", "the year-earlier period=1988-Q2:DATE"],
+            ),
+            ("Loss narrowed in the latest period.", &["the latest period=1989-Q3:DATE"]),
+            ("Profit topped the 1988 third quarter.", &["the 1988 third quarter=1988-Q3:DATE"]),
+            ("Profit topped the year-earlier third quarter.", &["the year-earlier third quarter=1988-Q3:DATE"]),
+            ("Deliveries start in next year's first quarter.", &["next year's first quarter=1990-Q1:DATE"]),
+            ("Sales will grow in the current fiscal year.", &["the current fiscal year=1989:DATE"]),
+            // "the past year" is the year before; "the past week" is no date.
+            ("Rents rose over the past year.", &["the past year=1988:DATE"]),
+            ("Rents rose over the past week.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn years_in_words() {
+    news_table(
+        "1998-01-08",
+        &[
+            ("The dam was built in nineteen seventy-nine.", &["nineteen seventy-nine=1979:DATE"]),
+            ("Prices peaked in January nineteen ninety-seven.", &["January nineteen ninety-seven=1997-01:DATE"]),
+            ("It froze in the winter of nineteen ninety-four.", &["the winter of nineteen ninety-four=1994-WI:DATE"]),
+            ("Systems must be ready by the year two thousand.", &["the year two thousand=2000:DATE"]),
+            ("Jazz flourished in the twenties.", &["the twenties=192:DATE"]),
+            // Counts are not years.
+            ("About two thousand fans came.", &[]),
+            ("Nineteen ninety-six delegates voted.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn the_quarter_is_the_one_the_report_named() {
+    // 1989-10-30: the default reported quarter would be the third.
+    news_table(
+        "1989-10-30",
+        &[
+            (
+                "The ferry line lost money in its second quarter. In the quarter, fares fell.",
+                &["second quarter=1989-Q2:DATE", "the quarter=1989-Q2:DATE"],
+            ),
+            (
+                "In the second quarter sales rose 5% from the year-earlier quarter.",
+                &["the second quarter=1989-Q2:DATE", "the year-earlier quarter=1988-Q2:DATE"],
+            ),
+            (
+                "The second quarter was weak; profit fell below the 1988 period.",
+                &["The second quarter=1989-Q2:DATE", "the 1988 period=1988-Q2:DATE"],
+            ),
+            // A quarter still to come is not what "the quarter" of a report is about.
+            (
+                "The fourth quarter will be better, the firm said. In the quarter, fares fell.",
+                &["The fourth quarter=1989-Q4:DATE", "the quarter=1989-Q3:DATE"],
+            ),
+            // Without a quarter named, "the 1988 period" is that year.
+            ("Sales beat the 1988 period.", &["the 1988 period=1988:DATE"]),
+        ],
+    );
+}
+
+#[test]
+fn future_cues_survive_initials_and_titles() {
+    news_table(
+        "1989-10-26",
+        &[
+            ("Mr. Lee will succeed Daniel P. Moss Feb. 1, the bank said.", &["Feb. 1=1990-02-01:DATE"]),
+            ("The cut is effective Jan. 2.", &["Jan. 2=1990-01-02:DATE"]),
+            ("The dividend is payable Jan. 15 to holders of record.", &["Jan. 15=1990-01-15:DATE"]),
+            // Past events keep the document's year.
+            ("The mill closed Feb. 1, Mr. Lee said.", &["Feb. 1=1989-02-01:DATE"]),
+            // A month ten months back or two ahead: news means the near one.
+            ("The line is to be sold in January.", &["January=1990-01:DATE"]),
+            // Unless a backward word says otherwise.
+            ("The line had been sold earlier, in January.", &["January=1989-01:DATE"]),
+        ],
+    );
+}
+
+#[test]
+fn undated_sheets_read_deictic_months_from_the_passage() {
+    table(&[
+        (
+            "The league met in December 2000. Elections held last October had changed its mood.",
+            &["December 2000=2000-12:absolute", "last October=~2000-10:relative"],
+        ),
+        // With no date at all there is nothing to read it from.
+        ("Elections held last October changed the mood.", &["last October=-:relative"]),
+    ]);
+}
+
+#[test]
+fn a_day_named_again_without_its_year_is_the_day_stated() {
+    table(&[
+        (
+            "The port closed after the storm of 9 March 2004. Trade had grown since 1998; after March 9, \
+             the port was rebuilt.",
+            &["9 March 2004=2004-03-09:absolute", "1998=1998:absolute", "March 9=~2004-03-09:absolute"],
+        ),
+        // A later passage's own year is kept: the day recurs.
+        (
+            "The fair opened on 9 March 2004. In 2006 it opened on March 9 again.",
+            &["9 March 2004=2004-03-09:absolute", "2006=2006:absolute", "March 9=~2006-03-09:absolute"],
+        ),
+    ]);
+}

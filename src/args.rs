@@ -1,0 +1,212 @@
+//! From parsed flags to what the library takes, in one place (ripgrep's "high arguments"):
+//! paths and the configuration file found, colour and progress decided for this terminal,
+//! the sheets named on the command line resolved. Also the terminal pieces every command
+//! shares: the progress bar, warnings on standard error, atomic output files.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use concord::corpus::{DocId, Manifest, SheetFile};
+use concord::date::Date;
+use concord::listing::Style;
+use concord::pipeline::{Options, Progress, Session, SheetError};
+use concord::report::{RenderOptions, Verbosity};
+
+use crate::cli::{ColorChoice, DatesArgs, Global, ServeArgs};
+
+/// Sheets `dates` reads straight from disk, with their manifest and reference date.
+pub type DirectDates = (Vec<SheetFile>, Manifest, Option<Date>);
+
+/// What every command needs from the global options.
+pub struct Ctx {
+    pub opts: Options,
+    pub style: Style,
+    pub quiet: bool,
+    skip_invalid: bool,
+}
+
+impl Ctx {
+    /// Resolves the global flags: the configuration file is the flag's, else the nearest
+    /// `concord.toml` up to the repository root (like ruff, Vale and typos).
+    pub fn new(g: &Global) -> Ctx {
+        let mut opts = Options::new(&g.corpus, &g.index);
+        opts.config = g.config.clone().or_else(|| {
+            let cwd = std::env::current_dir().ok()?;
+            concord::config::find_upwards(&cwd, concord::config::CONFIG_FILE)
+        });
+        opts.lock_wait = Duration::from_secs(g.lock_timeout);
+        Ctx { opts, style: style_for(g.color), quiet: g.quiet, skip_invalid: g.skip_invalid }
+    }
+
+    /// Opens and updates the index, printing per-sheet problems as warnings.
+    pub fn open(&self) -> Result<Session> {
+        let bar = Bar::new(self.quiet);
+        let session = Session::open(&self.opts, &bar)?;
+        drop(bar);
+        if let Some(why) = &session.stats.rebuilt {
+            eprintln!("concord: {}: {why}", self.opts.index.display());
+        }
+        for p in &session.problems {
+            let label = if self.skip_invalid { "warning (skipped)" } else { "error" };
+            eprintln!("concord: {label}: {}", p.error);
+        }
+        Ok(session)
+    }
+
+    /// Exit code for per-sheet problems: 2 unless they are to be skipped.
+    pub fn problems_code(&self, problems: &[SheetError]) -> u8 {
+        if !problems.is_empty() && !self.skip_invalid { 2 } else { 0 }
+    }
+
+    /// Render options from the global flags; colour only when writing to the terminal.
+    pub fn render_options(&self, to_stdout: bool, path_prefix: String) -> RenderOptions {
+        RenderOptions {
+            color: self.style == Style::Color && to_stdout,
+            path_prefix,
+            verbosity: if self.quiet { Verbosity::Quiet } else { Verbosity::Normal },
+        }
+    }
+
+    /// The configuration file in force, if any.
+    pub fn config_file(&self) -> Option<&Path> {
+        self.opts.config.as_deref()
+    }
+
+    /// The corpus directory as a prefix of repository-relative paths (`corpus/`), for the
+    /// formats whose consumers resolve paths themselves.
+    pub fn corpus_prefix(&self) -> String {
+        let prefix = self.opts.corpus.to_string_lossy().trim_end_matches('/').to_string();
+        if prefix.is_empty() || prefix == "." { String::new() } else { format!("{prefix}/") }
+    }
+
+    /// For `dates`: the sheets to read straight from disk with their manifest and
+    /// reference date, or `None` when the index answers (no path, no override).
+    pub fn dates_direct(&self, a: &DatesArgs) -> Result<Option<DirectDates>> {
+        let reference = a
+            .reference_date
+            .as_deref()
+            .map(|v| Date::parse_reference(v).with_context(|| format!("invalid --reference-date {v:?}")))
+            .transpose()?;
+        let register = a
+            .register
+            .as_deref()
+            .map(|v| v.parse::<concord::extract::Register>().map_err(|e| anyhow::anyhow!("invalid --register: {e}")))
+            .transpose()?;
+        if a.paths.is_empty() && reference.is_none() && register.is_none() {
+            return Ok(None);
+        }
+        let files = self.sheet_files(&a.paths)?;
+        // The flag beats concord.toml's per-glob registers.
+        let overrides = match register {
+            Some(r) => std::collections::BTreeMap::from([("**".to_string(), r)]),
+            None => concord::config::Config::load(self.opts.config.as_deref())?.dates.register,
+        };
+        let manifest = Manifest::load(&self.opts.corpus)?.with_registers(&overrides).map_err(anyhow::Error::msg)?;
+        Ok(Some((files, manifest, reference)))
+    }
+
+    /// Sheets named on the command line: files, or folders scanned like the corpus.
+    fn sheet_files(&self, paths: &[PathBuf]) -> Result<Vec<SheetFile>> {
+        if paths.is_empty() {
+            let (files, problems) = concord::corpus::scan(&self.opts.corpus)?;
+            for p in problems {
+                eprintln!("concord: error: {p}");
+            }
+            return Ok(files);
+        }
+        let corpus = std::fs::canonicalize(&self.opts.corpus).ok();
+        let mut files = Vec::new();
+        for p in paths {
+            let meta = std::fs::metadata(p).with_context(|| format!("cannot read {}", p.display()))?;
+            if meta.is_dir() {
+                files.extend(concord::corpus::scan(p)?.0);
+                continue;
+            }
+            // Identity: relative to the corpus when the file lies in it, else the path as given.
+            let id = std::fs::canonicalize(p)
+                .ok()
+                .zip(corpus.as_ref())
+                .and_then(|(abs, root)| abs.strip_prefix(root).ok().map(|r| r.to_string_lossy().replace('\\', "/")))
+                .unwrap_or_else(|| p.to_string_lossy().replace('\\', "/"));
+            files.push(SheetFile { id: DocId(id), path: p.clone() });
+        }
+        Ok(files)
+    }
+}
+
+fn style_for(choice: ColorChoice) -> Style {
+    let on = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    if on { Style::Color } else { Style::Plain }
+}
+
+/// Renders into `out`, or into `path` atomically (streamed to a temporary file, then renamed).
+pub fn emit(
+    out: &mut dyn Write,
+    path: Option<&Path>,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    match path {
+        None => Ok(render(out)?),
+        Some(p) => Ok(concord::atomic::write_atomic_with(p, render)?),
+    }
+}
+
+/// `concord serve`: binds 127.0.0.1, prints the address, answers until interrupted.
+pub fn serve(ctx: &Ctx, a: &ServeArgs, out: &mut dyn Write) -> Result<u8> {
+    let opts = concord::serve::ServeOptions { port: a.port, threads: 4 };
+    concord::serve::serve(ctx.opts.clone(), &opts, |addr| {
+        let url = format!("http://{addr}/");
+        // The first line of standard output is the address (tests and scripts read it).
+        let _ = writeln!(out, "concord: serving {url} (read-only; Ctrl-C to stop)");
+        let _ = out.flush();
+        if a.open {
+            let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+            if let Err(e) = std::process::Command::new(opener).arg(&url).spawn() {
+                eprintln!("concord: warning: could not start {opener}: {e}; open {url} yourself");
+            }
+        }
+    })?;
+    Ok(0)
+}
+
+/// A progress bar on standard error, only when it is a terminal.
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Bar {
+    fn new(quiet: bool) -> Bar {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Bar(None);
+        }
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("indexing {bar:30} {pos}/{len} sheets ({eta})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Bar(Some(bar))
+    }
+}
+
+impl Progress for Bar {
+    fn advance(&self, done: usize, total: usize) {
+        if let Some(b) = &self.0 {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
+        }
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}

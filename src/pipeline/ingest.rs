@@ -1,0 +1,166 @@
+//! Ingest: from the corpus directory to extracted sheets in the index.
+//!
+//! Every sheet concord reads takes one path: scan → read (bounded) → hash → decode →
+//! [`Document`] → extract. [`Document::load_hashed`] does the reading, so the size limit
+//! and the decoding rules hold for the index, for `dates PATH` and for the benchmarks
+//! alike. The index only plans (from its stamps) and applies batches of records; it never
+//! reads a sheet or calls extraction. Per-sheet problems are returned beside the results,
+//! never printed.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::corpus::{self, Document, Manifest, SheetFile};
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::extract::{self, Extraction};
+use crate::index::{Change, CorpusIndex, SheetRecord};
+
+/// Sheets read and extracted per batch: bounds memory while keeping both cores busy.
+const BATCH: usize = 256;
+
+/// Counts from one update of the index ([`crate::pipeline::update_index`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UpdateStats {
+    /// Sheets new to the index.
+    pub added: usize,
+    /// Sheets whose content changed.
+    pub updated: usize,
+    /// Sheets no longer in the corpus.
+    pub removed: usize,
+    /// Sheets not re-read.
+    pub unchanged: usize,
+    /// Passages written in this update.
+    pub passages: usize,
+    /// Whether the index was (re)built from scratch, and why.
+    pub rebuilt: Option<String>,
+}
+
+/// A per-sheet problem that did not stop the run.
+#[derive(Debug)]
+pub struct SheetError {
+    /// The error, naming the file.
+    pub error: Error,
+}
+
+/// Reports progress of a long update: `(sheets done, sheets to do)`.
+pub trait Progress: Sync {
+    /// Called after each batch.
+    fn advance(&self, done: usize, total: usize);
+}
+
+/// No progress display.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn advance(&self, _done: usize, _total: usize) {}
+}
+
+/// One sheet read and extracted.
+#[derive(Debug)]
+pub struct Ingested {
+    /// The document, normalised, with manifest title, stated date and register applied.
+    pub doc: Document,
+    /// blake3 of the file's bytes, hex.
+    pub hash: String,
+    /// What extraction found in it.
+    pub extraction: Extraction,
+}
+
+/// Reads one sheet through [`Document::load_hashed`] and extracts it. `reference`, when
+/// given, is the document date of every sheet (it beats the manifest's).
+///
+/// # Errors
+/// The sheet cannot be read, is too large, binary or not valid text.
+pub fn ingest(file: &SheetFile, manifest: &Manifest, reference: Option<Date>) -> Result<Ingested> {
+    let (mut doc, hash) = Document::load_hashed(file, manifest)?;
+    if reference.is_some() {
+        doc.stated_date = reference;
+    }
+    let extraction = extract::extract(&doc);
+    Ok(Ingested { doc, hash: hash.to_hex().to_string(), extraction })
+}
+
+/// Reads and extracts sheets straight from disk, without the index (for `concord dates`
+/// on given paths, a sheet's page in `serve`, and benchmarks), in the order given.
+/// Problems are returned beside the results.
+pub fn extract_files(
+    files: &[SheetFile],
+    manifest: &Manifest,
+    reference: Option<Date>,
+) -> (Vec<(Document, Extraction)>, Vec<SheetError>) {
+    let results: Vec<Result<Ingested>> = files.par_iter().map(|f| ingest(f, manifest, reference)).collect();
+    let mut ok = Vec::new();
+    let mut problems = Vec::new();
+    for r in results {
+        match r {
+            Ok(x) => ok.push((x.doc, x.extraction)),
+            Err(error) => problems.push(SheetError { error }),
+        }
+    }
+    (ok, problems)
+}
+
+/// Brings `index` up to date with the corpus at `root`: new and changed sheets are read,
+/// extracted and written; removed ones are deleted; the rest is not touched. With
+/// `reference`, every sheet is read again (the document date changes what is extracted).
+/// Returns the counts and the per-sheet problems (those sheets are left out).
+///
+/// # Errors
+/// The corpus is not a directory or has no sheets, or the index cannot be read or written.
+pub fn update_index(
+    index: &mut CorpusIndex,
+    root: &Path,
+    manifest: &Manifest,
+    reference: Option<Date>,
+    progress: &dyn Progress,
+) -> Result<(UpdateStats, Vec<SheetError>)> {
+    // # Scan
+    let (files, scan_problems) = corpus::scan_stamped(root)?;
+    let mut problems: Vec<SheetError> = scan_problems.into_iter().map(|error| SheetError { error }).collect();
+    if files.is_empty() && problems.is_empty() {
+        return Err(Error::EmptyCorpus { path: root.to_path_buf() });
+    }
+    // # Plan: from the index's stamps, which sheets to read and which to remove.
+    let plan = index.plan(&files, manifest, reference.is_some())?;
+    let mut stats = UpdateStats { unchanged: plan.unchanged, removed: plan.removed.len(), ..UpdateStats::default() };
+    if plan.is_empty() {
+        return Ok((stats, problems));
+    }
+    // # Read, extract and write, a batch at a time; then commit once.
+    let mut update = index.begin(&plan)?;
+    let total = plan.read.len();
+    for (done, batch) in plan.read.chunks(BATCH).enumerate() {
+        let results: Vec<Result<(SheetRecord, Document)>> = batch
+            .par_iter()
+            .map(|p| {
+                let Ingested { doc, hash, extraction } = ingest(&p.file, manifest, reference)?;
+                let record = SheetRecord::new(&doc, hash, p.stamp.size, p.stamp.mtime, extraction);
+                Ok((record, doc))
+            })
+            .collect();
+        for (res, planned) in results.into_iter().zip(batch) {
+            match res {
+                Ok((record, doc)) => {
+                    let (change, passages) = update.write(planned, &record, &doc)?;
+                    match change {
+                        Change::Added => stats.added += 1,
+                        Change::Updated => stats.updated += 1,
+                        Change::Unchanged => stats.unchanged += 1,
+                    }
+                    stats.passages += passages;
+                }
+                // A sheet that can no longer be read leaves the index: results are never stale.
+                Err(error) => {
+                    update.forget(planned);
+                    problems.push(SheetError { error });
+                }
+            }
+        }
+        progress.advance(((done + 1) * BATCH).min(total), total);
+    }
+    update.commit()?;
+    Ok((stats, problems))
+}
