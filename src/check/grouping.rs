@@ -54,7 +54,15 @@ impl Modality {
 /// Exhaustive on purpose: a new event kind must be classified here.
 pub(super) fn recurs(event: Event, agent: Option<&str>) -> bool {
     match event {
-        Event::Met | Event::Summit | Event::Suspended | Event::Resumed | Event::Deployed | Event::Appointed => true,
+        // A body changes its standing or seat more than once.
+        Event::Met
+        | Event::Summit
+        | Event::Suspended
+        | Event::Resumed
+        | Event::Deployed
+        | Event::Appointed
+        | Event::Formalised
+        | Event::Moved => true,
         // A member leaves once; with no member named, two dates are two departures.
         Event::Joined | Event::Withdrew => agent.is_none(),
         Event::Established
@@ -95,7 +103,9 @@ pub(super) fn starts(event: Event) -> bool {
         | Event::Summit
         | Event::EnteredIntoForce
         | Event::Withdrew
-        | Event::Appointed => false,
+        | Event::Appointed
+        | Event::Formalised
+        | Event::Moved => false,
     }
 }
 

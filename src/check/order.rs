@@ -84,6 +84,8 @@ pub fn place(event: Event) -> Place {
         | Event::Joined
         | Event::Withdrew
         | Event::Appointed
+        | Event::Formalised
+        | Event::Moved
         | Event::Suspended
         | Event::Resumed
         | Event::Deployed
@@ -105,6 +107,8 @@ pub fn past(event: Event) -> &'static str {
         Event::Joined => "joined",
         Event::Withdrew => "withdrew from",
         Event::Appointed => "appointed to",
+        Event::Formalised => "formalised",
+        Event::Moved => "moved",
         Event::Signed => "signed",
         Event::Adopted => "adopted",
         Event::Launched => "launched",

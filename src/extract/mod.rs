@@ -193,6 +193,11 @@ pub enum Event {
     Withdrew,
     /// Someone (`agent`) was appointed to the subject's office; the start of a term.
     Appointed,
+    /// The subject's standing changed: formalised, became an official institution, gained
+    /// a status or legal personality.
+    Formalised,
+    /// The subject moved its seat or came to be based somewhere.
+    Moved,
 }
 
 impl Event {
@@ -219,6 +224,8 @@ impl Event {
             Event::EnteredIntoForce => "entered-into-force",
             Event::Withdrew => "withdrew",
             Event::Appointed => "appointed",
+            Event::Formalised => "formalised",
+            Event::Moved => "moved",
         }
     }
 }

@@ -8,7 +8,8 @@
 //! (`OF`, `THE`, `FOR`, `ON`, `AND`) may stand inside the run, never at its ends. The name
 //! is recorded as the document writes it elsewhere: a word the document also writes in
 //! lower or mixed case is an ordinary word and is title-cased (`EUROPEAN` → `European`,
-//! `OF` → `of`); any other word is an acronym and kept (`ABM TREATY` → `ABM Treaty`).
+//! `OF` → `of`); a name with any other word (an acronym, a word seen only in capitals)
+//! is kept as written (`ABM TREATY`).
 //! So the shouted subject and its plain mentions fall into one registry entry.
 
 use rustc_hash::FxHashMap;
@@ -41,8 +42,18 @@ fn title(lower: &str) -> String {
 }
 
 /// The words of a shouted name as the document writes them, joined by spaces.
+/// A name with a word the document never writes otherwise (an acronym, a word seen only
+/// in capitals) stays in capitals as a whole: half-cased names match nothing.
 pub(super) fn name_of(words: &[&str], ordinary: &FxHashMap<String, bool>) -> String {
-    words.iter().map(|w| unshout(w, ordinary)).collect::<Vec<_>>().join(" ")
+    let known = |w: &&str| {
+        let lower = w.to_lowercase();
+        is_connector(&lower) || ordinary.contains_key(&lower) || head_noun_type(&title(&lower)).is_some()
+    };
+    if words.iter().all(known) {
+        words.iter().map(|w| unshout(w, ordinary)).collect::<Vec<_>>().join(" ")
+    } else {
+        words.join(" ")
+    }
 }
 
 /// Whether a multi-word name is written all in capitals (`EUROPEAN FREE TRADE ASSOCIATION`).

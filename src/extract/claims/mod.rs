@@ -15,6 +15,7 @@
 //! | 3 | `frames`, `phrases` | the subject (object, agent) the trigger's frame selects |
 //! | 4 | `discourse` | anaphors and definite descriptions resolved to earlier bodies |
 //! | — | `named` | dates a body's name carries with no event word (`the 2004 X Summit`) |
+//! | — | `status` | standing, seat and office frames (`X was formalised`, `X moved to C`, `X took office`) |
 //!
 //! `lexicon` holds the word lists. Every usable date (a calendar value that is not a
 //! duration or the document's own date) is attached to at most one claim, by these rules in order:
@@ -71,6 +72,7 @@ mod items;
 mod lexicon;
 mod named;
 mod phrases;
+mod status;
 mod structured;
 mod themes;
 mod trigger;
@@ -215,6 +217,7 @@ impl<'a> Reader<'a, '_> {
             out.extend(parenthesised.into_iter().chain(session).chain(summit));
         }
         out.extend(self.anniversaries());
+        out.extend(self.status_claims());
         let mut out = coordination::split_meeting_days(out);
         let figures = self.figures();
         for c in &mut out {

@@ -18,6 +18,8 @@
 //!    start); `Founded`/`Signed`/`Adopted` date the body the row itself names. A
 //!    `Year | Event` table is read as a chronology. The table's body is the body the
 //!    nearest preceding heading or caption names, else the sheet topic.
+//!    A list introduced by a paragraph about `meetings of X` (`summits of`, `sessions of`)
+//!    dates a meeting of X by each item that names no event (`1985, Lyon: budget reform`).
 //! 3. **Field lines**: `Established | 1 June 1960`, `Formation: 3 May 1960`,
 //!    `Founded 1949` alone on a line near the top: the sheet topic's establishment.
 //!
@@ -42,6 +44,8 @@ const NAMED: f32 = 0.8;
 const TOPIC: f32 = 0.65;
 /// Confidence of a definite description resolved to the sheet topic.
 const DESCRIBED: f32 = 0.5;
+/// Confidence of an item of a list its introduction calls meetings of a body.
+const LISTED: f32 = 0.6;
 /// How many lines from the top a field line may stand to date the topic.
 const FIELD_LINES: usize = 40;
 
@@ -176,7 +180,48 @@ impl<'a> Lines<'a> {
         let event_text = Span::new(rest.start + skip, rest.end);
         if let Some(c) = Dated::of(d).and_then(|d| self.read_event(event_text, d, i)) {
             out.push(c);
+        } else if let Some(body) = self.meetings_listed(i) {
+            // "Notable meetings of the X Council:" then "1985, Milan: …": each item is a meeting.
+            out.extend(Dated::of(d).and_then(|d| self.claim(d, Event::Met, body, None, i)));
         }
+    }
+
+    /// The body whose meetings the list holding item line `i` enumerates: the paragraph
+    /// that introduces the list (the first line above it that is no item) speaks of
+    /// `meetings of`, `summits of` or `sessions of` a named body.
+    fn meetings_listed(&self, i: usize) -> Option<Body> {
+        let mut j = i;
+        loop {
+            j = j.checked_sub(1)?;
+            if self.line_text(j).trim().is_empty() {
+                continue;
+            }
+            if self.leading_date(j).is_none() {
+                break;
+            }
+        }
+        let intro = *self.lines.get(j)?;
+        if self.is_heading(intro) {
+            return None;
+        }
+        // Matched on the text, not on the line's mentions: a name glued to a dash
+        // ("the X Council-and …") is no mention there, but the sheet names it elsewhere.
+        let lower = self.line_text(j).to_lowercase();
+        for phrase in ["meetings of ", "summits of ", "sessions of "] {
+            for (at, _) in lower.match_indices(phrase) {
+                let rest = lower.get(at + phrase.len()..).unwrap_or("");
+                let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                let named = self
+                    .bodies
+                    .iter()
+                    .filter(|b| b.name.contains(' ') && rest.starts_with(&b.name.to_lowercase()))
+                    .max_by_key(|b| b.name.len());
+                if let Some(b) = named {
+                    return Some(Body { name: b.name.clone(), span: None, confidence: LISTED });
+                }
+            }
+        }
+        None
     }
 
     /// Reads the event stated in `span` (an item's text or a table's event cell), dated by `d`.
@@ -861,5 +906,27 @@ mod tests {
         assert!(!all.iter().any(|(_, e, _, _)| *e == Event::Established), "{all:?}");
         let untitled = brief("Mountain water in the valleys\n\nFounded: 1 June 1960\n");
         assert!(untitled.is_empty(), "{untitled:?}");
+    }
+
+    #[test]
+    fn items_of_a_list_of_meetings() {
+        let text = "The Pacific Fisheries Council manages fish stocks.\n\n\
+                    Several sessions of the Pacific Fisheries Council changed its course, for example:\n\n\
+                    -   1971, _Suva_: quota reform.\n\
+                    -   1978, _Apia_: a new observer scheme.\n\
+                    -   1983, _Nuku'alofa_: Creation of the Fisheries Agency.\n";
+        let all = brief(text);
+        assert!(has(&all, "Pacific Fisheries Council", Event::Met, "1971"), "{all:?}");
+        assert!(has(&all, "Pacific Fisheries Council", Event::Met, "1978"), "{all:?}");
+        // An item that states an event keeps it, and is not also read as a meeting.
+        assert!(has(&all, "Fisheries Agency", Event::Established, "1983"), "{all:?}");
+        assert!(!has(&all, "Pacific Fisheries Council", Event::Met, "1983"), "{all:?}");
+        // A list introduced by anything else dates no meeting.
+        let text = "The Pacific Fisheries Council manages fish stocks.\n\n\
+                    Catches of the Pacific Fisheries Council members grew, for example:\n\n\
+                    -   1971, _Suva_: quota reform.\n\
+                    -   1978, _Apia_: a new observer scheme.\n";
+        let all = brief(text);
+        assert!(!all.iter().any(|(_, e, _, _)| *e == Event::Met), "{all:?}");
     }
 }
