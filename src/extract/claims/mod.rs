@@ -199,11 +199,13 @@ impl<'a> Reader<'a, '_> {
                 continue;
             }
             // The event word that governs the date, and its frame's subject.
-            let governed = self
-                .event_claim(&triggers, &free, di, index)
+            let by_event = self.event_claim(&triggers, &free, di, index);
+            // A named summit or session around the date still dates itself when only a
+            // fallback (a theme, an implied meeting) reads the date.
+            let found = by_event.is_some();
+            let governed = by_event
                 .or_else(|| self.theme_claim(&triggers, di, index))
                 .or_else(|| self.meeting_claim(&triggers, di, index));
-            let found = governed.is_some();
             // "in May and June 2000": the month before "and" is a claim of its own.
             let month = governed.as_ref().and_then(|c| self.coordinated_month(di, c));
             out.extend(governed.into_iter().chain(month));
