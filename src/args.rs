@@ -50,7 +50,7 @@ impl Ctx {
         }
         for p in &session.problems {
             let label = if self.skip_invalid { "warning (skipped)" } else { "error" };
-            eprintln!("concord: {label}: {}", p.error);
+            eprintln!("concord: {label}: {}", p.error.full_message());
         }
         Ok(session)
     }

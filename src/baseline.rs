@@ -118,8 +118,12 @@ impl Baseline {
     /// or unknown field, an unsupported `schema_version`, a malformed or duplicate id, or an
     /// entry whose id prefix does not match its severity.
     pub fn parse(text: &str, path: &Path) -> Result<Baseline> {
-        let err = |message: String| Error::Parse { path: path.to_path_buf(), message };
-        let file: BaselineFile = serde_json::from_str(text).map_err(|e| err(format!("invalid baseline: {e}")))?;
+        let err = |message: String| Error::Parse { path: path.to_path_buf(), message, source: None };
+        let file: BaselineFile = serde_json::from_str(text).map_err(|e| Error::Parse {
+            path: path.to_path_buf(),
+            message: "invalid baseline".into(),
+            source: Some(Box::new(e)),
+        })?;
         if file.schema_version != SCHEMA_VERSION {
             return Err(err(format!(
                 "unsupported schema_version {} (this concord reads version {SCHEMA_VERSION})",
@@ -159,6 +163,7 @@ impl Baseline {
         let text = std::str::from_utf8(&bytes).map_err(|e| Error::Parse {
             path: path.to_path_buf(),
             message: format!("invalid UTF-8 at byte offset {}", e.valid_up_to()),
+            source: Some(Box::new(e)),
         })?;
         Baseline::parse(text, path)
     }
@@ -463,7 +468,7 @@ mod tests {
         for (text, expected) in cases {
             match Baseline::parse(&text, p) {
                 Err(e @ Error::Parse { .. }) => {
-                    let msg = e.to_string();
+                    let msg = e.full_message();
                     assert!(msg.starts_with("concord-baseline.json: "), "{msg}");
                     assert!(msg.contains(expected), "{text}\n => {msg}\n expected {expected}");
                 }

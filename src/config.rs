@@ -116,7 +116,7 @@ impl Config {
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(source) => return Err(Error::Read { path, source }),
         };
-        Config::parse(&text).map_err(|message| Error::Parse { path, message })
+        Config::parse(&text).map_err(|message| Error::Parse { path, message, source: None })
     }
 
     /// Parses configuration text.

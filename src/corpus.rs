@@ -104,8 +104,11 @@ impl Manifest {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
             Err(source) => return Err(Error::Read { path, source }),
         };
-        let parsed: ManifestFile =
-            toml::from_str(&text).map_err(|e| Error::Parse { path: path.clone(), message: e.to_string() })?;
+        let parsed: ManifestFile = toml::from_str(&text).map_err(|e| Error::Parse {
+            path: path.clone(),
+            message: "invalid manifest".into(),
+            source: Some(Box::new(e)),
+        })?;
         let entries = parsed.sheet.into_iter().map(|e| (e.file.clone(), e)).collect();
         Ok(Manifest { entries, registers: Vec::new() })
     }
@@ -496,6 +499,7 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>> {
         return Err(Error::Parse {
             path: path.to_path_buf(),
             message: format!("file is {} bytes; concord reads sheets up to {} bytes", meta.len(), MAX_SHEET_BYTES),
+            source: None,
         });
     }
     std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })

@@ -60,8 +60,12 @@ pub enum Error {
     Parse {
         /// The file that failed.
         path: PathBuf,
-        /// What is wrong, with line and column where known.
+        /// What is wrong; the parser's own detail (line and column) is in `source` when a
+        /// parser reported it.
         message: String,
+        /// The parser's error, when one reported the problem.
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
     /// The index directory cannot be used.
     #[error("index {path}: {message}")]
@@ -70,6 +74,16 @@ pub enum Error {
         path: PathBuf,
         /// What is wrong.
         message: String,
+    },
+    /// The search engine failed on the index (an I/O error, a damaged or foreign file).
+    /// [`Error::needs_rebuild`] tells a damaged index from a disk that refuses to write.
+    #[error("index {path}")]
+    Engine {
+        /// The index directory.
+        path: PathBuf,
+        /// The engine's error.
+        #[source]
+        source: tantivy::TantivyError,
     },
     /// Another concord process holds the index lock.
     #[error("index {path} is locked by another concord process ({holder}); waited {waited_secs} s")]
@@ -82,12 +96,13 @@ pub enum Error {
         waited_secs: u64,
     },
     /// A search query could not be parsed.
-    #[error("invalid query {query:?}: {message}")]
+    #[error("invalid query {query:?}")]
     Query {
         /// The query text.
         query: String,
-        /// The parser's message.
-        message: String,
+        /// The query parser's error.
+        #[source]
+        source: tantivy::query::QueryParserError,
     },
     /// An argument value is invalid.
     #[error("{0}")]
@@ -114,8 +129,62 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// Wraps a tantivy error for the index at `path`.
+    /// A problem concord itself found in the index at `path` (a damaged record, a missing
+    /// column): the index is unusable as it is and is rebuilt from the corpus.
     pub(crate) fn index(path: &std::path::Path, err: impl std::fmt::Display) -> Self {
         Error::Index { path: path.to_path_buf(), message: err.to_string() }
     }
+
+    /// Wraps a search-engine error for the index at `path`, keeping it as the source.
+    pub(crate) fn engine(path: &std::path::Path, source: tantivy::TantivyError) -> Self {
+        Error::Engine { path: path.to_path_buf(), source }
+    }
+
+    /// Whether this error says the index's files are of another version or format, or
+    /// damaged, so that deleting the index and rebuilding it from the corpus is the cure.
+    /// Never true for an I/O error of the machine (a full disk, a permission refused, a
+    /// read-only file system): rebuilding would delete a good index and fail the same way.
+    pub fn needs_rebuild(&self) -> bool {
+        match self {
+            Error::Index { .. } => true,
+            Error::Engine { source, .. } => engine_format_error(source),
+            _ => false,
+        }
+    }
+
+    /// The message with every cause after it, `outer: cause: cause`, for callers that show
+    /// an error on one line without `anyhow` (the web pages).
+    pub fn full_message(&self) -> String {
+        let mut out = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(c) = cause {
+            out.push_str(": ");
+            out.push_str(&c.to_string());
+            cause = c.source();
+        }
+        out
+    }
+}
+
+/// Whether a tantivy error is about the index's files themselves (format, version,
+/// damage, a file missing or cut short) rather than the machine refusing an operation.
+pub(crate) fn engine_format_error(e: &tantivy::TantivyError) -> bool {
+    use tantivy::TantivyError as T;
+    use tantivy::directory::error::OpenReadError;
+    match e {
+        T::DataCorruption(_)
+        | T::IncompatibleIndex(_)
+        | T::SchemaError(_)
+        | T::FieldNotFound(_)
+        | T::DeserializeError(_)
+        | T::OpenReadError(OpenReadError::FileDoesNotExist(_) | OpenReadError::IncompatibleIndex(_)) => true,
+        T::IoError(io) => damaged_file(io),
+        T::OpenReadError(OpenReadError::IoError { io_error, .. }) => damaged_file(io_error),
+        _ => false,
+    }
+}
+
+/// An I/O error that means a file is cut short or malformed, not that the machine refused.
+fn damaged_file(io: &std::io::Error) -> bool {
+    matches!(io.kind(), std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::InvalidData)
 }

@@ -106,21 +106,25 @@ impl Session {
             crate::error::Error::Parse {
                 path: opts.config.clone().unwrap_or_else(|| crate::config::CONFIG_FILE.into()),
                 message,
+                source: None,
             }
         })?;
         let (mut index, mut rebuilt) = CorpusIndex::open(&opts.index, opts.lock_wait)?;
         let (mut stats, problems) =
             match update_index(&mut index, &opts.corpus, &manifest, opts.reference_date, progress) {
                 Ok(done) => done,
-                // The corpus is the source of truth: an index that fails while updating (a file
-                // left by a killed run, a damaged segment) is rebuilt once from it.
-                Err(crate::Error::Index { message, .. }) => {
+                // The corpus is the source of truth: an index whose files turn out damaged while
+                // updating (a file left by a killed run, a cut segment) is rebuilt once from it.
+                // A disk that is full or refuses to write is reported instead: rebuilding
+                // would delete a good index and fail the same way.
+                Err(e) if e.needs_rebuild() => {
                     drop(index);
                     index = CorpusIndex::rebuild(&opts.index, opts.lock_wait)?;
-                    rebuilt = Some(format!("index failed while updating ({message}); rebuilt from the corpus"));
+                    rebuilt =
+                        Some(format!("index failed while updating ({}); rebuilt from the corpus", e.full_message()));
                     update_index(&mut index, &opts.corpus, &manifest, opts.reference_date, progress)?
                 }
-                Err(e) => return Err(e),
+                Err(e) => return Err(index.explain(e)),
             };
         stats.rebuilt = rebuilt;
         Ok(Session { index, config, manifest, stats, problems, corpus: opts.corpus.clone() })
@@ -309,7 +313,7 @@ pub struct SearchRequest {
 impl Session {
     /// Per-sheet problems as report warnings.
     pub fn warnings(&self) -> Vec<Warning> {
-        self.problems.iter().map(|p| Warning { doc: None, line: None, message: p.error.to_string() }).collect()
+        self.problems.iter().map(|p| Warning { doc: None, line: None, message: p.error.full_message() }).collect()
     }
 
     /// The discrepancy report over the whole corpus: cross-check, then chronology.

@@ -124,6 +124,48 @@ fn read_only_index_dir_is_an_error() {
     let out = w.cmd(&["index"]).output().unwrap();
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains(&w.index().display().to_string()), "names the index: {err}");
+    assert!(err.to_lowercase().contains("permission denied"), "says why: {err}");
+}
+
+/// An index that cannot be written (permission refused) is reported, naming the index, and
+/// never deleted to be rebuilt: only a damaged or foreign index is rebuilt.
+#[test]
+fn read_only_existing_index_is_reported_and_kept() {
+    use std::os::unix::fs::PermissionsExt as _;
+    if is_root() {
+        eprintln!("skipped: root writes into read-only directories");
+        return;
+    }
+    let w = Work::new();
+    w.write("a.txt", "The Hydra Council was founded in 1961.\n");
+    assert_eq!(w.cmd(&["index"]).output().unwrap().status.code(), Some(0));
+    w.write("b.txt", "The Lynx Board met in 1970.\n");
+    let tdir = w.index().join("tantivy");
+    let files_before: Vec<_> = std::fs::read_dir(&tdir).unwrap().flatten().map(|e| e.file_name()).collect();
+    let mode = |p: &std::path::Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+    mode(&tdir, 0o555);
+    mode(&w.index(), 0o555);
+    let out = w.cmd(&["index"]).output().unwrap();
+    mode(&w.index(), 0o755);
+    mode(&tdir, 0o755);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains(&w.index().display().to_string()), "names the index: {err}");
+    assert!(err.to_lowercase().contains("permission denied"), "says why: {err}");
+    assert!(!err.contains("rebuil"), "no rebuild of a good index: {err}");
+    let files_after: Vec<_> = std::fs::read_dir(&tdir).unwrap().flatten().map(|e| e.file_name()).collect();
+    for f in &files_before {
+        assert!(files_after.contains(f), "{f:?} of the old index is gone");
+    }
+    // The old index still answers; once writable, the update goes through.
+    let hits = w.cmd(&["search", "Hydra", "--format", "json"]).output().unwrap();
+    assert_eq!(hits.status.code(), Some(0), "{}", stderr_of(&hits));
+    assert_eq!(distinct_docs(&hits.stdout), 1);
+    let out = w.cmd(&["index"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod deploy;
 mod foundation;
 mod fuzz;
 mod html_chromium;
+mod listings;
 mod order;
 mod robustness;
 mod serve;

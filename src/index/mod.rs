@@ -104,14 +104,15 @@ impl CorpusIndex {
         let index = match open_existing(&tdir, &schema) {
             Ok(Some(index)) => index,
             Ok(None) => create_fresh(&tdir, &schema)?,
-            Err(why) => {
+            Err(Unusable::Refused(e)) => return Err(e),
+            Err(Unusable::Rebuild(why)) => {
                 rebuilt = Some(why);
                 std::fs::remove_dir_all(&tdir).map_err(|source| Error::Write { path: tdir.clone(), source })?;
                 create_fresh(&tdir, &schema)?
             }
         };
         let reader =
-            index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| Error::index(dir, e))?;
+            index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| Error::engine(dir, e))?;
         Ok((
             CorpusIndex {
                 dir: dir.to_path_buf(),
@@ -321,25 +322,77 @@ impl CorpusIndex {
         Ok(out)
     }
 
+    /// Names the cause of an engine error the engine hid (a writer thread's I/O error is
+    /// reported as "an error occurred in a thread"): when the index directory refuses a
+    /// write, that refusal, with its path, is the error to report. Other errors pass as they are.
+    #[must_use]
+    pub fn explain(&self, e: Error) -> Error {
+        if !matches!(e, Error::Engine { .. }) {
+            return e;
+        }
+        let tdir = self.dir.join("tantivy");
+        let probe = tdir.join(".concord-write-probe");
+        match std::fs::OpenOptions::new().write(true).create(true).truncate(true).open(&probe) {
+            Ok(_) => {
+                let _ = std::fs::remove_file(&probe);
+                e
+            }
+            Err(source) => Error::Write { path: tdir, source },
+        }
+    }
+
     /// The index directory.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 }
 
-/// Opens an existing index: `Ok(None)` when there is none, `Err(reason)` when it must be rebuilt.
-fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Index>, String> {
+/// Why an existing index is not opened as it is.
+enum Unusable {
+    /// Of another version or format, or damaged: delete it and rebuild (the reason).
+    Rebuild(String),
+    /// The machine refused (permission, full disk): report it and keep the index.
+    Refused(Error),
+}
+
+impl From<String> for Unusable {
+    fn from(why: String) -> Self {
+        Unusable::Rebuild(why)
+    }
+}
+
+impl From<&str> for Unusable {
+    fn from(why: &str) -> Self {
+        Unusable::Rebuild(why.into())
+    }
+}
+
+/// Sorts a tantivy error met while opening: a format problem is rebuilt (`what` says
+/// where it was met), an I/O refusal is reported with the index directory.
+fn unusable(tdir: &Path, what: &str) -> impl Fn(tantivy::TantivyError) -> Unusable {
+    move |e| {
+        if crate::error::engine_format_error(&e) {
+            Unusable::Rebuild(format!("{what} ({e}); rebuilding"))
+        } else {
+            Unusable::Refused(Error::engine(tdir, e))
+        }
+    }
+}
+
+/// Opens an existing index: `Ok(None)` when there is none, `Err` when it must be rebuilt
+/// or cannot be read at all.
+fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Index>, Unusable> {
     if !tdir.join("meta.json").exists() {
         if tdir.exists() {
             return Err("index directory has no meta.json (incomplete or foreign); rebuilding".into());
         }
         return Ok(None);
     }
-    let index = Index::open_in_dir(tdir).map_err(|e| format!("index could not be opened ({e}); rebuilding"))?;
+    let index = Index::open_in_dir(tdir).map_err(unusable(tdir, "index could not be opened"))?;
     if index.schema() != *schema {
         return Err("index was written by an incompatible version of concord (schema differs); rebuilding".into());
     }
-    let metas = index.load_metas().map_err(|e| format!("index metadata unreadable ({e}); rebuilding"))?;
+    let metas = index.load_metas().map_err(unusable(tdir, "index metadata unreadable"))?;
     let payload = metas.payload.as_deref().and_then(|p| serde_json::from_str::<CommitPayload>(p).ok());
     match payload.as_ref().map(|p| (p.concord_index_version, p.source.as_str())) {
         Some((INDEX_VERSION, SOURCE_ID)) => {}
@@ -351,18 +404,19 @@ fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Ind
         Some((v, _)) => {
             return Err(format!(
                 "index was written by an incompatible version of concord (index version {v}, this is {INDEX_VERSION}); rebuilding"
-            ));
+            )
+            .into());
         }
         None if metas.segments.is_empty() => {}
         None => return Err("index carries no concord version; rebuilding".into()),
     }
     // Open every segment's files now, so a truncated or missing file is found here.
-    let reader = index.reader().map_err(|e| format!("index is corrupt ({e}); rebuilding"))?;
+    let reader = index.reader().map_err(unusable(tdir, "index is corrupt"))?;
     let searcher = reader.searcher();
     for seg in searcher.segment_readers() {
-        let store = seg.get_store_reader(0).map_err(|e| format!("index is corrupt ({e}); rebuilding"))?;
+        let store = seg.get_store_reader(0).map_err(|e| unusable(tdir, "index is corrupt")(e.into()))?;
         if seg.num_docs() > 0 {
-            store.get::<TantivyDocument>(0).map_err(|e| format!("index is corrupt ({e}); rebuilding"))?;
+            store.get::<TantivyDocument>(0).map_err(unusable(tdir, "index is corrupt"))?;
         }
     }
     Ok(Some(index))
@@ -370,7 +424,7 @@ fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Ind
 
 fn create_fresh(tdir: &Path, schema: &Schema) -> Result<Index> {
     std::fs::create_dir_all(tdir).map_err(|source| Error::Write { path: tdir.to_path_buf(), source })?;
-    Index::create_in_dir(tdir, schema.clone()).map_err(|e| Error::index(tdir, e))
+    Index::create_in_dir(tdir, schema.clone()).map_err(|e| Error::engine(tdir, e))
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ pub(super) fn encode(record: &SheetRecord) -> std::result::Result<Vec<u8>, Strin
 impl CorpusIndex {
     /// Decodes the stored record at `addr`.
     pub(super) fn stored_record(&self, searcher: &tantivy::Searcher, addr: DocAddress) -> Result<SheetRecord> {
-        let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::index(&self.dir, e))?;
+        let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::engine(&self.dir, e))?;
         let payload = d.get_first(self.fields.payload).and_then(|v| v.as_bytes()).unwrap_or_default();
         self.records_read.fetch_add(1, Ordering::Relaxed);
         let corrupt = |e: &dyn std::fmt::Display| Error::Index {
@@ -103,7 +103,7 @@ impl CorpusIndex {
 
     /// The stored content hash of the sheet document at `addr`.
     pub(super) fn stored_hash(&self, searcher: &tantivy::Searcher, addr: DocAddress) -> Result<String> {
-        let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::index(&self.dir, e))?;
+        let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::engine(&self.dir, e))?;
         Ok(d.get_first(self.fields.hash).and_then(|v| v.as_str()).unwrap_or("").to_string())
     }
 }

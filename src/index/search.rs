@@ -64,8 +64,7 @@ impl CorpusIndex {
         // sheet a hit. `title:` still searches titles explicitly.
         let mut parser = QueryParser::for_index(&self.index, vec![f.text]);
         parser.set_conjunction_by_default();
-        let user =
-            parser.parse_query(query).map_err(|e| Error::Query { query: query.to_string(), message: e.to_string() })?;
+        let user = parser.parse_query(query).map_err(|source| Error::Query { query: query.to_string(), source })?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, user.box_clone()),
             (
@@ -103,14 +102,14 @@ impl CorpusIndex {
         let fetch = if date_filter { opts.limit.get().saturating_mul(4).max(50) } else { opts.limit.get() };
         let top = searcher
             .search(&query, &TopDocs::with_limit(fetch).order_by_score())
-            .map_err(|e| Error::index(&self.dir, e))?;
+            .map_err(|e| Error::engine(&self.dir, e))?;
         let mut snippets =
-            SnippetGenerator::create(&searcher, &*user, f.text).map_err(|e| Error::index(&self.dir, e))?;
+            SnippetGenerator::create(&searcher, &*user, f.text).map_err(|e| Error::engine(&self.dir, e))?;
         snippets.set_max_num_chars(200);
         let (from_day, to_day) = (opts.from.map(|d| d.days().0), opts.to.map(|d| d.days().1));
         let mut hits = Vec::new();
         for (score, addr) in top {
-            let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::index(&self.dir, e))?;
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::engine(&self.dir, e))?;
             if date_filter {
                 let spans: Vec<(i64, i64)> = d
                     .get_first(f.dates)

@@ -115,11 +115,11 @@ impl IndexUpdate<'_> {
             registers: std::mem::take(&mut self.registers),
         })
         .map_err(|e| Error::index(&dir, e))?;
-        let mut prepared = self.writer.prepare_commit().map_err(|e| Error::index(&dir, e))?;
+        let mut prepared = self.writer.prepare_commit().map_err(|e| Error::engine(&dir, e))?;
         prepared.set_payload(&payload);
-        prepared.commit().map_err(|e| Error::index(&dir, e))?;
-        self.writer.wait_merging_threads().map_err(|e| Error::index(&dir, e))?;
-        self.index.reader.reload().map_err(|e| Error::index(&dir, e))?;
+        prepared.commit().map_err(|e| Error::engine(&dir, e))?;
+        self.writer.wait_merging_threads().map_err(|e| Error::engine(&dir, e))?;
+        self.index.reader.reload().map_err(|e| Error::engine(&dir, e))?;
         Ok(())
     }
 }
@@ -198,7 +198,7 @@ impl CorpusIndex {
             return Ok(None);
         }
         let file = super::lock::acquire_lock(&self.dir, self.wait)?;
-        self.reader.reload().map_err(|e| Error::index(&self.dir, e))?;
+        self.reader.reload().map_err(|e| Error::engine(&self.dir, e))?;
         Ok(Some(file))
     }
 
@@ -209,10 +209,10 @@ impl CorpusIndex {
     /// The index cannot be written.
     pub fn begin(&mut self, plan: &Plan) -> Result<IndexUpdate<'_>> {
         let written = new_stamp(&self.dir);
-        let writer: IndexWriter = self.index.writer(WRITER_MEMORY).map_err(|e| Error::index(&self.dir, e))?;
+        let writer: IndexWriter = self.index.writer(WRITER_MEMORY).map_err(|e| Error::engine(&self.dir, e))?;
         // A run killed mid-commit leaves files that meta.json does not reference (e.g. a
         // `.del` file this update would write again): collect them before writing.
-        writer.garbage_collect_files().wait().map_err(|e| Error::index(&self.dir, e))?;
+        writer.garbage_collect_files().wait().map_err(|e| Error::engine(&self.dir, e))?;
         for id in &plan.removed {
             writer.delete_term(Term::from_field_text(self.fields.doc_id, id.as_str()));
         }
@@ -235,7 +235,7 @@ impl CorpusIndex {
                 f.written => written,
                 f.payload => payload,
             ))
-            .map_err(|e| Error::index(&self.dir, e))?;
+            .map_err(|e| Error::engine(&self.dir, e))?;
         let text = doc.text();
         let paragraphs = doc.paragraphs();
         let x = &record.extraction;
@@ -275,7 +275,7 @@ impl CorpusIndex {
             for n in names {
                 d.add_text(f.body, n);
             }
-            writer.add_document(d).map_err(|e| Error::index(&self.dir, e))?;
+            writer.add_document(d).map_err(|e| Error::engine(&self.dir, e))?;
         }
         Ok(paragraphs.len())
     }

@@ -232,7 +232,7 @@ impl App {
     pub fn open(opts: Options, port: u16) -> Result<App> {
         let mut session = Session::open(&opts, &NoProgress)?;
         session.index.release_lock();
-        let problems = session.problems.iter().map(|p| p.error.to_string()).collect();
+        let problems = session.problems.iter().map(|p| p.error.full_message()).collect();
         // Watches are set before the first check below is trusted: an edit made after
         // `Session::open`'s update and before the watches exist is caught by the check
         // that the first request then runs.
@@ -288,13 +288,21 @@ impl App {
         let waited = Instant::now();
         let snapshot = match self.refresh(arrived) {
             Ok(s) => s,
-            Err(e) => return error_page(path, 500, &format!("the index could not be brought up to date: {e}")),
+            Err(e) => {
+                return error_page(
+                    path,
+                    500,
+                    &format!("the index could not be brought up to date: {}", e.full_message()),
+                );
+            }
         };
         let checked = Instant::now();
         let derived = if needs_view(path) {
             match self.derived(&snapshot) {
                 Ok(d) => Some(d),
-                Err(e) => return error_page(path, 500, &format!("the corpus view could not be built: {e}")),
+                Err(e) => {
+                    return error_page(path, 500, &format!("the corpus view could not be built: {}", e.full_message()));
+                }
             }
         } else {
             None
@@ -399,7 +407,7 @@ impl App {
             self.opts.reference_date,
             &NoProgress,
         )?;
-        let problems: Vec<String> = problems.iter().map(|p| p.error.to_string()).collect();
+        let problems: Vec<String> = problems.iter().map(|p| p.error.full_message()).collect();
         // The content key changes whenever a sheet is written or removed, by this process or
         // (seen after the reload that starts the update) by another one. A sheet touched but
         // unchanged is re-written with the same content: nothing derived from it changes, so

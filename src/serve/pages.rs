@@ -193,7 +193,7 @@ fn run_search(ctx: &Ctx<'_>, input: &SearchInput) -> Result<Option<Vec<Hit>>, (u
         from,
         to,
     };
-    ctx.session.index.search(&input.q, &opts).map(Some).map_err(|e| bad(e.to_string()))
+    ctx.session.index.search(&input.q, &opts).map(Some).map_err(|e| bad(e.full_message()))
 }
 
 /// The snippet cut into plain and highlighted parts (byte ranges that fall off char
@@ -315,7 +315,7 @@ fn search_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
 /// The baseline in force: `check.baseline` of the configuration, else
 /// `concord-baseline.json`, as `concord check` finds it.
 fn baseline(ctx: &Ctx<'_>) -> Result<crate::baseline::Baseline, String> {
-    crate::baseline::Baseline::load_or_empty(&baseline_path(ctx.session, ctx.opts)).map_err(|e| e.to_string())
+    crate::baseline::Baseline::load_or_empty(&baseline_path(ctx.session, ctx.opts)).map_err(|e| e.full_message())
 }
 
 /// Where the baseline in force is (it may not exist).
@@ -782,7 +782,8 @@ fn load_sheet(ctx: &Ctx<'_>, req: &Request) -> Result<SheetView, (u16, String)> 
     let file = SheetFile { path: ctx.opts.corpus.join(id.as_str()), id };
     let (mut docs, problems) = crate::pipeline::extract_files(&[file], &ctx.session.manifest, ctx.opts.reference_date);
     let Some((doc, mut x)) = docs.pop() else {
-        let message = problems.first().map_or_else(|| "the sheet cannot be read".to_string(), |p| p.error.to_string());
+        let message =
+            problems.first().map_or_else(|| "the sheet cannot be read".to_string(), |p| p.error.full_message());
         return Err((500, message));
     };
     ctx.registry.resolve_claims(&mut x.claims);
