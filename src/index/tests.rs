@@ -1,6 +1,7 @@
 //! The unchanged-check reads no stored record, and the view cache is used only where it
 //! is current: a missing, foreign, truncated, corrupt or stale cache is never trusted.
 
+use std::num::NonZeroUsize;
 use std::path::Path;
 use std::time::Duration;
 

@@ -68,6 +68,7 @@ mod clause;
 mod coordination;
 mod discourse;
 mod frames;
+mod implied;
 mod items;
 mod lexicon;
 mod named;
@@ -202,7 +203,8 @@ impl<'a> Reader<'a, '_> {
             let governed = self
                 .event_claim(&triggers, &free, di, index)
                 .or_else(|| self.theme_claim(&triggers, di, index))
-                .or_else(|| self.meeting_claim(&triggers, di, index));
+                .or_else(|| self.meeting_claim(&triggers, di, index))
+                .or_else(|| self.implied_meeting(di, index));
             let found = governed.is_some();
             // "in May and June 2000": the month before "and" is a claim of its own.
             let month = governed.as_ref().and_then(|c| self.coordinated_month(di, c));
