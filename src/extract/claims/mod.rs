@@ -200,9 +200,12 @@ impl<'a> Reader<'a, '_> {
                 continue;
             }
             // The event word that governs the date, and its frame's subject.
-            let governed = self
-                .event_claim(&triggers, &free, di, index)
-                .or_else(|| self.theme_claim(&triggers, di, index))
+            let by_event = self.event_claim(&triggers, &free, di, index);
+            let by_theme = if by_event.is_none() { self.theme_claim(&triggers, di, index) } else { None };
+            // A theme ("the X Summit in P adopted a plan") leaves the summit its own claim.
+            let theme_only = by_theme.is_some();
+            let governed = by_event
+                .or(by_theme)
                 .or_else(|| self.meeting_claim(&triggers, di, index))
                 .or_else(|| self.implied_meeting(di, index));
             let found = governed.is_some();
@@ -214,8 +217,11 @@ impl<'a> Reader<'a, '_> {
             // Dates a name carries with no event word around it.
             let parenthesised = if found { None } else { self.dated_in_parentheses(di, index) };
             let session = self.session_after(di, index);
-            let summit =
-                if found || parenthesised.is_some() || session.is_some() { None } else { self.summit_held(di, index) };
+            let summit = if (found && !theme_only) || parenthesised.is_some() || session.is_some() {
+                None
+            } else {
+                self.summit_held(di, index)
+            };
             out.extend(parenthesised.into_iter().chain(session).chain(summit));
         }
         out.extend(self.anniversaries());
