@@ -68,6 +68,7 @@ mod clause;
 mod coordination;
 mod discourse;
 mod frames;
+mod implied;
 mod items;
 mod lexicon;
 mod named;
@@ -200,12 +201,14 @@ impl<'a> Reader<'a, '_> {
             }
             // The event word that governs the date, and its frame's subject.
             let by_event = self.event_claim(&triggers, &free, di, index);
-            // A named summit or session around the date still dates itself when only a
-            // fallback (a theme, an implied meeting) reads the date.
-            let found = by_event.is_some();
+            let by_theme = if by_event.is_none() { self.theme_claim(&triggers, di, index) } else { None };
+            // A theme ("the X Summit in P adopted a plan") leaves the summit its own claim.
+            let theme_only = by_theme.is_some();
             let governed = by_event
-                .or_else(|| self.theme_claim(&triggers, di, index))
-                .or_else(|| self.meeting_claim(&triggers, di, index));
+                .or(by_theme)
+                .or_else(|| self.meeting_claim(&triggers, di, index))
+                .or_else(|| self.implied_meeting(di, index));
+            let found = governed.is_some();
             // "in May and June 2000": the month before "and" is a claim of its own.
             let month = governed.as_ref().and_then(|c| self.coordinated_month(di, c));
             out.extend(governed.into_iter().chain(month));
@@ -214,8 +217,11 @@ impl<'a> Reader<'a, '_> {
             // Dates a name carries with no event word around it.
             let parenthesised = if found { None } else { self.dated_in_parentheses(di, index) };
             let session = self.session_after(di, index);
-            let summit =
-                if found || parenthesised.is_some() || session.is_some() { None } else { self.summit_held(di, index) };
+            let summit = if (found && !theme_only) || parenthesised.is_some() || session.is_some() {
+                None
+            } else {
+                self.summit_held(di, index)
+            };
             out.extend(parenthesised.into_iter().chain(session).chain(summit));
         }
         out.extend(self.anniversaries());
