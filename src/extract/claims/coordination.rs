@@ -115,13 +115,8 @@ pub(super) fn split_meeting_days(claims: Vec<Claim>) -> Vec<Claim> {
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::Document;
-    use crate::extract::{Event, extract};
-
-    fn claims(text: &str) -> Vec<(String, Event, String)> {
-        let doc = Document::from_text("t.txt", text);
-        extract(&doc).claims.into_iter().map(|c| (c.subject, c.event, c.date.to_string())).collect()
-    }
+    use super::super::tests::claims;
+    use crate::extract::Event;
 
     #[test]
     fn a_summit_over_days_is_held_on_its_first_and_last_day() {

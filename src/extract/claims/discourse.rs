@@ -246,24 +246,8 @@ impl<'a> Reader<'a, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::Document;
-    use crate::extract::{Event, extract};
-
-    /// (subject, event, date) of every claim of `text`.
-    fn claims(text: &str) -> Vec<(String, Event, String)> {
-        let doc = Document::from_text("t.txt", text);
-        extract(&doc).claims.into_iter().map(|c| (c.subject, c.event, c.date.to_string())).collect()
-    }
-
-    fn has(text: &str, subject: &str, event: Event, date: &str) {
-        let got = claims(text);
-        assert!(got.iter().any(|(s, e, d)| s == subject && *e == event && d == date), "{text}\n  got {got:?}");
-    }
-
-    fn lacks(text: &str, subject: &str) {
-        let got = claims(text);
-        assert!(got.iter().all(|(s, _, _)| s != subject), "{text}\n  got {got:?}");
-    }
+    use super::super::tests::{claims, has, lacks};
+    use crate::extract::Event;
 
     #[test]
     fn today_in_a_sheet_dated_by_a_month_is_the_latest_day_it_dates_in_that_month() {

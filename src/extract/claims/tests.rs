@@ -6,8 +6,9 @@ use crate::config::BodiesConfig;
 use crate::extract::bodies::Registry;
 use crate::extract::extract;
 
-/// (subject, event, date) of every claim of `text`, subjects as written.
-fn claims(text: &str) -> Vec<(String, Event, String)> {
+/// (subject, event, date) of every claim of `text`, subjects as written. Shared by the
+/// stage modules' tests.
+pub(super) fn claims(text: &str) -> Vec<(String, Event, String)> {
     let doc = Document::from_text("t.txt", text);
     extract(&doc).claims.into_iter().map(|c| (c.subject, c.event, c.date.to_string())).collect()
 }
@@ -16,9 +17,15 @@ fn full(text: &str) -> Vec<Claim> {
     extract(&Document::from_text("t.txt", text)).claims
 }
 
-fn has(text: &str, subject: &str, event: Event, date: &str) {
+pub(super) fn has(text: &str, subject: &str, event: Event, date: &str) {
     let got = claims(text);
     assert!(got.iter().any(|(s, e, d)| s == subject && *e == event && d == date), "{text}\n  got {got:?}");
+}
+
+/// No claim of `text` has `subject`.
+pub(super) fn lacks(text: &str, subject: &str) {
+    let got = claims(text);
+    assert!(got.iter().all(|(s, _, _)| s != subject), "{text}\n  got {got:?}");
 }
 
 fn none(text: &str) {

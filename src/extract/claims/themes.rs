@@ -424,23 +424,8 @@ struct Complement {
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::Document;
-    use crate::extract::{Event, extract};
-
-    fn claims(text: &str) -> Vec<(String, Event, String)> {
-        let doc = Document::from_text("t.txt", text);
-        extract(&doc).claims.into_iter().map(|c| (c.subject, c.event, c.date.to_string())).collect()
-    }
-
-    fn has(text: &str, subject: &str, event: Event, date: &str) {
-        let got = claims(text);
-        assert!(got.iter().any(|(s, e, d)| s == subject && *e == event && d == date), "{text}\n  got {got:?}");
-    }
-
-    fn lacks(text: &str, subject: &str) {
-        let got = claims(text);
-        assert!(!got.iter().any(|(s, _, _)| s == subject), "{text}\n  got {got:?}");
-    }
+    use super::super::tests::{claims, has, lacks};
+    use crate::extract::Event;
 
     #[test]
     fn a_titled_declaration_is_the_subject_not_the_signatories() {
