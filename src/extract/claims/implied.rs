@@ -6,7 +6,8 @@
 //! Only when the topic (see [`discourse::topic`](super::discourse::topic)) is a body of
 //! meeting kind (a council, committee, assembly, commission, board …), no other body of
 //! meeting kind (a council, committee or summit) is named in the sentence or the one
-//! before, and the people are not qualified by another body (`NATO foreign ministers`):
+//! before, and the people are not qualified by another body (`Danube Commission
+//! ministers`):
 //! their meeting may be that body's. Low confidence: the subject is inferred.
 
 use super::super::{BodyType, Claim, Event};
@@ -159,7 +160,7 @@ impl Reader<'_, '_> {
             && gap.iter().all(|it| it.kind == ItemKind::Word && (is_cap(it.text) || event_word(&it.lower()).is_none()))
     }
 
-    /// Whether the role noun at `r` is qualified by a body named in its phrase (`NATO
+    /// Whether the role noun at `r` is qualified by a body named in its phrase (`Danube Commission
     /// foreign ministers`, `ministers of the Union`, a capitalised name): then they are
     /// that body's people.
     fn qualified(&self, r: usize) -> bool {
