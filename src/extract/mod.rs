@@ -170,6 +170,9 @@ pub enum Event {
     Launched,
     /// Succeeded or replaced by another body (`object`).
     Succeeded,
+    /// Took over from another body (`object`): the successor's side of a succession,
+    /// said when the text makes the successor the grammatical subject ("X, which succeeded Y").
+    TookOver,
     /// Renamed to another name (`object`).
     Renamed,
     /// Suspended, frozen.
@@ -213,6 +216,7 @@ impl Event {
             Event::Adopted => "adopted",
             Event::Launched => "launched",
             Event::Succeeded => "succeeded",
+            Event::TookOver => "took-over",
             Event::Renamed => "renamed",
             Event::Suspended => "suspended",
             Event::Resumed => "resumed",

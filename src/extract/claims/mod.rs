@@ -188,7 +188,8 @@ impl<'a> Reader<'a, '_> {
         }
         // A heading ("## 1995: The Barcelona Process") dates a section, not an event.
         if self.is_heading() {
-            return Vec::new();
+            // … save a summit whose name carries the year ("1990 Oslo Summit: …").
+            return self.heading_summits();
         }
         let triggers = self.triggers();
         let free = self.free_dates();
@@ -223,14 +224,17 @@ impl<'a> Reader<'a, '_> {
             let governed = by_event
                 .or(by_theme)
                 .or_else(|| self.meeting_claim(&triggers, di, index))
-                .or_else(|| self.implied_meeting(di, index));
+                .or_else(|| self.implied_meeting(di, index))
+                .or_else(|| self.possessive_meeting(di, index));
             // "At their meeting on D, ministers approved X": the meeting besides the approval.
             let meeting =
                 governed.as_ref().filter(|c| c.event != Event::Met).and_then(|_| self.their_meeting_claim(di, index));
             let found = governed.is_some();
             // "in May and June 2000": the month before "and" is a claim of its own.
             let month = governed.as_ref().and_then(|c| self.coordinated_month(di, c));
-            out.extend(governed.into_iter().chain(month).chain(meeting));
+            // "X, which succeeded Y in 1997": X's side of the succession too.
+            let took = governed.as_ref().and_then(|c| self.took_over(&triggers, di, index, c));
+            out.extend(governed.into_iter().chain(month).chain(meeting).chain(took));
             // "the newly created X in 1991": X's creation besides the verb's own claim.
             out.extend(self.newly_created(di, index));
             // Dates a name carries with no event word around it.
@@ -239,7 +243,7 @@ impl<'a> Reader<'a, '_> {
             let summit = if (found && !theme_only) || parenthesised.is_some() || session.is_some() {
                 None
             } else {
-                self.summit_held(di, index)
+                self.summit_held(di, index).or_else(|| self.titled_meeting(di, index))
             };
             out.extend(parenthesised.into_iter().chain(session).chain(summit));
         }

@@ -13,7 +13,7 @@ pub(super) fn claims(text: &str) -> Vec<(String, Event, String)> {
     extract(&doc).claims.into_iter().map(|c| (c.subject, c.event, c.date.to_string())).collect()
 }
 
-fn full(text: &str) -> Vec<Claim> {
+pub(super) fn full(text: &str) -> Vec<Claim> {
     extract(&Document::from_text("t.txt", text)).claims
 }
 
