@@ -62,7 +62,9 @@ pub(super) fn recurs(event: Event, agent: Option<&str>) -> bool {
         | Event::Deployed
         | Event::Appointed
         | Event::Formalised
-        | Event::Moved => true,
+        | Event::Moved
+        // A state may apply more than once (and be turned down in between).
+        | Event::Applied => true,
         // A member leaves once; with no member named, two dates are two departures.
         Event::Joined | Event::Withdrew => agent.is_none(),
         Event::Established
@@ -107,7 +109,8 @@ pub(super) fn starts(event: Event) -> bool {
         | Event::Withdrew
         | Event::Appointed
         | Event::Formalised
-        | Event::Moved => false,
+        | Event::Moved
+        | Event::Applied => false,
     }
 }
 

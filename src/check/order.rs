@@ -86,6 +86,7 @@ pub fn place(event: Event) -> Place {
         | Event::Appointed
         | Event::Formalised
         | Event::Moved
+        | Event::Applied
         | Event::Suspended
         | Event::Resumed
         | Event::Deployed
@@ -114,6 +115,7 @@ pub fn past(event: Event) -> &'static str {
         Event::Appointed => "appointed to",
         Event::Formalised => "formalised",
         Event::Moved => "moved",
+        Event::Applied => "applied to join",
         Event::Signed => "signed",
         Event::Adopted => "adopted",
         Event::Launched => "launched",

@@ -202,6 +202,8 @@ pub enum Event {
     Formalised,
     /// The subject moved its seat or came to be based somewhere.
     Moved,
+    /// A party (`agent`) applied to join the subject.
+    Applied,
 }
 
 impl Event {
@@ -231,6 +233,7 @@ impl Event {
             Event::Appointed => "appointed",
             Event::Formalised => "formalised",
             Event::Moved => "moved",
+            Event::Applied => "applied",
         }
     }
 }

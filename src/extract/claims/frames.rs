@@ -57,6 +57,10 @@ impl<'a> Reader<'a, '_> {
                 let (name, at, factor) = self.party_before(t.at.checked_sub(2)?)?;
                 Some(Subject { name, at, object: None, agent: None, factor })
             }
+            // "the accession of A to X": A is who joined (see `membership`).
+            (Event::Joined | Event::Withdrew, Form::Noun) if self.item(t.at + 1).is_some_and(|it| it.is("of")) => {
+                self.joiner_of(t.at)
+            }
             (_, Form::Noun) => {
                 let (name, at) = self.of_phrase(t.at)?;
                 Some(Subject { name, at: Some(at), object: None, agent: None, factor: 1.0 })
@@ -318,6 +322,10 @@ impl<'a> Reader<'a, '_> {
             .take(3)
             .map(|it| it.text)
             .collect();
+        // A possessive ("of the X's unit") names the owner of a noun, not the party.
+        if self.item(at + name.len()).is_some_and(|n| n.is_punct('\'')) {
+            return None;
+        }
         // An adjective before a common noun ("of a European economic union") names nothing.
         let modifier = self.item(at + name.len()).is_some_and(|n| {
             n.kind == ItemKind::Word

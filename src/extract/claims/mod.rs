@@ -18,6 +18,7 @@
 //! | 4c | `context`, `instruments` | sentences with no date: a body dated by the act that established it, a present perfect by the `today` before |
 //! | — | `named` | dates a body's name carries with no event word (`the 2004 X Summit`) |
 //! | — | `status` | standing, seat and office frames (`X was formalised`, `X moved to C`, `X took office`) |
+//! | — | `membership` | who left or applied to join which body (`ceased to be X members`, `left X for Y`, `applied for X membership`) |
 //!
 //! `lexicon` holds the word lists. Every usable date (a calendar value that is not a
 //! duration or the document's own date) is attached to at most one claim, by these rules in order:
@@ -75,6 +76,7 @@ mod implied;
 mod instruments;
 mod items;
 mod lexicon;
+mod membership;
 mod named;
 mod phrases;
 mod status;
@@ -249,6 +251,7 @@ impl<'a> Reader<'a, '_> {
         }
         out.extend(self.anniversaries());
         out.extend(self.status_claims());
+        out.extend(self.membership_claims());
         let mut out = coordination::split_meeting_days(out);
         let figures = self.figures();
         for c in &mut out {

@@ -46,6 +46,8 @@ const TOPIC: f32 = 0.65;
 const DESCRIBED: f32 = 0.5;
 /// Confidence of an item of a list its introduction calls meetings of a body.
 const LISTED: f32 = 0.6;
+/// Confidence of a wiki category line's claim about the sheet topic.
+const CATEGORY: f32 = 0.6;
 /// Confidence of a list item that is only a title (its event read off its head noun).
 const TITLED: f32 = 0.55;
 /// How many lines from the top a field line may stand to date the topic.
@@ -143,6 +145,7 @@ impl<'a> Lines<'a> {
             }
             self.chronology_item(i, &mut out);
             self.definition_item(i, &mut out);
+            self.category_line(i, &mut out);
             if i < FIELD_LINES {
                 self.field_line(i, &mut out);
             }
@@ -279,6 +282,50 @@ impl<'a> Lines<'a> {
         let name_text = collapse_ws(name);
         let body = Body { name: registered.unwrap_or(name_text), span: Some(body_span), confidence: NAMED };
         out.extend(Dated::of(d).and_then(|d| self.claim(d, event, body, None, i)));
+    }
+
+    /// A wiki category line (`Category:Organizations established in 1960`,
+    /// `Category:1960 establishments in Europe`, `Category:Treaties concluded in 1959`,
+    /// `Category:Treaties entered into force in 1961`): the sheet topic's event, once per
+    /// event and date. Only on a line of categories, and only when the topic is known.
+    fn category_line(&self, i: usize, out: &mut Vec<Claim>) {
+        let Some(&line) = self.lines.get(i) else { return };
+        let raw = self.line_text(i);
+        if !raw.trim_start().starts_with("Category:") {
+            return;
+        }
+        let Some(topic) = self.topic_body() else { return };
+        let mut seen: Vec<(Event, Date)> = Vec::new();
+        let mut starts: Vec<usize> = raw.match_indices("Category:").map(|(p, _)| p).collect();
+        starts.push(raw.len());
+        for w in starts.windows(2) {
+            let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else { continue };
+            let segment = raw.get(a + "Category:".len()..b).unwrap_or("").trim_end();
+            let lower = segment.to_lowercase();
+            let event = if lower.contains("disestablish") || lower.contains("dissolved") {
+                None
+            } else if lower.contains(" established in ")
+                || lower.contains(" founded in ")
+                || lower.split_whitespace().nth(1).is_some_and(|w| w == "establishments")
+            {
+                Some(Event::Established)
+            } else if lower.contains(" concluded in ") || lower.contains(" signed in ") {
+                Some(Event::Signed)
+            } else if lower.contains(" entered into force in ") {
+                Some(Event::EnteredIntoForce)
+            } else {
+                None
+            };
+            let Some(event) = event else { continue };
+            let span = Span::new(line.start + a, line.start + b);
+            let Some(d) = self.dates_in(span).find_map(|(_, d)| Dated::of(d)) else { continue };
+            if seen.contains(&(event, d.date)) {
+                continue;
+            }
+            seen.push((event, d.date));
+            let body = Body { confidence: CATEGORY, ..topic.clone() };
+            out.extend(self.claim(d, event, body, None, i));
+        }
     }
 
     /// The body whose meetings the list holding item line `i` enumerates: the paragraph
@@ -1117,6 +1164,25 @@ mod tests {
         assert!(has(&all, "Referees and Rules", Event::Established, "1999"), "{all:?}");
         // No event word opening the definition, or no name: nothing.
         assert!(!all.iter().any(|(_, _, _, d)| d == "1990" || d == "1950"), "{all:?}");
+    }
+
+    #[test]
+    fn category_lines_date_the_topic() {
+        let text = format!(
+            "{TOPIC}The association grew.\n\nCategory:1961 establishments in Europe Category:Water \
+             Category:Organizations established in 1961 Category:Treaties concluded in 1959 \
+             Category:1999 disestablishments\n"
+        );
+        let all = brief(&text);
+        assert!(has(&all, "Alpine Water Association", Event::Established, "1961"), "{all:?}");
+        assert!(has(&all, "Alpine Water Association", Event::Signed, "1959"), "{all:?}");
+        assert_eq!(all.iter().filter(|(_, e, _, _)| *e == Event::Established).count(), 1, "{all:?}");
+        assert!(!all.iter().any(|(_, _, _, d)| d == "1999"), "{all:?}");
+        // Without a topic, or outside a category line: nothing.
+        let all = brief("Mountain water in the valleys\n\nCategory:Organizations established in 1961\n");
+        assert!(all.is_empty(), "{all:?}");
+        let all = brief(&format!("{TOPIC}Organizations established in 1961 are listed here.\n"));
+        assert!(all.is_empty(), "{all:?}");
     }
 
     #[test]

@@ -480,7 +480,14 @@ fn shouted_words_and_adjectives_are_no_subjects() {
         Event::Established,
         "1979",
     );
-    has("The accession of Croatia in 2013 followed.", "Croatia", Event::Joined, "2013");
+    // A state is the agent of an accession, never its subject (see `membership`).
+    has(
+        "The accession of Croatia to the Danube Commission in 2013 followed.",
+        "Danube Commission",
+        Event::Joined,
+        "2013",
+    );
+    lacks("The accession of Croatia in 2013 followed.", "Croatia");
 }
 
 #[test]
