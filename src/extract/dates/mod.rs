@@ -60,6 +60,18 @@ pub struct DateExtraction {
     pub document_date: Option<Date>,
     /// The register the sheet was read in: given, or decided from the text (see the module doc).
     pub register: Register,
+    /// Dates as written that do not exist ("31 June 1997"), in document order. Each is
+    /// also a mention without a value, so that "June 1997" inside it is not read instead.
+    pub impossible: Vec<ImpossibleDate>,
+}
+
+/// A date as written that does not exist: where it is and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImpossibleDate {
+    /// The whole expression in the normalised text.
+    pub span: Span,
+    /// Why it does not exist: "June has 30 days", "1997 is not a leap year".
+    pub reason: String,
 }
 
 /// Finds the dates of `doc`; `reference` is the stated document date, if any, and beats one
@@ -103,7 +115,14 @@ pub fn extract_dates_in(doc: &Document, reference: Option<Date>, register: Optio
         month_today: document_date.and_then(|d| latest_day_in_month(&chosen, &labels, d)),
     };
     let mentions = chosen.iter().zip(&labels).filter_map(|(c, l)| resolver.resolve(c, l.is_some())).collect();
-    DateExtraction { mentions, document_date, register }
+    let impossible = chosen
+        .iter()
+        .filter_map(|c| match c.form {
+            Form::Invalid(why) => Some(ImpossibleDate { span: c.span, reason: why.reason() }),
+            _ => None,
+        })
+        .collect();
+    DateExtraction { mentions, document_date, register, impossible }
 }
 
 /// Reporting verbs of news and press releases.
@@ -535,7 +554,7 @@ impl Resolver<'_> {
                 ..mention(None, DateKind::Duration, false)
             }),
             Form::Set(unit) => Some(DateMention { timex: Timex::Set { unit }, ..mention(None, DateKind::Set, false) }),
-            Form::Invalid => Some(mention(None, DateKind::Absolute, false)),
+            Form::Invalid(_) => Some(mention(None, DateKind::Absolute, false)),
             Form::DayOfMonth(day) => {
                 let (anchor, _) = self.anchor(c.span.start)?;
                 let date = Date::point(Point::day(anchor.year_value(), anchor.month_value()?, day)?);

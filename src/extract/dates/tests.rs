@@ -844,3 +844,37 @@ fn a_day_named_again_without_its_year_is_the_day_stated() {
         ),
     ]);
 }
+
+/// The impossible dates of `text` as `surface: reason`.
+fn impossible(text: &str) -> Vec<String> {
+    let doc = Document::from_text("t.txt", text);
+    let x = extract_dates(&doc, None);
+    x.impossible.iter().map(|d| format!("{}: {}", &doc.text()[d.span.start..d.span.end], d.reason)).collect()
+}
+
+#[test]
+fn impossible_dates_are_reported_with_the_reason() {
+    assert_eq!(impossible("The Harbour Trust was founded on 31 June 1997."), ["31 June 1997: June has 30 days"]);
+    assert_eq!(impossible("Its charter was signed on April 31, 1952."), ["April 31, 1952: April has 30 days"]);
+    assert_eq!(
+        impossible("The league folded on 29 February 1997 after a vote."),
+        ["29 February 1997: 1997 is not a leap year"]
+    );
+    assert_eq!(impossible("Ratified on 30 February 1889."), ["30 February 1889: February 1889 has 28 days"]);
+    assert_eq!(impossible("The talks ran from 30-31 September 2004."), ["30-31 September 2004: September has 30 days"]);
+    // The impossible date is a mention without a value, so "June 1997" inside it is not read.
+    assert_eq!(run("The Harbour Trust was founded on 31 June 1997.", None), ["31 June 1997=-:absolute"]);
+}
+
+#[test]
+fn possible_dates_and_other_numbers_raise_nothing() {
+    for text in [
+        "The fund opened on 29 February 1996.",
+        "The board met on 30 June 1997 and on 31 July 1997.",
+        "Ratified on 29 February 2000.",
+        "The pier is 31 metres long; June was dry.",
+        "Room 31, June 1997 intake.",
+    ] {
+        assert_eq!(impossible(text), Vec::<String>::new(), "{text:?}");
+    }
+}
