@@ -515,7 +515,15 @@ impl Resolver<'_> {
     }
 
     fn resolve(&mut self, c: &Candidate, metadata: bool) -> Option<DateMention> {
-        let m = self.resolve_value(c, metadata)?;
+        let mut m = self.resolve_value(c, metadata)?;
+        // A floating holiday: the first day of its weekday on or after its earliest day.
+        if let (Some(wd), Some(d)) = (scan::floating_weekday(&self.text[c.span.start..c.span.end]), m.date)
+            && !d.is_range()
+            && let Some(from) = d.start().weekday()
+        {
+            let diff = (i64::from(wd) - i64::from(from)).rem_euclid(7);
+            m.date = Point::day_from_epoch(d.start().days().0 + diff).map(Date::point);
+        }
         if let Some(d) = m.date
             && !d.is_range()
             && matches!(d.start().unit(), Unit::Day { .. })

@@ -497,6 +497,22 @@ fn news_table(reference: &str, rows: &[(&str, &[&str])]) {
 }
 
 #[test]
+fn floating_holidays_fall_on_their_weekday() {
+    news_table(
+        "2000-01-06",
+        &[
+            ("The shelter served 300 meals on Thanksgiving Day.", &["Thanksgiving Day=1999-11-25:DATE"]),
+            ("The store opened on Thanksgiving Day 2004.", &["Thanksgiving Day 2004=2004-11-25:DATE"]),
+            ("Turnout on Election Day 1998 was low.", &["Election Day 1998=1998-11-03:DATE"]),
+            // Not the holiday's name.
+            ("Thanksgiving dinners cost more.", &[]),
+            ("The Election Day rally was large.", &["Election Day=1999-11-02:DATE"]),
+        ],
+    );
+    news_table("1998-10-26", &[("Voters go to the polls on Election Day.", &["Election Day=1998-11-03:DATE"])]);
+}
+
+#[test]
 fn weekdays_follow_the_tense() {
     // 1998-01-08 was a Thursday.
     news_table(
