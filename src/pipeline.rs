@@ -29,12 +29,13 @@ use crate::error::Result;
 use crate::extract::Claim;
 use crate::extract::bodies::Registry;
 use crate::index::{CorpusIndex, Hit, SearchOptions, SheetRecord, SheetSummary};
-use crate::report::{Report, Warning};
+use crate::report::Report;
+use crate::warning::Warning;
 
 mod check_cache;
 mod ingest;
 
-pub use ingest::{Ingested, NoProgress, Progress, SheetError, UpdateStats, extract_files, ingest, update_index};
+pub use ingest::{Ingested, NoProgress, Progress, UpdateStats, extract_files, ingest, update_index};
 
 /// Where things are and how to run.
 #[derive(Debug, Clone)]
@@ -75,8 +76,8 @@ pub struct Session {
     pub manifest: Manifest,
     /// What the update did.
     pub stats: UpdateStats,
-    /// Sheets that could not be read (left out of every result).
-    pub problems: Vec<SheetError>,
+    /// Sheets that could not be read (left out of every result), one warning each.
+    pub problems: Vec<Warning>,
     /// The corpus directory.
     corpus: PathBuf,
 }
@@ -320,18 +321,13 @@ pub struct SearchRequest {
 }
 
 impl Session {
-    /// Per-sheet problems as report warnings.
-    pub fn warnings(&self) -> Vec<Warning> {
-        self.problems.iter().map(|p| Warning { doc: None, line: None, message: p.error.full_message() }).collect()
-    }
-
     /// The discrepancy report over the whole corpus: cross-check, then chronology.
     ///
     /// # Errors
     /// The index cannot be read.
     pub fn report(&self) -> Result<Report> {
         let view = self.view()?;
-        Ok(report_of(&view.claims, view.sheets.len(), self.warnings()))
+        Ok(report_of(&view.claims, view.sheets.len(), warnings_of(&self.problems, &view)))
     }
 
     /// The report of the claims about one body (any alias; a name no claim resolves to is
@@ -358,7 +354,7 @@ impl Session {
             }
             None => view.claims.clone(),
         };
-        Ok(report_of(&claims, view.sheets.len(), self.warnings()))
+        Ok(report_of(&claims, view.sheets.len(), warnings_of(&self.problems, &view)))
     }
 
     /// The CI gate: the findings against the baseline.
@@ -371,6 +367,7 @@ impl Session {
         let checked = check_cache::run(self)?;
         let t = crate::timing::phase(&format!("check ({:?})", checked.how), t);
         let (claims, sheets) = (checked.claims, checked.sheets);
+        let warnings: Vec<Warning> = self.problems.iter().chain(&checked.warnings).cloned().collect();
         // Claims are read back only for the findings printed with them.
         let accepted: BTreeSet<&str> = baseline.entries.iter().map(|e| e.id.as_str()).collect();
         let findings = checked.into_findings(|id| opts.known_claims || !accepted.contains(id))?;
@@ -378,7 +375,8 @@ impl Session {
         crate::timing::phase("findings", t);
         let mut gate = crate::baseline::gate(findings, &baseline, opts.fail_on)
             .with_counts(claims, sheets)
-            .with_policy(opts.policy);
+            .with_policy(opts.policy)
+            .with_warnings(warnings);
         if let Some(rev) = &opts.changed_since {
             gate = gate.with_changed(changed_since(&self.corpus, rev)?);
         }
@@ -507,6 +505,12 @@ impl Session {
 
 /// Sheets exported per batch: decoded and rendered in parallel, written in order.
 const EXPORT_BATCH: usize = 256;
+
+/// Every warning of a run: the sheets that could not be read (`problems`) and what
+/// extraction met in the sheets of `view` ("31 June 1997").
+pub fn warnings_of(problems: &[Warning], view: &CorpusView) -> Vec<Warning> {
+    problems.iter().chain(view.sheets.iter().flat_map(|s| &s.warnings)).cloned().collect()
+}
 
 /// The report of `claims`: cross-check, chronology, counts (no I/O). `sheets` is the
 /// number of sheets read.

@@ -272,23 +272,17 @@ impl CorpusIndex {
         Ok(self.stamps()?.iter().map(|(id, s)| (id.clone(), s.written)).collect())
     }
 
-    /// The claims (subjects as written, in extraction order) of each of `ids` the index
-    /// holds, in the order of `ids`, parsed from their stored records in parallel; ids the
-    /// index does not hold are left out.
+    /// The summary and claims (subjects as written, in extraction order) of each of `ids`
+    /// the index holds, in the order of `ids`, parsed from their stored records in
+    /// parallel; ids the index does not hold are left out.
     ///
     /// # Errors
     /// The index cannot be read.
-    pub fn sheet_claims(&self, ids: &[DocId]) -> Result<Vec<(DocId, Vec<Claim>)>> {
+    pub fn sheet_views(&self, ids: &[DocId]) -> Result<Vec<(SheetSummary, Vec<Claim>)>> {
         let stamps = self.stamps()?;
         let searcher = self.reader.searcher();
         let wanted: Vec<DocAddress> = ids.iter().filter_map(|id| stamps.get(id).map(|s| s.addr)).collect();
-        wanted
-            .into_par_iter()
-            .map(|addr| {
-                let record = self.stored_record(&searcher, addr)?;
-                Ok((record.id, record.extraction.claims))
-            })
-            .collect()
+        wanted.into_par_iter().map(|addr| Ok(self.stored_record(&searcher, addr)?.into_view())).collect()
     }
 
     /// A digest of which sheets the index holds and which write of each: it changes

@@ -40,6 +40,7 @@ use crate::date::Date;
 use crate::error::Result;
 use crate::extract::Claim;
 use crate::extract::bodies::Registry;
+use crate::warning::Warning;
 
 /// The state file in the index directory.
 const STATE: &str = "check.bin";
@@ -65,6 +66,8 @@ struct SheetEntry {
     written: u64,
     /// Indices into [`State::units`] of the subjects its claims are about.
     units: Vec<u32>,
+    /// What extraction warned about in it.
+    warnings: Vec<Warning>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -124,6 +127,8 @@ pub(super) struct Checked {
     pub(super) claims: usize,
     /// Sheets read.
     pub(super) sheets: usize,
+    /// The sheets' extraction warnings, in sheet order.
+    pub(super) warnings: Vec<Warning>,
     /// Each subject's claims file (name, key), by unit index.
     files: Vec<(String, [u8; 32])>,
     /// Claims already in memory, by unit index.
@@ -343,13 +348,15 @@ fn full(session: &Session, settings: &[u8; 32], sheets: usize) -> Result<Checked
         sheets: {
             let mut by_doc: HashMap<DocId, Vec<u32>> =
                 sheet_units.into_iter().map(|(d, s)| (d, s.into_iter().collect())).collect();
+            let mut warned: HashMap<&DocId, &Vec<Warning>> = view.sheets.iter().map(|s| (&s.id, &s.warnings)).collect();
             session
                 .index
                 .sheet_writes()?
                 .into_iter()
                 .map(|(id, written)| {
                     let units = by_doc.remove(&id).unwrap_or_default();
-                    SheetEntry { id, written, units }
+                    let warnings = warned.remove(&id).cloned().unwrap_or_default();
+                    SheetEntry { id, written, units, warnings }
                 })
                 .collect()
         },
@@ -380,7 +387,12 @@ fn incremental(
         changed.iter().filter_map(|id| position.get(id)).flat_map(|&i| state.sheets[i].units.clone()).collect();
     drop(position);
     // The changed sheets' claims now, resolved and in view order (line, column).
-    let mut fresh = session.index.sheet_claims(changed)?;
+    let mut fresh: Vec<(DocId, Vec<Claim>)> = Vec::new();
+    let mut fresh_warnings: HashMap<DocId, Vec<Warning>> = HashMap::new();
+    for (summary, claims) in session.index.sheet_views(changed)? {
+        fresh_warnings.insert(summary.id.clone(), summary.warnings);
+        fresh.push((summary.id, claims));
+    }
     for (_, claims) in &mut fresh {
         registry.resolve_claims(claims);
         claims.sort_by_key(|c| (c.line, c.column));
@@ -513,7 +525,8 @@ fn incremental(
     for id in changed {
         if let Some(&written) = writes.get(id) {
             let units = fresh_units.remove(id).map(|s| s.into_iter().collect()).unwrap_or_default();
-            state.sheets.push(SheetEntry { id: id.clone(), written, units });
+            let warnings = fresh_warnings.remove(id).unwrap_or_default();
+            state.sheets.push(SheetEntry { id: id.clone(), written, units, warnings });
         }
     }
     state.sheets.sort_by(|a, b| a.id.cmp(&b.id));
@@ -555,6 +568,7 @@ fn compact(f: &Finding, locate: &impl Fn(&Arc<Claim>) -> (u32, u32)) -> Cached {
 /// subject, event, earliest date and id.
 fn finish(how: How, state: State, loaded: HashMap<u32, Vec<Arc<Claim>>>, dir: &Path, sheets: usize) -> Checked {
     let claims = state.units.iter().map(|u| u.claims as usize).sum();
+    let warnings = state.sheets.into_iter().flat_map(|s| s.warnings).collect();
     let files = state.units.iter().map(|u| (file_name(&u.subject), u.key)).collect();
     let mut findings: Vec<Cached> = state
         .units
@@ -574,7 +588,7 @@ fn finish(how: How, state: State, loaded: HashMap<u32, Vec<Arc<Claim>>>, dir: &P
             f.id = format!("{}-{}", f.id, n);
         }
     }
-    Checked { how, findings, claims, sheets, files, loaded, dir: dir.join(UNITS_DIR) }
+    Checked { how, findings, claims, sheets, warnings, files, loaded, dir: dir.join(UNITS_DIR) }
 }
 
 /// The file of a subject's claims: named by a digest, so any subject is a safe file name.
@@ -707,9 +721,11 @@ mod tests {
             let session = self.session();
             let checked = run(&session).unwrap();
             let (how, claims, sheets) = (checked.how, checked.claims, checked.sheets);
+            let warnings = checked.warnings.clone();
             let findings = checked.into_findings(|_| true).unwrap();
             let view = session.view().unwrap();
             assert_eq!((claims, sheets), (view.claims.len(), view.sheets.len()));
+            assert_eq!(warnings, view.sheets.iter().flat_map(|s| s.warnings.clone()).collect::<Vec<_>>());
             (how, findings, check::cross_check_shared(&view.claims))
         }
     }
