@@ -125,8 +125,15 @@ fn extract_timed(f: &corpus::SheetFile, st: &Stages, prototype: bool) -> Result<
         lap(&st.bodies_ascii_prototype, &mut t);
         st.prototype_diff.fetch_add(n.abs_diff(b.len()) as u64, Ordering::Relaxed);
     }
-    let x =
-        Extraction { document_date: d.document_date, register: d.register, dates: d.mentions, bodies: b, claims: c };
+    let warnings = concord::extract::impossible_dates(&doc, &d.impossible);
+    let x = Extraction {
+        document_date: d.document_date,
+        register: d.register,
+        dates: d.mentions,
+        bodies: b,
+        claims: c,
+        warnings,
+    };
     Ok(Counts::of(&x, len))
 }
 

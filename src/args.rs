@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use concord::Warning;
 use concord::corpus::{DocId, Manifest, SheetFile};
 use concord::date::Date;
 use concord::listing::Style;
-use concord::pipeline::{Options, Progress, Session, SheetError};
+use concord::pipeline::{Options, Progress, Session};
 use concord::report::{RenderOptions, Verbosity};
 
 use crate::cli::{ColorChoice, DatesArgs, Global, ServeArgs};
@@ -40,7 +41,8 @@ impl Ctx {
         Ctx { opts, style: style_for(g.color), quiet: g.quiet, skip_invalid: g.skip_invalid }
     }
 
-    /// Opens and updates the index, printing per-sheet problems as warnings.
+    /// Opens and updates the index, printing each sheet that could not be read: an error,
+    /// or with `--skip-invalid` a warning.
     pub fn open(&self) -> Result<Session> {
         let bar = Bar::new(self.quiet);
         let session = Session::open(&self.opts, &bar)?;
@@ -48,16 +50,22 @@ impl Ctx {
         if let Some(why) = &session.stats.rebuilt {
             eprintln!("concord: {}: {why}", self.opts.index.display());
         }
-        for p in &session.problems {
-            let label = if self.skip_invalid { "warning (skipped)" } else { "error" };
-            eprintln!("concord: {label}: {}", p.error.full_message());
-        }
+        self.print_problems(&session.problems);
         Ok(session)
     }
 
-    /// Exit code for per-sheet problems: 2 unless they are to be skipped.
-    pub fn problems_code(&self, problems: &[SheetError]) -> u8 {
-        if !problems.is_empty() && !self.skip_invalid { 2 } else { 0 }
+    /// Prints each sheet that could not be read on standard error.
+    pub fn print_problems(&self, problems: &[Warning]) {
+        let label = if self.skip_invalid { "warning (skipped)" } else { "error" };
+        for p in problems {
+            eprintln!("concord: {label}: {p}");
+        }
+    }
+
+    /// Exit code for the run's warnings: 2 when a sheet could not be read, unless such
+    /// sheets are to be skipped. No other warning changes it.
+    pub fn problems_code(&self, problems: &[Warning]) -> u8 {
+        if problems.iter().any(Warning::is_unreadable) && !self.skip_invalid { 2 } else { 0 }
     }
 
     /// Render options from the global flags; colour only when writing to the terminal.
@@ -112,7 +120,7 @@ impl Ctx {
         if paths.is_empty() {
             let (files, problems) = concord::corpus::scan(&self.opts.corpus)?;
             for p in problems {
-                eprintln!("concord: error: {p}");
+                eprintln!("concord: error: {}", Warning::unreadable(&self.opts.corpus, &p));
             }
             return Ok(files);
         }

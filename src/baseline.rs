@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 use crate::check::{Finding, Severity};
 use crate::corpus::DocId;
 use crate::error::{Error, Result};
+use crate::warning::Warning;
 
 /// The default file name of the baseline, at the repository root.
 pub const BASELINE_FILE: &str = "concord-baseline.json";
@@ -253,6 +254,9 @@ pub struct Gate {
     pub sheets: usize,
     /// What stale entries and unexplained reasons do to the verdict.
     pub policy: StalePolicy,
+    /// Problems with sheets that did not stop the run, sorted; shown by every format,
+    /// never part of the verdict.
+    pub warnings: Vec<Warning>,
 }
 
 /// What a stale baseline entry, or an accepted finding whose reason is still the
@@ -309,6 +313,13 @@ impl Gate {
         self
     }
 
+    /// Records the run's warnings (sorted here); they never change the verdict.
+    pub fn with_warnings(mut self, mut warnings: Vec<Warning>) -> Gate {
+        warnings.sort();
+        self.warnings = warnings;
+        self
+    }
+
     /// Whether `finding` involves a sheet changed since the `--changed-since` revision.
     pub fn touches_changed(&self, finding: &Finding) -> bool {
         finding.involves_any(&self.changed)
@@ -347,6 +358,7 @@ pub fn gate(findings: Vec<Finding>, baseline: &Baseline, fail_on: Severity) -> G
         claims: 0,
         sheets: 0,
         policy: StalePolicy::Report,
+        warnings: Vec::new(),
     }
 }
 

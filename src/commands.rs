@@ -116,6 +116,7 @@ fn dates(ctx: &Ctx, a: &DatesArgs, out: &mut dyn Write) -> Result<u8> {
     };
     // Read straight from disk, through the same ingest path as the index.
     let (docs, problems) = pipeline::extract_files(&files, &manifest, reference);
+    ctx.print_problems(&problems);
     for (doc, x) in &docs {
         let sites: Vec<_> = x.dates.iter().map(|m| concord::corpus::Site::of(doc, m.span)).collect();
         listing::dates(out, &doc.id, x, &sites, json, ctx.style)?;

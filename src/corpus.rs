@@ -273,13 +273,25 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
                 if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
             })
             .collect();
-        return String::from_utf16(&units).map_err(|_| Error::InvalidUtf8 { path: path.to_path_buf(), offset: 0 });
+        return String::from_utf16(&units).map_err(|_| Error::InvalidUtf8 {
+            path: path.to_path_buf(),
+            line: 1,
+            offset: 0,
+        });
     }
     if let Some(offset) = memchr_nul(&bytes) {
-        return Err(Error::Binary { path: path.to_path_buf(), offset });
+        return Err(Error::Binary { path: path.to_path_buf(), line: line_at(&bytes, offset), offset });
     }
-    String::from_utf8(bytes)
-        .map_err(|e| Error::InvalidUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Error::InvalidUtf8 { path: path.to_path_buf(), line: line_at(e.as_bytes(), offset), offset }
+    })
+}
+
+/// The 1-based line of byte `offset`.
+fn line_at(bytes: &[u8], offset: usize) -> u32 {
+    let newlines = bytes.get(..offset).unwrap_or(bytes).iter().filter(|&&b| b == b'\n').count();
+    u32::try_from(newlines + 1).unwrap_or(u32::MAX)
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -543,9 +555,14 @@ mod tests {
     #[test]
     fn decode_reports_offsets() {
         let e = decode(Path::new("x.txt"), b"ok\xffbad".to_vec()).unwrap_err();
-        assert!(matches!(e, Error::InvalidUtf8 { offset: 2, .. }), "{e}");
+        assert!(matches!(e, Error::InvalidUtf8 { offset: 2, line: 1, .. }), "{e}");
+        let e = decode(Path::new("x.txt"), b"one\ntwo\nok\xffbad".to_vec()).unwrap_err();
+        assert!(matches!(e, Error::InvalidUtf8 { offset: 10, line: 3, .. }), "{e}");
+        assert_eq!(e.to_string(), "x.txt:3: invalid UTF-8 at byte offset 10");
         let e = decode(Path::new("x.txt"), b"ok\0bad".to_vec()).unwrap_err();
-        assert!(matches!(e, Error::Binary { offset: 2, .. }));
+        assert!(matches!(e, Error::Binary { offset: 2, line: 1, .. }));
+        let e = decode(Path::new("x.txt"), b"a\n\nb\0".to_vec()).unwrap_err();
+        assert!(matches!(e, Error::Binary { offset: 4, line: 3, .. }), "{e}");
         let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("hé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(Path::new("x.txt"), utf16).unwrap(), "hé");
         assert_eq!(decode(Path::new("x.txt"), "\u{FEFF}bom".as_bytes().to_vec()).unwrap(), "\u{FEFF}bom");

@@ -31,18 +31,22 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A sheet is not valid UTF-8.
-    #[error("{path}: invalid UTF-8 at byte offset {offset}")]
+    #[error("{path}:{line}: invalid UTF-8 at byte offset {offset}")]
     InvalidUtf8 {
         /// The file that failed.
         path: PathBuf,
+        /// 1-based line of the first invalid sequence.
+        line: u32,
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
     /// A sheet looks binary (contains NUL bytes).
-    #[error("{path}: binary file (NUL byte at offset {offset}), not a text sheet")]
+    #[error("{path}:{line}: binary file (NUL byte at offset {offset}), not a text sheet")]
     Binary {
         /// The file that failed.
         path: PathBuf,
+        /// 1-based line of the first NUL.
+        line: u32,
         /// Byte offset of the first NUL.
         offset: usize,
     },

@@ -34,8 +34,10 @@ pub mod report;
 pub mod search;
 pub mod serve;
 pub mod span;
+pub mod warning;
 
 pub use corpus::{DocId, Document};
 pub use date::{Date, Precision};
 pub use error::{Error, Result};
 pub use span::{Location, Span};
+pub use warning::{Warning, WarningKind};

@@ -29,11 +29,12 @@ use crate::error::Result;
 use crate::extract::Claim;
 use crate::extract::bodies::Registry;
 use crate::index::{CorpusIndex, Hit, SearchOptions, SheetRecord, SheetSummary};
-use crate::report::{Report, Warning};
+use crate::report::Report;
+use crate::warning::Warning;
 
 mod ingest;
 
-pub use ingest::{Ingested, NoProgress, Progress, SheetError, UpdateStats, extract_files, ingest, update_index};
+pub use ingest::{Ingested, NoProgress, Progress, UpdateStats, extract_files, ingest, update_index};
 
 /// Where things are and how to run.
 #[derive(Debug, Clone)]
@@ -74,8 +75,8 @@ pub struct Session {
     pub manifest: Manifest,
     /// What the update did.
     pub stats: UpdateStats,
-    /// Sheets that could not be read (left out of every result).
-    pub problems: Vec<SheetError>,
+    /// Sheets that could not be read (left out of every result), one warning each.
+    pub problems: Vec<Warning>,
     /// The corpus directory.
     corpus: PathBuf,
 }
@@ -311,18 +312,13 @@ pub struct SearchRequest {
 }
 
 impl Session {
-    /// Per-sheet problems as report warnings.
-    pub fn warnings(&self) -> Vec<Warning> {
-        self.problems.iter().map(|p| Warning { doc: None, line: None, message: p.error.full_message() }).collect()
-    }
-
     /// The discrepancy report over the whole corpus: cross-check, then chronology.
     ///
     /// # Errors
     /// The index cannot be read.
     pub fn report(&self) -> Result<Report> {
         let view = self.view()?;
-        Ok(report_of(&view.claims, view.sheets.len(), self.warnings()))
+        Ok(report_of(&view.claims, view.sheets.len(), warnings_of(&self.problems, &view)))
     }
 
     /// The report of the claims about one body (any alias; a name no claim resolves to is
@@ -349,7 +345,7 @@ impl Session {
             }
             None => view.claims.clone(),
         };
-        Ok(report_of(&claims, view.sheets.len(), self.warnings()))
+        Ok(report_of(&claims, view.sheets.len(), warnings_of(&self.problems, &view)))
     }
 
     /// The CI gate: the findings against the baseline.
@@ -357,11 +353,12 @@ impl Session {
     /// # Errors
     /// The index or the baseline cannot be read, or `git` fails for `changed_since`.
     pub fn gate(&self, opts: &GateOptions) -> Result<Gate> {
-        let (findings, claims, sheets) = self.findings()?;
+        let (findings, claims, sheets, warnings) = self.findings()?;
         let baseline = Baseline::load_or_empty(&opts.baseline)?;
         let mut gate = crate::baseline::gate(findings, &baseline, opts.fail_on)
             .with_counts(claims, sheets)
-            .with_policy(opts.policy);
+            .with_policy(opts.policy)
+            .with_warnings(warnings);
         if let Some(rev) = &opts.changed_since {
             gate = gate.with_changed(changed_since(&self.corpus, rev)?);
         }
@@ -374,23 +371,25 @@ impl Session {
     /// # Errors
     /// The index or the baseline cannot be read, or the baseline cannot be written.
     pub fn update_baseline(&self, opts: &GateOptions) -> Result<usize> {
-        let (findings, _, _) = self.findings()?;
+        let (findings, ..) = self.findings()?;
         let baseline = Baseline::load_or_empty(&opts.baseline)?;
         baseline.updated(&findings).save(&opts.baseline)?;
         Ok(findings.len())
     }
 
-    /// Every finding, with the numbers of claims and sheets compared.
-    fn findings(&self) -> Result<(Vec<Finding>, usize, usize)> {
+    /// Every finding, with the numbers of claims and sheets compared and the warnings.
+    fn findings(&self) -> Result<(Vec<Finding>, usize, usize, Vec<Warning>)> {
         // The claims move into shared handles that the findings cite; the rest of the view
         // (sheet summaries, registry) is freed before the cross-check.
-        let CorpusView { claims: shared, sheets: summaries, .. } = self.view()?;
+        let view = self.view()?;
+        let warnings = warnings_of(&self.problems, &view);
+        let CorpusView { claims: shared, sheets: summaries, .. } = view;
         let (claims, sheets) = (shared.len(), summaries.len());
         drop(summaries);
         let findings = cross_check_shared(&shared);
         // Claims no finding cites are freed here.
         drop(shared);
-        Ok((findings, claims, sheets))
+        Ok((findings, claims, sheets, warnings))
     }
 
     /// The canonical bodies with their mentions per sheet, in the registry's order.
@@ -499,6 +498,12 @@ impl Session {
 
 /// Sheets exported per batch: decoded and rendered in parallel, written in order.
 const EXPORT_BATCH: usize = 256;
+
+/// Every warning of a run: the sheets that could not be read (`problems`) and what
+/// extraction met in the sheets of `view` ("31 June 1997").
+pub fn warnings_of(problems: &[Warning], view: &CorpusView) -> Vec<Warning> {
+    problems.iter().chain(view.sheets.iter().flat_map(|s| &s.warnings)).cloned().collect()
+}
 
 /// The report of `claims`: cross-check, chronology, counts (no I/O). `sheets` is the
 /// number of sheets read.

@@ -16,3 +16,4 @@ mod robustness;
 mod serve;
 mod serve_chromium;
 mod verdict;
+mod warnings;

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::{DocId, Document};
 use crate::date::{Date, Precision};
 use crate::span::Span;
+use crate::warning::{Warning, WarningKind};
 
 /// What kind of temporal expression a [`DateMention`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -308,6 +309,8 @@ pub struct Extraction {
     pub bodies: Vec<BodyMention>,
     /// Claims in document order, subjects as written (not yet canonical).
     pub claims: Vec<Claim>,
+    /// Problems with the text that did not stop extraction ("31 June 1997"), in document order.
+    pub warnings: Vec<Warning>,
 }
 
 /// Runs every extractor over one document.
@@ -317,5 +320,30 @@ pub fn extract(doc: &Document) -> Extraction {
     let bodies = bodies::extract_bodies(doc, &sentences);
     let mut claims = claims::extract_claims(doc, &sentences, &dates.mentions, &bodies);
     inference::explain(doc, &dates.mentions, dates.document_date, &mut claims);
-    Extraction { document_date: dates.document_date, register: dates.register, dates: dates.mentions, bodies, claims }
+    let warnings = impossible_dates(doc, &dates.impossible);
+    Extraction {
+        document_date: dates.document_date,
+        register: dates.register,
+        dates: dates.mentions,
+        bodies,
+        claims,
+        warnings,
+    }
+}
+
+/// One warning per date as written that does not exist, at its original line and column.
+pub fn impossible_dates(doc: &Document, impossible: &[dates::ImpossibleDate]) -> Vec<Warning> {
+    impossible
+        .iter()
+        .map(|d| {
+            let at = doc.location(d.span.start);
+            Warning {
+                doc: Some(doc.id.clone()),
+                line: Some(at.line),
+                column: Some(at.column),
+                kind: WarningKind::ImpossibleDate,
+                message: format!("impossible date \"{}\": {}", doc.original_slice(d.span), d.reason),
+            }
+        })
+        .collect()
 }

@@ -13,6 +13,7 @@ use crate::corpus::{DocId, Document, Site};
 use crate::error::{Error, Result};
 use crate::extract::bodies::NameCount;
 use crate::extract::{Claim, Extraction};
+use crate::warning::Warning;
 
 /// zstd level of the stored records. The passages stay in tantivy's lz4 doc store, which
 /// a search decompresses per hit (zstd blocks made searches about 20 % slower); the
@@ -52,6 +53,8 @@ pub struct SheetSummary {
     pub title: String,
     /// Distinct body names as written, in order of first mention, with counts.
     pub names: Vec<NameCount>,
+    /// Problems with the sheet's text that extraction met ("31 June 1997").
+    pub warnings: Vec<Warning>,
 }
 
 impl SheetRecord {
@@ -59,7 +62,7 @@ impl SheetRecord {
     pub(super) fn into_view(self) -> (SheetSummary, Vec<Claim>) {
         let SheetRecord { id, title, extraction, .. } = self;
         let names = NameCount::tally(&extraction.bodies);
-        (SheetSummary { id, title, names }, extraction.claims)
+        (SheetSummary { id, title, names, warnings: extraction.warnings }, extraction.claims)
     }
 }
 

@@ -69,7 +69,7 @@ fn from_records(index: &CorpusIndex) -> Vec<(SheetSummary, Vec<Claim>)> {
         .into_iter()
         .map(|r| {
             let names = NameCount::tally(&r.extraction.bodies);
-            let summary = SheetSummary { id: r.id, title: r.title, names };
+            let summary = SheetSummary { id: r.id, title: r.title, names, warnings: r.extraction.warnings };
             (summary, r.extraction.claims)
         })
         .collect()

@@ -17,6 +17,7 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::extract::{self, Extraction};
 use crate::index::{Change, CorpusIndex, SheetRecord};
+use crate::warning::Warning;
 
 /// Sheets read and extracted per batch: bounds memory while keeping both cores busy.
 const BATCH: usize = 256;
@@ -36,13 +37,6 @@ pub struct UpdateStats {
     pub passages: usize,
     /// Whether the index was (re)built from scratch, and why.
     pub rebuilt: Option<String>,
-}
-
-/// A per-sheet problem that did not stop the run.
-#[derive(Debug)]
-pub struct SheetError {
-    /// The error, naming the file.
-    pub error: Error,
 }
 
 /// Reports progress of a long update: `(sheets done, sheets to do)`.
@@ -85,19 +79,19 @@ pub fn ingest(file: &SheetFile, manifest: &Manifest, reference: Option<Date>) ->
 
 /// Reads and extracts sheets straight from disk, without the index (for `concord dates`
 /// on given paths, a sheet's page in `serve`, and benchmarks), in the order given.
-/// Problems are returned beside the results.
+/// Sheets that cannot be read are returned beside the results, as warnings.
 pub fn extract_files(
     files: &[SheetFile],
     manifest: &Manifest,
     reference: Option<Date>,
-) -> (Vec<(Document, Extraction)>, Vec<SheetError>) {
+) -> (Vec<(Document, Extraction)>, Vec<Warning>) {
     let results: Vec<Result<Ingested>> = files.par_iter().map(|f| ingest(f, manifest, reference)).collect();
     let mut ok = Vec::new();
     let mut problems = Vec::new();
-    for r in results {
+    for (r, file) in results.into_iter().zip(files) {
         match r {
             Ok(x) => ok.push((x.doc, x.extraction)),
-            Err(error) => problems.push(SheetError { error }),
+            Err(error) => problems.push(Warning::unreadable_sheet(&file.id, &error)),
         }
     }
     (ok, problems)
@@ -106,7 +100,8 @@ pub fn extract_files(
 /// Brings `index` up to date with the corpus at `root`: new and changed sheets are read,
 /// extracted and written; removed ones are deleted; the rest is not touched. With
 /// `reference`, every sheet is read again (the document date changes what is extracted).
-/// Returns the counts and the per-sheet problems (those sheets are left out).
+/// Returns the counts and a warning per sheet or folder that could not be read (those
+/// sheets are left out).
 ///
 /// # Errors
 /// The corpus is not a directory or has no sheets, or the index cannot be read or written.
@@ -116,12 +111,12 @@ pub fn update_index(
     manifest: &Manifest,
     reference: Option<Date>,
     progress: &dyn Progress,
-) -> Result<(UpdateStats, Vec<SheetError>)> {
+) -> Result<(UpdateStats, Vec<Warning>)> {
     // # Lock: a handle that released the index lock takes it back until the commit.
     let _lock = index.lock_for_update()?;
     // # Scan
     let (files, scan_problems) = corpus::scan_stamped(root)?;
-    let mut problems: Vec<SheetError> = scan_problems.into_iter().map(|error| SheetError { error }).collect();
+    let mut problems: Vec<Warning> = scan_problems.iter().map(|e| Warning::unreadable(root, e)).collect();
     if files.is_empty() && problems.is_empty() {
         return Err(Error::EmptyCorpus { path: root.to_path_buf() });
     }
@@ -157,7 +152,7 @@ pub fn update_index(
                 // A sheet that can no longer be read leaves the index: results are never stale.
                 Err(error) => {
                     update.forget(planned);
-                    problems.push(SheetError { error });
+                    problems.push(Warning::unreadable_sheet(&planned.file.id, &error));
                 }
             }
         }
@@ -204,6 +199,21 @@ mod tests {
     }
 
     #[test]
+    fn an_impossible_date_is_a_warning_at_its_original_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "# The Osprey Guild\r\n\r\nIt was chartered on “31 June 1997” by the city.\r\n";
+        let file = sheet(dir.path(), "guild.md", text.as_bytes());
+        let x = ingest(&file, &Manifest::default(), None).unwrap();
+        assert_eq!(x.extraction.warnings.len(), 1, "{:?}", x.extraction.warnings);
+        let w = &x.extraction.warnings[0];
+        assert_eq!(w.kind, crate::warning::WarningKind::ImpossibleDate);
+        assert_eq!(w.to_string(), "guild.md:3:22: impossible date \"31 June 1997\": June has 30 days");
+        // Possible dates raise nothing.
+        let fine = sheet(dir.path(), "fine.txt", b"It was chartered on 30 June 1997.\n");
+        assert!(ingest(&fine, &Manifest::default(), None).unwrap().extraction.warnings.is_empty());
+    }
+
+    #[test]
     fn unreadable_sheets_are_problems_beside_the_results() {
         let dir = tempfile::tempdir().unwrap();
         let bad = sheet(dir.path(), "bad.txt", b"a\0b");
@@ -212,6 +222,7 @@ mod tests {
         assert_eq!(ok.len(), 1);
         assert_eq!(ok[0].0.id.as_str(), "good.txt");
         assert_eq!(problems.len(), 1);
-        assert!(matches!(problems[0].error, Error::Binary { offset: 1, .. }), "{:?}", problems[0].error);
+        assert_eq!(problems[0].to_string(), "bad.txt:1: binary file (NUL byte at offset 1), not a text sheet");
+        assert!(problems[0].is_unreadable());
     }
 }

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use super::snippet::{clean, position};
 use super::tally::Tally;
-use super::{RenderOptions, Report, Verbosity};
+use super::{RenderOptions, Report, Verbosity, Warning};
 use crate::baseline::Gate;
 use crate::check::Finding;
 use crate::corpus::DocId;
@@ -30,11 +30,22 @@ fn line(f: &Finding, changed: &BTreeSet<DocId>, marker: &str, out: &mut dyn Writ
     )
 }
 
+/// `doc:line:column: warning[kind] message`, one line each.
+fn warnings(warnings: &[Warning], out: &mut dyn Write) -> io::Result<()> {
+    for w in warnings {
+        let at = w.position();
+        let at = if at.is_empty() { String::new() } else { format!("{}: ", clean(&at)) };
+        writeln!(out, "{at}warning[{}] {}", w.kind, clean(&w.message))?;
+    }
+    Ok(())
+}
+
 pub(super) fn render(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let none = BTreeSet::new();
     for f in &report.findings {
         line(f, &none, "", out)?;
     }
+    warnings(&report.warnings, out)?;
     if options.verbosity != Verbosity::Quiet {
         writeln!(out, "summary: {}", super::snippet::summary_line(&report.summary))?;
     }
@@ -46,6 +57,7 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
         let marker = if gate.touches_changed(f) { " (changed sheet)" } else { "" };
         line(f, &gate.changed, marker, out)?;
     }
+    warnings(&gate.warnings, out)?;
     if options.verbosity == Verbosity::Quiet {
         return Ok(());
     }
@@ -66,7 +78,13 @@ mod tests {
         render(Format::Concise, &report, &RenderOptions::default(), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), report.findings.len() + 1, "{text}");
+        assert_eq!(lines.len(), report.findings.len() + report.warnings.len() + 1, "{text}");
+        assert!(
+            lines.contains(
+                &"pjc.txt:40:12: warning[impossible-date] impossible date \"31 June 1997\": June has 30 days"
+            ),
+            "{text}"
+        );
         let conflict = lines.iter().find(|l| l.contains("conflict[C-")).unwrap();
         // path:line:col: severity[id] subject — event: tally
         let (at, rest) = conflict.split_once(": ").unwrap();

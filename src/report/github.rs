@@ -2,8 +2,10 @@
 //! position, so a run over thousands of sheets stays a handful of lines.
 //!
 //! `::error file=corpus/a.txt,line=3,col=25,title=concord conflict C-1a2b3c4d::…` for new
-//! findings at or above the threshold, `::warning` for those below it, and a `::warning`
-//! without a file for each stale baseline entry. The position is the claim that dissents
+//! findings at or above the threshold, `::warning` for those below it, a `::warning`
+//! without a file for each stale baseline entry, and a `::warning` at the sheet's line for
+//! each warning of the run (an impossible date, an unreadable sheet): annotations are what
+//! a workflow run shows, and a warning one fails no step. The position is the claim that dissents
 //! (a sheet changed since `--changed-since` first, see [`Tally::pointer`]); the message says
 //! what that sheet says and summarises the rest ("+9 sheets give 1997-05-27"). The runner
 //! shows 10 errors and 10 warnings per step, so at most that many are written (the
@@ -21,6 +23,7 @@ use super::tally::Tally;
 use super::{RenderOptions, Verbosity};
 use crate::baseline::Gate;
 use crate::check::Finding;
+use crate::warning::Warning;
 
 /// Annotations of each level the runner shows per step.
 pub const MAX_PER_LEVEL: usize = 10;
@@ -90,11 +93,27 @@ fn annotate(level: &str, f: &Finding, gate: &Gate, options: &RenderOptions, out:
     )
 }
 
+/// A sheet's warning at its position: `::warning file=…,line=…,col=…,title=concord impossible-date::…`.
+fn sheet_warning(w: &Warning, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut props = Vec::new();
+    if let Some(doc) = &w.doc {
+        props.push(format!("file={}", escape_property(&format!("{}{doc}", options.path_prefix))));
+        if let Some(line) = w.line {
+            props.push(format!("line={line}"));
+        }
+        if let Some(col) = w.column {
+            props.push(format!("col={col}"));
+        }
+    }
+    props.push(format!("title={}", escape_property(&format!("concord {}", w.kind))));
+    writeln!(out, "::warning {}::{}", props.join(","), escape_data(&w.message))
+}
+
 pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     for f in gate.new.iter().take(MAX_PER_LEVEL) {
         annotate("error", f, gate, options, out)?;
     }
-    let warnings = gate.below_threshold.len() + gate.stale.len();
+    let warnings = gate.below_threshold.len() + gate.stale.len() + gate.warnings.len();
     for f in gate.below_threshold.iter().take(MAX_PER_LEVEL) {
         annotate("warning", f, gate, options, out)?;
     }
@@ -112,6 +131,10 @@ pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) 
             escape_property("concord stale baseline entry"),
             escape_data(&message)
         )?;
+    }
+    let room = MAX_PER_LEVEL.saturating_sub(gate.below_threshold.len() + gate.stale.len());
+    for w in gate.warnings.iter().take(room) {
+        sheet_warning(w, options, out)?;
     }
     let left_errors = gate.new.len().saturating_sub(MAX_PER_LEVEL);
     let left_warnings = warnings.saturating_sub(MAX_PER_LEVEL);

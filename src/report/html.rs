@@ -223,12 +223,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !report.warnings.is_empty() {
         writeln!(out, "<section id=\"warnings\"><h2>Warnings</h2><ul>")?;
         for w in &report.warnings {
-            let at = match (&w.doc, w.line) {
-                (Some(d), Some(l)) => format!("{d}:{l}: "),
-                (Some(d), None) => format!("{d}: "),
-                _ => String::new(),
-            };
-            writeln!(out, "<li>{}{}</li>", escape_html(&at), escape_html(&w.message))?;
+            writeln!(out, "<li>{}</li>", escape_html(&w.to_string()))?;
         }
         writeln!(out, "</ul></section>")?;
     }

@@ -155,6 +155,13 @@ struct WireGateSummary {
     stale: usize,
     claims: usize,
     sheets: usize,
+    /// Present only when there are warnings (older readers see the same document).
+    #[serde(skip_serializing_if = "is_zero")]
+    warnings: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -166,6 +173,9 @@ struct WireGate<'a> {
     below_threshold: Vec<WireFinding<'a>>,
     known: Vec<WireKnown<'a>>,
     stale: &'a [BaselineEntry],
+    /// Present only when there are warnings.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    warnings: &'a [Warning],
     summary: WireGateSummary,
 }
 
@@ -217,6 +227,7 @@ pub(super) fn render_gate(gate: &Gate, out: &mut dyn Write) -> io::Result<()> {
             })
             .collect(),
         stale: &gate.stale,
+        warnings: &gate.warnings,
         summary: WireGateSummary {
             new: gate.new.len(),
             below_threshold: gate.below_threshold.len(),
@@ -224,6 +235,7 @@ pub(super) fn render_gate(gate: &Gate, out: &mut dyn Write) -> io::Result<()> {
             stale: gate.stale.len(),
             claims: gate.claims,
             sheets: gate.sheets,
+            warnings: gate.warnings.len(),
         },
     };
     finish(out, &wire)

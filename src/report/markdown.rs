@@ -108,12 +108,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !report.warnings.is_empty() {
         writeln!(out, "## Warnings\n")?;
         for w in &report.warnings {
-            let at = match (&w.doc, w.line) {
-                (Some(d), Some(l)) => format!("{}:{l}: ", escape(d.as_str())),
-                (Some(d), None) => format!("{}: ", escape(d.as_str())),
-                _ => String::new(),
-            };
-            writeln!(out, "- {at}{}", escape(&w.message))?;
+            writeln!(out, "- {}", escape(&w.to_string()))?;
         }
         writeln!(out)?;
     }

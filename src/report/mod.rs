@@ -36,18 +36,7 @@ use serde::Serialize;
 
 use crate::baseline::Gate;
 use crate::check::{Finding, Severity, TimelineEntry};
-use crate::corpus::DocId;
-
-/// A problem with one sheet's text that did not stop the run ("31 June 1997").
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Warning {
-    /// The sheet, when the warning is about one.
-    pub doc: Option<DocId>,
-    /// 1-based line, when known.
-    pub line: Option<u32>,
-    /// What is wrong, lower case, no final period.
-    pub message: String,
-}
+pub use crate::warning::{Warning, WarningKind};
 
 /// Counts for the summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -382,10 +371,136 @@ pub(crate) mod fixture {
     /// The shared report.
     pub(crate) fn report() -> Report {
         let warnings = vec![Warning {
-            doc: Some(DocId("pjc.txt".into())),
+            doc: Some(crate::DocId("pjc.txt".into())),
             line: Some(40),
-            message: "impossible date \"31 June 1997\" ignored".into(),
+            column: Some(12),
+            kind: WarningKind::ImpossibleDate,
+            message: "impossible date \"31 June 1997\": June has 30 days".into(),
         }];
         crate::pipeline::report_of_claims(&claims(), 4, warnings)
+    }
+}
+
+/// Every gate format shows the run's warnings, and none changes the verdict.
+#[cfg(test)]
+mod warning_tests {
+    use super::*;
+    use crate::baseline::{Baseline, gate};
+
+    fn warned_gate() -> Gate {
+        let report = fixture::report();
+        // Every finding accepted: the gate passes, with the fixture's warning and an unreadable sheet.
+        let baseline = Baseline::default().updated(&report.findings);
+        let unreadable = Warning {
+            doc: Some(crate::DocId("notes/bad.txt".into())),
+            line: Some(2),
+            column: None,
+            kind: WarningKind::Unreadable,
+            message: "invalid UTF-8 at byte offset 9; sheet left out".into(),
+        };
+        let mut warnings = report.warnings.clone();
+        warnings.push(unreadable);
+        gate(report.findings, &baseline, Severity::Conflict).with_warnings(warnings)
+    }
+
+    fn rendered(format: GateFormat, prefix: &str) -> String {
+        let options = RenderOptions { path_prefix: prefix.into(), ..RenderOptions::default() };
+        let mut out = Vec::new();
+        render_gate(format, &warned_gate(), &options, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn warnings_never_fail_the_gate() {
+        let g = warned_gate();
+        assert_eq!(g.warnings.len(), 2);
+        assert!(!g.failed());
+        assert_eq!(g.warnings[0].doc.as_ref().map(crate::DocId::as_str), Some("notes/bad.txt"), "sorted by sheet");
+    }
+
+    #[test]
+    fn text_and_concise_name_the_sheet_and_line() {
+        let text = rendered(GateFormat::Text, "");
+        assert!(
+            text.contains(
+                "warning[impossible-date]: pjc.txt:40:12: impossible date \"31 June 1997\": June has 30 days"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("warning[unreadable]: notes/bad.txt:2: invalid UTF-8"), "{text}");
+        assert!(text.contains("; 2 warnings\nresult: pass"), "{text}");
+        let concise = rendered(GateFormat::Concise, "");
+        assert!(concise.contains("pjc.txt:40:12: warning[impossible-date] impossible date"), "{concise}");
+        assert!(concise.ends_with("0 stale, 2 warnings; result: pass\n"), "{concise}");
+    }
+
+    #[test]
+    fn json_lists_them_and_counts_them() {
+        let v: serde_json::Value = serde_json::from_str(&rendered(GateFormat::Json, "")).unwrap();
+        assert_eq!(v["result"], "pass");
+        assert_eq!(v["summary"]["warnings"], 2);
+        let w = &v["warnings"][1];
+        assert_eq!(
+            (w["doc"].as_str(), w["line"].as_u64(), w["column"].as_u64()),
+            (Some("pjc.txt"), Some(40), Some(12))
+        );
+        assert_eq!(w["kind"], "impossible-date");
+        assert_eq!(v["warnings"][0]["kind"], "unreadable");
+    }
+
+    #[test]
+    fn github_annotates_each_at_its_line() {
+        let out = rendered(GateFormat::Github, "corpus/");
+        assert!(
+            out.contains(
+                "::warning file=corpus/pjc.txt,line=40,col=12,title=concord impossible-date::impossible date \"31 June 1997\": June has 30 days\n"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("::warning file=corpus/notes/bad.txt,line=2,title=concord unreadable::invalid UTF-8"),
+            "{out}"
+        );
+        assert!(!out.contains("::error"), "{out}");
+    }
+
+    #[test]
+    fn sarif_has_a_warning_result_under_a_rule_of_its_kind() {
+        let v: serde_json::Value = serde_json::from_str(&rendered(GateFormat::Sarif, "corpus/")).unwrap();
+        let run = &v["runs"][0];
+        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        let results = run["results"].as_array().unwrap();
+        let warnings: Vec<&serde_json::Value> = results.iter().filter(|r| r["baselineState"].is_null()).collect();
+        assert_eq!(warnings.len(), 2);
+        for r in &warnings {
+            assert_eq!(r["level"], "warning");
+            let index = usize::try_from(r["ruleIndex"].as_u64().unwrap()).unwrap();
+            assert_eq!(rules[index]["id"], r["ruleId"]);
+            assert!(r["partialFingerprints"]["concord/v1"].as_str().unwrap().starts_with("W-"));
+        }
+        let date = warnings.iter().find(|r| r["ruleId"] == "impossible-date").unwrap();
+        let region = &date["locations"][0]["physicalLocation"];
+        assert_eq!(region["artifactLocation"]["uri"], "corpus/pjc.txt");
+        assert_eq!(
+            (region["region"]["startLine"].as_u64(), region["region"]["startColumn"].as_u64()),
+            (Some(40), Some(12))
+        );
+    }
+
+    #[test]
+    fn a_gate_without_warnings_lists_no_warning_rules() {
+        let report = fixture::report();
+        let g = gate(report.findings, &Baseline::default(), Severity::Conflict);
+        let mut out = Vec::new();
+        render_gate(GateFormat::Sarif, &g, &RenderOptions::default(), &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().len(),
+            crate::check::FindingKind::ALL.len()
+        );
+        let mut json = Vec::new();
+        render_gate(GateFormat::Json, &g, &RenderOptions::default(), &mut json).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert!(v.get("warnings").is_none() && v["summary"].get("warnings").is_none());
     }
 }

@@ -10,9 +10,11 @@
 //! give `startLine`/`startColumn` (columns count Unicode code points, declared by
 //! `columnKind`). With an absolute corpus path, URIs are relative to the `uriBaseId`
 //! `CORPUS`, which `originalUriBaseIds` resolves. Accepted findings carry an external
-//! suppression with the baseline's reason.
+//! suppression with the baseline's reason. Each warning (an impossible date, an unreadable
+//! sheet) is a `warning`-level result at its line under a rule of its kind, listed after
+//! the findings' rules only when the run has such a warning.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -23,6 +25,7 @@ use super::tally::Tally;
 use crate::baseline::Gate;
 use crate::check::{Finding, FindingKind, Severity};
 use crate::extract::Claim;
+use crate::warning::{Warning, WarningKind};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -98,10 +101,12 @@ struct SarifResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: BTreeMap<&'static str, String>,
-    baseline_state: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suppressions: Vec<Suppression>,
-    properties: Properties,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Properties>,
 }
 
 #[derive(Serialize)]
@@ -151,7 +156,8 @@ struct ArtifactLocation {
 #[serde(rename_all = "camelCase")]
 struct Region {
     start_line: u32,
-    start_column: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     end_column: Option<u32>,
 }
@@ -201,7 +207,7 @@ fn location(c: &Claim, id: Option<usize>, quote: Quote, options: &RenderOptions)
             artifact_location: ArtifactLocation { uri: uri(&format!("{prefix}{}", c.doc)), uri_base_id },
             region: Region {
                 start_line: c.line.max(1),
-                start_column: c.column.max(1),
+                start_column: Some(c.column.max(1)),
                 end_column: (width > 0).then(|| c.column.max(1).saturating_add(width)),
             },
         },
@@ -257,18 +263,58 @@ fn result(
             .map(|(i, c)| location(c, Some(i + 1), Quote::ValueOnly, options))
             .collect(),
         partial_fingerprints: BTreeMap::from([("concord/v1", f.id.clone())]),
-        baseline_state: state,
+        baseline_state: Some(state),
         suppressions: accepted
             .map(|reason| Suppression { kind: "external", status: "accepted", justification: reason.to_string() })
             .into_iter()
             .collect(),
-        properties: Properties {
+        properties: Some(Properties {
             severity: f.severity,
             subject: f.subject.clone(),
             event: f.event.clone(),
             values: f.values.clone(),
             changed_sheet: (!gate.changed.is_empty()).then(|| gate.touches_changed(f)),
-        },
+        }),
+    }
+}
+
+/// The kinds of warning the gate holds, in order: each gets a rule after the findings' rules.
+fn warning_kinds(gate: &Gate) -> Vec<WarningKind> {
+    let kinds: BTreeSet<WarningKind> = gate.warnings.iter().map(|w| w.kind).collect();
+    kinds.into_iter().collect()
+}
+
+/// A warning as a `warning`-level result at the sheet's line: code-scanning services read
+/// results (not the run's notifications), and a warning result fails no check by default.
+/// Its fingerprint is derived from the kind, sheet and message, so it survives line moves.
+fn warning_result(w: &Warning, rule_index: usize, options: &RenderOptions) -> SarifResult {
+    let (prefix, uri_base_id) = base(options);
+    let locations = w
+        .doc
+        .as_ref()
+        .map(|doc| Location {
+            id: None,
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation { uri: uri(&format!("{prefix}{doc}")), uri_base_id },
+                region: Region { start_line: w.line.unwrap_or(1).max(1), start_column: w.column, end_column: None },
+            },
+            message: Text { text: w.message.clone() },
+        })
+        .into_iter()
+        .collect();
+    let key = format!("{}\n{}\n{}", w.kind, w.doc.as_ref().map_or("", |d| d.as_str()), w.message);
+    let fingerprint = format!("W-{}", &blake3::hash(key.as_bytes()).to_hex()[..16]);
+    SarifResult {
+        rule_id: w.kind.as_str(),
+        rule_index,
+        level: "warning",
+        message: Text { text: w.message.clone() },
+        locations,
+        related_locations: Vec::new(),
+        partial_fingerprints: BTreeMap::from([("concord/v1", fingerprint)]),
+        baseline_state: None,
+        suppressions: Vec::new(),
+        properties: None,
     }
 }
 
@@ -280,7 +326,7 @@ fn file_uri(dir: &str) -> String {
 }
 
 pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let rules = FindingKind::ALL
+    let mut rules: Vec<Rule> = FindingKind::ALL
         .iter()
         .map(|k| Rule {
             id: k.as_str(),
@@ -297,10 +343,29 @@ pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) 
             default_configuration: Configuration { level: level(k.severity()) },
         })
         .collect();
+    // Warning rules only when the run has such warnings: a clean run's log is unchanged.
+    let kinds = warning_kinds(gate);
+    rules.extend(kinds.iter().map(|k| Rule {
+        id: k.as_str(),
+        name: k.as_str().split('-').map(capitalise).collect(),
+        short_description: Text { text: k.description().to_string() },
+        full_description: Text { text: k.description().to_string() },
+        help: Text {
+            text: format!(
+                "{} Correct the sheet at the position given; a warning never fails the gate.",
+                k.description()
+            ),
+        },
+        default_configuration: Configuration { level: "warning" },
+    }));
     let mut results: Vec<SarifResult> = Vec::new();
     results.extend(gate.new.iter().map(|f| result(f, "new", None, gate, options)));
     results.extend(gate.below_threshold.iter().map(|f| result(f, "new", None, gate, options)));
     results.extend(gate.known.iter().map(|k| result(&k.finding, "unchanged", Some(&k.entry.reason), gate, options)));
+    results.extend(gate.warnings.iter().map(|w| {
+        let index = FindingKind::ALL.len() + kinds.iter().position(|k| *k == w.kind).unwrap_or(0);
+        warning_result(w, index, options)
+    }));
     let original_uri_base_ids = base(options)
         .1
         .map(|id| BTreeMap::from([(id, ArtifactLocation { uri: file_uri(&options.path_prefix), uri_base_id: None })]));

@@ -125,15 +125,19 @@ pub fn summary_line(s: &super::Summary) -> String {
 }
 
 /// The gate's counts in one phrase, as the one-line formats end with them:
-/// `2 new, 0 below threshold, 1 known, 0 stale`.
+/// `2 new, 0 below threshold, 1 known, 0 stale`, and `, 1 warning` when there are some.
 pub fn gate_counts(gate: &crate::baseline::Gate) -> String {
-    format!(
+    let mut counts = format!(
         "{} new, {} below threshold, {} known, {} stale",
         gate.new.len(),
         gate.below_threshold.len(),
         gate.known.len(),
         gate.stale.len()
-    )
+    );
+    if !gate.warnings.is_empty() {
+        counts.push_str(&format!(", {}", plural(gate.warnings.len(), "warning")));
+    }
+    counts
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use super::snippet::{self, clean, plural, position};
 use super::tally::Tally;
-use super::{RenderOptions, Report, Verbosity};
+use super::{RenderOptions, Report, Verbosity, Warning};
 use crate::baseline::{Gate, StalePolicy};
 use crate::check::{Finding, Severity};
 use crate::extract::Claim;
@@ -90,18 +90,19 @@ pub(super) fn render(report: &Report, options: &RenderOptions, out: &mut dyn Wri
     for f in &report.findings {
         finding(&paint, f, "", out)?;
     }
-    for w in &report.warnings {
-        let at = match (&w.doc, w.line) {
-            (Some(d), Some(l)) => format!("{}:{l}: ", clean(d.as_str())),
-            (Some(d), None) => format!("{}: ", clean(d.as_str())),
-            _ => String::new(),
-        };
-        writeln!(out, "{}: {at}{}", paint.wrap("1;35", "warning"), clean(&w.message))?;
-    }
+    warnings(&paint, &report.warnings, out)?;
     if options.verbosity == Verbosity::Quiet {
         return Ok(());
     }
     writeln!(out, "{}: {}", paint.bold("summary"), snippet::summary_line(&report.summary))
+}
+
+/// `warning[kind]: doc:line:column: message`, one line each.
+fn warnings(paint: &Paint, warnings: &[Warning], out: &mut dyn Write) -> io::Result<()> {
+    for w in warnings {
+        writeln!(out, "{}: {}", paint.wrap("1;35", &format!("warning[{}]", w.kind)), clean(&w.to_string()))?;
+    }
+    Ok(())
 }
 
 pub(super) fn render_timeline(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -163,6 +164,7 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
             writeln!(out, "   {} accepted: {}", paint.frame("="), clean(&k.entry.reason))?;
         }
     }
+    warnings(&paint, &gate.warnings, out)?;
     for e in &gate.stale {
         writeln!(
             out,
@@ -182,7 +184,7 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
     } else {
         format!("{} stale baseline entries", gate.stale.len())
     };
-    writeln!(
+    write!(
         out,
         "{}: {} at {} or above, {} below it, {} known; {stale}; {} from {} compared",
         paint.bold("check"),
@@ -193,6 +195,10 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
         plural(gate.claims, "claim"),
         plural(gate.sheets, "sheet"),
     )?;
+    if !gate.warnings.is_empty() {
+        write!(out, "; {}", plural(gate.warnings.len(), "warning"))?;
+    }
+    writeln!(out)?;
     writeln!(out, "result: {}", gate.verdict())
 }
 

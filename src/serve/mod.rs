@@ -77,7 +77,7 @@ struct Snapshot {
     /// The alias registry of this generation (search needs only this).
     registry: Arc<Registry>,
     /// Problems of the last check, as messages.
-    problems: Arc<Vec<String>>,
+    problems: Arc<Vec<crate::warning::Warning>>,
 }
 
 /// The freshness check's own state, behind its mutex.
@@ -179,7 +179,7 @@ struct Ctx<'a> {
     registry: &'a Registry,
     derived: Option<Arc<Derived>>,
     generation: u64,
-    problems: &'a [String],
+    problems: &'a [crate::warning::Warning],
     opts: &'a Options,
 }
 
@@ -233,7 +233,7 @@ impl App {
     pub fn open(opts: Options, port: u16) -> Result<App> {
         let mut session = Session::open(&opts, &NoProgress)?;
         session.index.release_lock();
-        let problems = session.problems.iter().map(|p| p.error.full_message()).collect();
+        let problems = session.problems.clone();
         // Watches are set before the first check below is trusted: an edit made after
         // `Session::open`'s update and before the watches exist is caught by the check
         // that the first request then runs.
@@ -408,7 +408,6 @@ impl App {
             self.opts.reference_date,
             &NoProgress,
         )?;
-        let problems: Vec<String> = problems.iter().map(|p| p.error.full_message()).collect();
         // The content key changes whenever a sheet is written or removed, by this process or
         // (seen after the reload that starts the update) by another one. A sheet touched but
         // unchanged is re-written with the same content: nothing derived from it changes, so
@@ -442,11 +441,7 @@ impl App {
         let current = Arc::clone(&*self.snapshot.read().unwrap_or_else(std::sync::PoisonError::into_inner));
         *slot = None;
         let view = session.view()?;
-        let warnings = current
-            .problems
-            .iter()
-            .map(|m| crate::report::Warning { doc: None, line: None, message: m.clone() })
-            .collect();
+        let warnings = crate::pipeline::warnings_of(&current.problems, &view);
         let report = Arc::new(crate::pipeline::report_of(&view.claims, view.sheets.len(), warnings));
         let d = Arc::new(Derived { view, report });
         *slot = Some((current.generation, Arc::clone(&d)));

@@ -135,7 +135,7 @@ fn problems_note(ctx: &Ctx<'_>, out: &mut String) {
             plural(ctx.problems.len(), "sheet")
         );
         for p in ctx.problems {
-            let _ = write!(out, "<li>{}</li>", escape_html(p));
+            let _ = write!(out, "<li>{}</li>", escape_html(&p.to_string()));
         }
         out.push_str("</ul></details>");
     }
@@ -935,8 +935,7 @@ fn load_sheet(ctx: &Ctx<'_>, req: &Request) -> Result<SheetView, (u16, String)> 
     let file = SheetFile { path: ctx.opts.corpus.join(id.as_str()), id };
     let (mut docs, problems) = crate::pipeline::extract_files(&[file], &ctx.session.manifest, ctx.opts.reference_date);
     let Some((doc, mut x)) = docs.pop() else {
-        let message =
-            problems.first().map_or_else(|| "the sheet cannot be read".to_string(), |p| p.error.full_message());
+        let message = problems.first().map_or_else(|| "the sheet cannot be read".to_string(), ToString::to_string);
         return Err((500, message));
     };
     ctx.registry.resolve_claims(&mut x.claims);

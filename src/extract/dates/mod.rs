@@ -60,6 +60,18 @@ pub struct DateExtraction {
     pub document_date: Option<Date>,
     /// The register the sheet was read in: given, or decided from the text (see the module doc).
     pub register: Register,
+    /// Dates as written that do not exist ("31 June 1997"), in document order. Each is
+    /// also a mention without a value, so that "June 1997" inside it is not read instead.
+    pub impossible: Vec<ImpossibleDate>,
+}
+
+/// A date as written that does not exist: where it is and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImpossibleDate {
+    /// The whole expression in the normalised text.
+    pub span: Span,
+    /// Why it does not exist: "June has 30 days", "1997 is not a leap year".
+    pub reason: String,
 }
 
 /// Finds the dates of `doc`; `reference` is the stated document date, if any, and beats one
@@ -100,9 +112,17 @@ pub fn extract_dates_in(doc: &Document, reference: Option<Date>, register: Optio
         last_day: None,
         last_quarter: None,
         stated_days: Vec::new(),
+        month_today: document_date.and_then(|d| latest_day_in_month(&chosen, &labels, d)),
     };
     let mentions = chosen.iter().zip(&labels).filter_map(|(c, l)| resolver.resolve(c, l.is_some())).collect();
-    DateExtraction { mentions, document_date, register }
+    let impossible = chosen
+        .iter()
+        .filter_map(|c| match c.form {
+            Form::Invalid(why) => Some(ImpossibleDate { span: c.span, reason: why.reason() }),
+            _ => None,
+        })
+        .collect();
+    DateExtraction { mentions, document_date, register, impossible }
 }
 
 /// Reporting verbs of news and press releases.
@@ -305,6 +325,32 @@ struct Resolver<'a> {
     /// Days the text stated in full, as (month, day, year): "September 11" after "11 September
     /// 2001" is that day again.
     stated_days: Vec<(u8, u8, i32)>,
+    /// "today" in a sheet dated to a month only: the latest day of that month it states.
+    month_today: Option<Point>,
+}
+
+/// The latest day of `document_date`'s month that the text states in full (not in a metadata
+/// label), when the document date is a month.
+fn latest_day_in_month(chosen: &[Candidate], labels: &[Option<MetadataLabel>], document_date: Date) -> Option<Point> {
+    let doc = document_date.start();
+    if document_date.is_range() || !matches!(doc.unit(), Unit::Month(_)) {
+        return None;
+    }
+    chosen
+        .iter()
+        .zip(labels)
+        .filter(|(_, l)| l.is_none())
+        .filter_map(|(c, _)| match c.form {
+            Form::Date { end: None, .. } => explicit_date(c.form),
+            _ => None,
+        })
+        .map(|d| d.start())
+        .filter(|p| {
+            matches!(p.unit(), Unit::Day { .. })
+                && p.year_value() == doc.year_value()
+                && p.month_value() == doc.month_value()
+        })
+        .max_by_key(|p| p.days().0)
 }
 
 /// Words that put a clause in the future: "will meet on Friday", "is expected to sign in June",
@@ -380,8 +426,22 @@ fn weekday_future(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
+    // A past auxiliary right after the day puts it in the past whatever came before: "Until
+    // Thursday, they had not…", "a service planned for Saturday was cancelled".
+    let after = &text[end..text.ceil_char_boundary((end + 30).min(text.len()))];
+    let to = after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
+    if PAST_AUXILIARY.is_match(&after[..to]) {
+        return false;
+    }
     future_tense(text, start, end)
 }
+
+/// A past auxiliary as the next verb: right after the day ("Saturday was"), or after a comma
+/// and a short subject ("Thursday, the police had"); not a second verb after "and".
+static PAST_AUXILIARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) \A \s* (?: , \s* (?: \w+ \s+ ){0,2} )? (?: had | was | were ) (?-u:\b)")
+        .expect("PAST_AUXILIARY is a valid regex")
+});
 
 /// Whether a relative year compares with a year before or after ("a year ago", "a year
 /// earlier", "a year later"), as a report of results compares a quarter with the same quarter
@@ -486,7 +546,7 @@ impl Resolver<'_> {
                 ..mention(None, DateKind::Duration, false)
             }),
             Form::Set(unit) => Some(DateMention { timex: Timex::Set { unit }, ..mention(None, DateKind::Set, false) }),
-            Form::Invalid => Some(mention(None, DateKind::Absolute, false)),
+            Form::Invalid(_) => Some(mention(None, DateKind::Absolute, false)),
             Form::DayOfMonth(day) => {
                 let (anchor, _) = self.anchor(c.span.start)?;
                 let date = Date::point(Point::day(anchor.year_value(), anchor.month_value()?, day)?);
@@ -727,6 +787,15 @@ impl Resolver<'_> {
                             {
                                 None
                             }
+                            // "today" in a sheet dated to a month: the latest day of that
+                            // month the sheet states in full, if any (a release reports up to
+                            // the day it was written: "correct as of May 2002 … today … the
+                            // summit in Rome on 28 May 2002").
+                            (Some(b), Some(0))
+                                if deictic && unit == RelUnit::Day && matches!(b.unit(), Unit::Month(_)) =>
+                            {
+                                Some(Date::point(self.month_today.unwrap_or(b)))
+                            }
                             (Some(b), Some(n)) => shift(b, unit, n, modifier).map(Date::point),
                             _ => None,
                         }
@@ -770,9 +839,9 @@ impl Resolver<'_> {
                             Timex::FutureRef
                         }
                     }
-                    // A narrative's "today" is the present, not the day it was written.
+                    // "today" in an undated sheet is the present; in a dated one, its date.
                     Relative::Shift { anchor: Anchor::Deictic, unit: RelUnit::Day, offset: Some(0), .. }
-                        if self.register == Register::Narrative =>
+                        if date.is_none() =>
                     {
                         Timex::PresentRef
                     }

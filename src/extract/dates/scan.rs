@@ -503,12 +503,40 @@ pub(super) enum Form {
     /// A recurrence ("every year").
     Set(super::timex::DurationUnit),
     /// A date as written that does not exist ("31 June 1997").
-    Invalid,
+    Invalid(Impossible),
     /// A day of the month the passage is in ("on the 20th").
     DayOfMonth(u8),
     /// A three-digit year without an era ("in 490"): a year BC when the passage's stated
     /// years are BC, else not a date.
     EraYear(i32),
+}
+
+/// A day as written that its month does not have: "31 June 1997", "29 February 1997".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Impossible {
+    /// The year as written, if any.
+    pub year: Option<i32>,
+    /// 1–12.
+    pub month: u8,
+    /// The day as written.
+    pub day: u8,
+}
+
+impl Impossible {
+    /// Why the date does not exist: "June has 30 days", "1997 is not a leap year".
+    pub fn reason(self) -> String {
+        let name = crate::date::MONTH_NAMES[usize::from(self.month.clamp(1, 12) - 1)];
+        if self.day == 0 {
+            return "there is no day 0".to_string();
+        }
+        let year = |y: i32| if y < 0 { format!("{} BC", -y) } else { y.to_string() };
+        match self.year {
+            Some(y) if self.month == 2 && self.day == 29 => format!("{} is not a leap year", year(y)),
+            Some(y) if self.month == 2 => format!("February {} has {} days", year(y), crate::date::days_in_month(y, 2)),
+            None if self.month == 2 => "February has at most 29 days".to_string(),
+            _ => format!("{name} has {} days", crate::date::days_in_month(2000, self.month)),
+        }
+    }
 }
 
 /// One possible temporal expression.
@@ -589,8 +617,9 @@ fn full_dates(text: &str, out: &mut Vec<Candidate>) {
             }
             let Some(unit) = day_unit(year, month, day) else {
                 // "31 June 1997": a date as written but impossible; kept without a value so
-                // that "June 1997" inside it is not taken for the meaning.
-                out.push(Candidate { span, form: Form::Invalid, role: Role::Attributive });
+                // that "June 1997" inside it is not taken for the meaning, and reported.
+                let form = Form::Invalid(Impossible { year, month, day });
+                out.push(Candidate { span, form, role: Role::Attributive });
                 continue;
             };
             // "March 3.5 km", "at 10:30": a day glued to a decimal or a clock time is neither.
@@ -602,7 +631,12 @@ fn full_dates(text: &str, out: &mut Vec<Candidate>) {
             let end = match num::<u8>(&caps, "day2") {
                 Some(day2) if day2 > day => match day_unit(year, month, day2) {
                     Some(u) => Some(Partial::new(year, u)),
-                    None => continue,
+                    None => {
+                        // "30-31 June 1997": the range ends on a day that does not exist.
+                        let form = Form::Invalid(Impossible { year, month, day: day2 });
+                        out.push(Candidate { span, form, role: Role::Attributive });
+                        continue;
+                    }
                 },
                 Some(_) => continue,
                 None => None,
