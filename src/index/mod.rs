@@ -108,8 +108,14 @@ impl CorpusIndex {
         let (schema, fields) = Fields::schema();
         let tdir = dir.join("tantivy");
         let mut rebuilt = None;
+        // The reader that checked the segments is the one kept: opening a second costs as
+        // much again on a large index.
+        let mut checked = None;
         let index = match open_existing(&tdir, &schema) {
-            Ok(Some(index)) => index,
+            Ok(Some((index, reader))) => {
+                checked = Some(reader);
+                index
+            }
             Ok(None) => create_fresh(&tdir, &schema)?,
             Err(Unusable::Refused(e)) => return Err(e),
             Err(Unusable::Rebuild(why)) => {
@@ -118,8 +124,14 @@ impl CorpusIndex {
                 create_fresh(&tdir, &schema)?
             }
         };
-        let reader =
-            index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| Error::engine(dir, e))?;
+        let reader = match checked {
+            Some(reader) => reader,
+            None => index
+                .reader_builder()
+                .reload_policy(ReloadPolicy::Manual)
+                .try_into()
+                .map_err(|e| Error::engine(dir, e))?,
+        };
         Ok((
             CorpusIndex {
                 dir: dir.to_path_buf(),
@@ -457,7 +469,7 @@ fn unusable(tdir: &Path, what: &str) -> impl Fn(tantivy::TantivyError) -> Unusab
 
 /// Opens an existing index: `Ok(None)` when there is none, `Err` when it must be rebuilt
 /// or cannot be read at all.
-fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Index>, Unusable> {
+fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<(Index, IndexReader)>, Unusable> {
     if !tdir.join("meta.json").exists() {
         if tdir.exists() {
             return Err("index directory has no meta.json (incomplete or foreign); rebuilding".into());
@@ -487,7 +499,11 @@ fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Ind
         None => return Err("index carries no concord version; rebuilding".into()),
     }
     // Open every segment's files now, so a truncated or missing file is found here.
-    let reader = index.reader().map_err(unusable(tdir, "index is corrupt"))?;
+    let reader: IndexReader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(unusable(tdir, "index is corrupt"))?;
     let searcher = reader.searcher();
     for seg in searcher.segment_readers() {
         let store = seg.get_store_reader(0).map_err(|e| unusable(tdir, "index is corrupt")(e.into()))?;
@@ -495,7 +511,8 @@ fn open_existing(tdir: &Path, schema: &Schema) -> std::result::Result<Option<Ind
             store.get::<TantivyDocument>(0).map_err(unusable(tdir, "index is corrupt"))?;
         }
     }
-    Ok(Some(index))
+    drop(searcher);
+    Ok(Some((index, reader)))
 }
 
 fn create_fresh(tdir: &Path, schema: &Schema) -> Result<Index> {
