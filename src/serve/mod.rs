@@ -122,6 +122,8 @@ pub struct App {
     bodies: Mutex<(u64, BTreeMap<String, Arc<BodyData>>)>,
     /// Rendered pages computed from the whole corpus, for one generation.
     responses: Mutex<Responses>,
+    /// One lock per kept page being rendered, by key (see [`App::render_once`]).
+    rendering: Mutex<HashMap<String, Arc<Mutex<()>>>>,
 }
 
 /// The rendered pages of one generation, by request (see [`cache_key`]).
@@ -250,6 +252,7 @@ impl App {
             derived: Mutex::new(None),
             bodies: Mutex::new((0, BTreeMap::new())),
             responses: Mutex::new(Responses::default()),
+            rendering: Mutex::new(HashMap::new()),
         })
     }
 
@@ -325,17 +328,10 @@ impl App {
             let cache = lock(&self.responses);
             (cache.generation == snapshot.generation).then(|| cache.by_key.get(k).cloned()).flatten()
         });
-        let mut res = match kept {
-            Some(res) => res,
-            None => {
-                let res = pages::route(&ctx, req);
-                if let Some(k) = key
-                    && res.status == 200
-                {
-                    self.keep(snapshot.generation, k, &res);
-                }
-                res
-            }
+        let mut res = match (kept, key) {
+            (Some(res), _) => res,
+            (None, None) => pages::route(&ctx, req),
+            (None, Some(k)) => self.render_once(&ctx, req, snapshot.generation, k),
         };
         let ms = |a: Instant, b: Instant| b.duration_since(a).as_secs_f64() * 1000.0;
         res.timing = Some(format!(
@@ -344,6 +340,28 @@ impl App {
             ms(checked, viewed),
             ms(viewed, Instant::now())
         ));
+        res
+    }
+
+    /// Renders the kept page `key` of `generation` once when several requests for it
+    /// arrive together: the first renders and keeps it, the others wait for it and take
+    /// the kept page (before, each rendered its own: 8–11 s each for the first findings
+    /// or body page of the 100 MB corpus under load).
+    fn render_once(&self, ctx: &Ctx<'_>, req: &Request, generation: u64, key: String) -> Response {
+        let turn = Arc::clone(lock(&self.rendering).entry(key.clone()).or_default());
+        let _turn = lock(&turn);
+        let kept = {
+            let cache = lock(&self.responses);
+            (cache.generation == generation).then(|| cache.by_key.get(&key).cloned()).flatten()
+        };
+        if let Some(res) = kept {
+            return res;
+        }
+        let res = pages::route(ctx, req);
+        if res.status == 200 {
+            self.keep(generation, key.clone(), &res);
+        }
+        lock(&self.rendering).remove(&key);
         res
     }
 

@@ -100,6 +100,21 @@ fn corpus_wide_pages_are_rendered_once_per_index_state() {
 }
 
 #[test]
+fn a_page_asked_for_by_several_requests_at_once_is_rendered_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    for url in ["/chronology?zoom=year", "/api/findings", "/body?name=HA"] {
+        let bodies: Vec<Arc<[u8]>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..6).map(|_| s.spawn(|| get(&app, url).body)).collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for b in &bodies {
+            assert!(Arc::ptr_eq(b, &bodies[0]), "{url}: every request got the one rendering");
+        }
+    }
+}
+
+#[test]
 fn a_kept_findings_page_follows_the_baseline() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("none.toml"), "[check]\nbaseline = \"base.json\"\n").unwrap();
