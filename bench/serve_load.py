@@ -4,7 +4,7 @@ several clients at once, reporting p50/p99 latency per kind of request and failu
 
     bench/serve_load.py --corpus DIR [--index DIR] [--requests 1000] [--clients 8]
                         [--binary target/release/concord] [--out bench/out/serve-load.json]
-                        [--search-only]
+                        [--search-only] [--workers N]
 
 It starts `concord serve --port 0` itself, waits until the index is open, warms up the
 pages once (the first page builds the corpus view), then sends the requests: searches
@@ -53,9 +53,11 @@ def main():
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "out", "serve-load.json"))
     ap.add_argument("--search-only", action="store_true", help="send searches only (no other page)")
+    ap.add_argument("--workers", type=int, default=None, help="passed to `serve --workers` (else its default)")
     a = ap.parse_args()
     index = a.index or os.path.join(ROOT, "bench", "out", "serve-index")
-    proc = subprocess.Popen([a.binary, "--corpus", a.corpus, "--index", index, "serve", "--port", "0"],
+    workers = ["--workers", str(a.workers)] if a.workers else []
+    proc = subprocess.Popen([a.binary, "--corpus", a.corpus, "--index", index, "serve", "--port", "0"] + workers,
                             stdout=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()
@@ -131,7 +133,7 @@ def main():
         failures = [r for r in results if r[2] != 200]
         summary = {"requests": len(results), "clients": a.clients, "wall_s": round(wall, 2),
                    "failures": len(failures), "warmup_s": round(warm, 1), "binary": a.binary, "corpus": a.corpus,
-                   "search_only": a.search_only, "loadavg_1m_before": round(load_before[0], 2),
+                   "search_only": a.search_only, "workers": a.workers, "loadavg_1m_before": round(load_before[0], 2),
                    "loadavg_1m_after": round(load_after[0], 2)}
         for kind in ("search", "page", "all"):
             ms = [r[3] for r in results if kind == "all" or r[0] == kind]

@@ -169,7 +169,7 @@ pub fn emit(
 
 /// `concord serve`: binds 127.0.0.1, prints the address, answers until interrupted.
 pub fn serve(ctx: &Ctx, a: &ServeArgs, out: &mut dyn Write) -> Result<u8> {
-    let opts = concord::serve::ServeOptions { port: a.port, threads: 4 };
+    let opts = concord::serve::ServeOptions { port: a.port, workers: usize::from(a.workers) };
     concord::serve::serve(ctx.opts.clone(), &opts, |addr| {
         let url = format!("http://{addr}/");
         // The first line of standard output is the address (tests and scripts read it).

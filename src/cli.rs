@@ -107,6 +107,10 @@ pub struct ServeArgs {
     /// Open the UI in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Requests answered at once (idle connections hold none).
+    #[arg(long, default_value_t = concord::serve::DEFAULT_WORKERS, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub workers: u16,
 }
 
 /// Help for `report --format` and `timeline --format`.

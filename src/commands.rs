@@ -177,6 +177,8 @@ fn check(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<u8> {
     }
     opts.policy = if a.strict { concord::baseline::StalePolicy::Fail } else { concord::baseline::StalePolicy::Report };
     opts.changed_since.clone_from(&a.changed_since);
+    opts.known_claims = a.changed_since.is_some()
+        || (!a.statistics && matches!(a.format, report::GateFormat::Json | report::GateFormat::Sarif));
     let gate = session.gate(&opts)?;
     let mut options = ctx.render_options(a.output.is_none(), ctx.corpus_prefix());
     if a.verbose && !ctx.quiet {

@@ -34,6 +34,7 @@ pub mod report;
 pub mod search;
 pub mod serve;
 pub mod span;
+pub mod timing;
 pub mod warning;
 
 pub use corpus::{DocId, Document};

@@ -48,7 +48,10 @@ fn replacement(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => "-",
+        // A dash that sets off an aside: padded, so the words on either side stay words
+        // (see `Builder::dash`).
+        '\u{2014}' | '\u{2015}' => " - ",
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => " ",
         '\u{2026}' => "...",
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => "",
@@ -106,6 +109,7 @@ impl Builder<'_> {
                     }
                 }
                 '*' if next == Some('*') => i += 1,
+                '\u{2014}' | '\u{2015}' => self.dash(at, next),
                 _ => match replacement(c) {
                     Some(r) => self.push(r, at),
                     None => {
@@ -115,6 +119,24 @@ impl Builder<'_> {
                 },
             }
             i += c.len_utf8();
+        }
+    }
+
+    /// An em dash at original offset `at`, followed by `next`: `-` with a space on each
+    /// side that has none, so "the Council\u{2014}and" reads as three words ("the Council
+    /// - and"), not as one hyphenated word; between digits (`1972\u{2014}2002`) a plain `-`.
+    fn dash(&mut self, at: usize, next: Option<char>) {
+        let before = self.out.text.chars().next_back();
+        if before.is_some_and(|b| b.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+            self.push("-", at);
+            return;
+        }
+        if before.is_some_and(|b| !b.is_whitespace()) {
+            self.push(" ", at);
+        }
+        self.push("-", at);
+        if next.is_some_and(|n| !n.is_whitespace()) {
+            self.push(" ", at);
         }
     }
 
@@ -211,6 +233,10 @@ mod tests {
         assert_eq!(norm("5\u{2013}6 July \u{2014} x"), "5-6 July - x");
         assert_eq!(norm("27\u{00A0}May"), "27 May");
         assert_eq!(norm("wait\u{2026}"), "wait...");
+        // An em dash glued to words sets off an aside: the words stay apart.
+        assert_eq!(norm("the Board\u{2014}and its staff\u{2014}met"), "the Board - and its staff - met");
+        assert_eq!(norm("(1972\u{2014}2002)"), "(1972-2002)");
+        assert_eq!(norm("\u{2014}end"), "- end");
         assert_eq!(norm("\u{FEFF}text"), "text");
     }
 

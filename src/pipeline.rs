@@ -21,7 +21,7 @@ use rayon::iter::{IntoParallelRefIterator as _, IntoParallelRefMutIterator as _,
 use rayon::slice::ParallelSliceMut as _;
 
 use crate::baseline::{BASELINE_FILE, Baseline, Gate, StalePolicy};
-use crate::check::{Finding, Severity, cross_check_shared, timeline_shared};
+use crate::check::{Severity, cross_check_shared, timeline_shared};
 use crate::config::Config;
 use crate::corpus::{DocId, Document, Manifest, SheetFile};
 use crate::date::Date;
@@ -32,6 +32,7 @@ use crate::index::{CorpusIndex, Hit, SearchOptions, SheetRecord, SheetSummary};
 use crate::report::Report;
 use crate::warning::Warning;
 
+mod check_cache;
 mod ingest;
 
 pub use ingest::{Ingested, NoProgress, Progress, UpdateStats, extract_files, ingest, update_index};
@@ -99,6 +100,7 @@ impl Session {
     /// # Errors
     /// Bad configuration or manifest, an unusable corpus or index, or a held lock.
     pub fn open(opts: &Options, progress: &dyn Progress) -> Result<Session> {
+        let t = std::time::Instant::now();
         if !opts.corpus.is_dir() {
             return Err(crate::Error::CorpusNotDir { path: opts.corpus.clone() });
         }
@@ -110,7 +112,9 @@ impl Session {
                 source: None,
             }
         })?;
+        let t = crate::timing::phase("config and manifest", t);
         let (mut index, mut rebuilt) = CorpusIndex::open(&opts.index, opts.lock_wait)?;
+        let t = crate::timing::phase("open index", t);
         let (mut stats, problems) =
             match update_index(&mut index, &opts.corpus, &manifest, opts.reference_date, progress) {
                 Ok(done) => done,
@@ -128,6 +132,7 @@ impl Session {
                 Err(e) => return Err(index.explain(e)),
             };
         stats.rebuilt = rebuilt;
+        crate::timing::phase("update", t);
         Ok(Session { index, config, manifest, stats, problems, corpus: opts.corpus.clone() })
     }
 
@@ -232,6 +237,10 @@ pub struct GateOptions {
     pub policy: StalePolicy,
     /// Put findings about sheets changed since this git revision first.
     pub changed_since: Option<String>,
+    /// Whether the findings the baseline accepts are needed with their claims (the JSON
+    /// and SARIF formats print them, and `changed_since` marks findings by their sheets).
+    /// Without it they carry no claims, and `check` reads none of theirs.
+    pub known_claims: bool,
 }
 
 impl GateOptions {
@@ -268,7 +277,7 @@ impl GateOptions {
             (None, Some(s)) => s.parse()?,
             (None, None) => Severity::Conflict,
         };
-        Ok(GateOptions { baseline, fail_on, policy: StalePolicy::Report, changed_since: None })
+        Ok(GateOptions { baseline, fail_on, policy: StalePolicy::Report, changed_since: None, known_claims: true })
     }
 }
 
@@ -353,8 +362,17 @@ impl Session {
     /// # Errors
     /// The index or the baseline cannot be read, or `git` fails for `changed_since`.
     pub fn gate(&self, opts: &GateOptions) -> Result<Gate> {
-        let (findings, claims, sheets, warnings) = self.findings()?;
         let baseline = Baseline::load_or_empty(&opts.baseline)?;
+        let t = std::time::Instant::now();
+        let checked = check_cache::run(self)?;
+        let t = crate::timing::phase(&format!("check ({:?})", checked.how), t);
+        let (claims, sheets) = (checked.claims, checked.sheets);
+        let warnings: Vec<Warning> = self.problems.iter().chain(&checked.warnings).cloned().collect();
+        // Claims are read back only for the findings printed with them.
+        let accepted: BTreeSet<&str> = baseline.entries.iter().map(|e| e.id.as_str()).collect();
+        let findings = checked.into_findings(|id| opts.known_claims || !accepted.contains(id))?;
+        drop(accepted);
+        crate::timing::phase("findings", t);
         let mut gate = crate::baseline::gate(findings, &baseline, opts.fail_on)
             .with_counts(claims, sheets)
             .with_policy(opts.policy)
@@ -371,25 +389,11 @@ impl Session {
     /// # Errors
     /// The index or the baseline cannot be read, or the baseline cannot be written.
     pub fn update_baseline(&self, opts: &GateOptions) -> Result<usize> {
-        let (findings, ..) = self.findings()?;
+        // A baseline entry holds no claim: none is read back.
+        let findings = check_cache::run(self)?.into_findings(|_| false)?;
         let baseline = Baseline::load_or_empty(&opts.baseline)?;
         baseline.updated(&findings).save(&opts.baseline)?;
         Ok(findings.len())
-    }
-
-    /// Every finding, with the numbers of claims and sheets compared and the warnings.
-    fn findings(&self) -> Result<(Vec<Finding>, usize, usize, Vec<Warning>)> {
-        // The claims move into shared handles that the findings cite; the rest of the view
-        // (sheet summaries, registry) is freed before the cross-check.
-        let view = self.view()?;
-        let warnings = warnings_of(&self.problems, &view);
-        let CorpusView { claims: shared, sheets: summaries, .. } = view;
-        let (claims, sheets) = (shared.len(), summaries.len());
-        drop(summaries);
-        let findings = cross_check_shared(&shared);
-        // Claims no finding cites are freed here.
-        drop(shared);
-        Ok((findings, claims, sheets, warnings))
     }
 
     /// The canonical bodies with their mentions per sheet, in the registry's order.
@@ -463,7 +467,10 @@ impl Session {
             from: req.from,
             to: req.to,
         };
-        Ok(Found { hits: self.index.search(&req.query, &opts)?, unknown_body })
+        let t = std::time::Instant::now();
+        let hits = self.index.search(&req.query, &opts)?;
+        crate::timing::phase("search", t);
+        Ok(Found { hits, unknown_body })
     }
 
     /// Writes every passage with its dates, bodies and claims as NDJSON, streamed: the

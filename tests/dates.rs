@@ -77,3 +77,27 @@ fn concord_toml_sets_the_register_per_glob_and_the_index_follows_it() {
     let rows = json_lines(&out.stdout);
     assert!(!rows.is_empty() && rows.iter().all(|r| r["register"] == "news"), "{rows:?}");
 }
+
+#[test]
+fn today_is_the_sheets_date_when_it_has_one() {
+    let w = Work::new();
+    w.write("club/history.txt", "The club was founded in 1921. Today it trains 400 riders.\n");
+    let file = w.corpus().join("club/history.txt");
+    let file = file.to_string_lossy();
+    // Undated: the present.
+    let out = w.cmd(&["dates", &file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("Today  →  PRESENT_REF"), "{}", stdout_of(&out));
+    // Dated, even as a narrative: that day.
+    let out = w.cmd(&["dates", &file, "--reference-date", "2009-12-19", "--register", "narrative"]).output().unwrap();
+    assert!(stdout_of(&out).contains("Today  →  2009-12-19"), "{}", stdout_of(&out));
+    // A sheet dated by its "correct as of" label to a month: the latest day of that month it states.
+    w.write(
+        "club/release.txt",
+        "correct as of\nJune 2015\n\nA new hall opened today. The board met on 3 June 2015 and the hall was \
+         handed over on 19 June 2015.\n",
+    );
+    let file = w.corpus().join("club/release.txt");
+    let out = w.cmd(&["dates", &file.to_string_lossy()]).output().unwrap();
+    assert!(stdout_of(&out).contains("today  →  2015-06-19"), "{}", stdout_of(&out));
+}

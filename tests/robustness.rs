@@ -417,3 +417,31 @@ fn a_search_blocked_on_its_output_does_not_hold_the_lock() {
     assert!(reader.wait().unwrap().success());
     assert!(rest.len() > 100_000, "the output must overflow a pipe for this test to mean anything");
 }
+
+/// Editing a sheet in place (same size, same second, its folder's mtime untouched) is seen
+/// by the very next search: freshness never rests on a folder listing alone.
+#[test]
+fn a_sheet_edited_in_place_in_the_same_second_is_seen_by_the_next_search() {
+    use std::time::UNIX_EPOCH;
+    let w = Work::new();
+    w.write("topic/1990/a.txt", "The Cetus Forum met in 1990.\n");
+    w.write("topic/1990/b.txt", "The Lynx Board met in 1991.\n");
+    let hits = |q: &str| distinct_docs(&w.cmd(&["-q", "search", q, "--format", "json"]).output().unwrap().stdout);
+    assert_eq!(hits("Cetus"), 1);
+    let path = w.corpus().join("topic/1990/a.txt");
+    let folder = w.corpus().join("topic/1990");
+    let folder_mtime = std::fs::metadata(&folder).unwrap().modified().unwrap();
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    // Overwrite the bytes in place (no truncation, no rename): same size.
+    let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    f.write_all(b"The Dorad Forum met in 1990.\n").unwrap();
+    // Back to the same second, another nanosecond.
+    let since = before.duration_since(UNIX_EPOCH).unwrap();
+    let nanos = (since.subsec_nanos() + 1) % 1_000_000_000;
+    f.set_modified(UNIX_EPOCH + Duration::new(since.as_secs(), nanos)).unwrap();
+    drop(f);
+    assert_eq!(std::fs::metadata(&folder).unwrap().modified().unwrap(), folder_mtime, "the folder looks unchanged");
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 29);
+    assert_eq!(hits("Dorad"), 1, "the edit was not seen");
+    assert_eq!(hits("Cetus"), 0, "the old text is still found");
+}

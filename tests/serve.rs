@@ -340,3 +340,155 @@ fn timeline_html_is_a_chronology_not_the_report() {
     assert!(linked.contains(&format!("href=\"report.html#{id}\"")), "{linked}");
     assert!(linked.contains("href=\"https://example.org/r/blob/main/corpus/harbour/a.txt#L3\""));
 }
+
+/// Reads one HTTP/1.1 response with a `Content-Length` from a kept-alive connection;
+/// returns (status, body). A read that waits longer than `c`'s read timeout panics.
+fn read_response(c: &mut BufReader<TcpStream>, what: &str) -> (u16, String) {
+    let mut status = 0;
+    let mut len = 0usize;
+    loop {
+        let mut line = String::new();
+        match c.read_line(&mut line) {
+            Ok(0) => panic!("{what}: the server closed the connection"),
+            Ok(_) => {}
+            Err(e) => panic!("{what}: no answer ({e}): the request was never picked up"),
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if status == 0 {
+            status = line.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+        } else if let Some((k, v)) = line.split_once(':')
+            && k.eq_ignore_ascii_case("content-length")
+        {
+            len = v.trim().parse().unwrap();
+        }
+    }
+    let mut body = vec![0; len];
+    c.read_exact(&mut body).unwrap_or_else(|e| panic!("{what}: body cut short ({e})"));
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[test]
+fn idle_keep_alive_connections_do_not_starve_other_clients() {
+    // Browsers keep connections open between requests and open spare ones they may never
+    // use. Many such connections, opened at once, must not keep a request on another one
+    // from being answered: each is read by its own thread, and the workers that answer
+    // only ever hold a request, never a connection.
+    let w = hostile_corpus();
+    let s = Server::start(&w.corpus(), &w.index(), w.dir.path());
+    let host = format!("127.0.0.1:{}", s.port);
+    // A generous bound: only a request that is never picked up reaches it.
+    let patience = Some(std::time::Duration::from_secs(60));
+    let connect = || {
+        let c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+        c.set_read_timeout(patience).unwrap();
+        BufReader::new(c)
+    };
+    // Far more open connections than workers (4 by default), opened in one burst.
+    let mut conns: Vec<_> = (0..32).map(|_| connect()).collect();
+    // Half of them ask once and then stay open, idle.
+    for (i, c) in conns.iter_mut().enumerate().filter(|(i, _)| i % 2 == 0) {
+        write!(c.get_mut(), "GET /api/search?q=established HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+        let (status, body) = read_response(c, &format!("connection {i}"));
+        assert_eq!(status, 200, "{body}");
+    }
+    // Every other connection, and a new one, is still answered while all the idle ones
+    // stay open; then each connection asks again, kept alive.
+    conns.push(connect());
+    for round in 0..2 {
+        for (i, c) in conns.iter_mut().enumerate().rev() {
+            write!(c.get_mut(), "GET /api/findings HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+            let (status, body) = read_response(c, &format!("connection {i}, round {round}"));
+            assert_eq!(status, 200, "{body}");
+            assert!(body.contains("Harbour Authority"), "{body}");
+        }
+    }
+}
+
+/// Most bytes of one chronology page, whatever the corpus: a page holds at most 100 rows,
+/// each naming at most 8 sheets and drawing at most 16 marks.
+const CHRONOLOGY_PAGE_BOUND: usize = 1 << 20;
+
+#[test]
+fn the_chronology_of_a_large_corpus_is_paged_by_decade_and_year() {
+    // 120 invented bodies, each founded in its own year between 1850 and 1999, each
+    // dated by about 53 of 160 sheets, one sheet in eight giving the next year instead.
+    // Drawn whole (one row per event, one mark and label per sheet), this chronology was
+    // over 3 MB.
+    let w = Work::new();
+    let places =
+        ["Arlen", "Bexa", "Corvo", "Dunmere", "Elsk", "Farrow", "Gelt", "Hollin", "Istra", "Jarvo", "Kelby", "Lorne"];
+    let heads = ["Water Board", "Rail Authority", "Arts Council", "Port Commission", "Health Agency"];
+    let bodies: Vec<String> = places
+        .iter()
+        .flat_map(|p| heads.iter().map(move |h| format!("{p} {h}")))
+        .chain(places.iter().flat_map(|p| heads.iter().map(move |h| format!("North {p} {h}"))))
+        .collect();
+    assert_eq!(bodies.len(), 120);
+    for k in 0..160usize {
+        let mut text = format!("Public bodies, sheet {k}\n\n");
+        for (j, b) in bodies.iter().enumerate().filter(|(j, _)| (j + k) % 3 == 0) {
+            let year = 1850 + (j * 37) % 150 + usize::from((j + k) % 8 == 0);
+            text.push_str(&format!("The {b} was established on 12 May {year}.\n"));
+        }
+        w.write(&format!("s{}/sheet-{k:03}.txt", k % 4), text);
+    }
+    let s = Server::start(&w.corpus(), &w.index(), w.dir.path());
+    let events = s.json("/api/chronology?limit=0")["events"].as_u64().unwrap() as usize;
+    assert!(events >= 110, "nearly every body's founding is an event: {events}");
+    let rows = |page: &str| page.matches("<li class=\"row ev").count();
+    let get = |path: &str| {
+        let (status, _, page) = s.get(path);
+        assert_eq!(status, 200, "{path}: {page}");
+        assert!(page.len() < CHRONOLOGY_PAGE_BOUND, "{path}: {} bytes", page.len());
+        page
+    };
+    // The default page: the first 100 events, the count, a link to the next page and
+    // one link per decade with its count.
+    let first = get("/chronology");
+    assert_eq!(rows(&first), 100);
+    assert!(first.contains(&format!("{events} events in all")), "{first}");
+    assert!(first.contains("href=\"/chronology?zoom=fit&amp;page=2\""), "{first}");
+    let second = get("/chronology?zoom=fit&page=2");
+    assert_eq!(rows(&first) + rows(&second), events, "the pages hold every event once");
+    // A row dated by many sheets names a few and counts the rest.
+    assert!(first.contains(" more sheets</a>"), "{first}");
+    let strip = first.split("Decades: ").nth(1).and_then(|r| r.split("</p>").next()).unwrap();
+    let decades: Vec<(String, usize)> = strip
+        .split("href=\"/chronology?zoom=decade&amp;at=")
+        .skip(1)
+        .map(|rest| {
+            let at = rest.split('"').next().unwrap().to_string();
+            let n = rest.split("</a> (").nth(1).and_then(|r| r.split(')').next()).unwrap().parse().unwrap();
+            (at, n)
+        })
+        .collect();
+    assert!(decades.len() >= 14, "{decades:?}");
+    assert_eq!(decades.iter().map(|d| d.1).sum::<usize>(), events, "{decades:?}");
+    // Each decade shows its events, as counted, and the years within it with theirs.
+    for (at, n) in &decades {
+        let page = get(&format!("/chronology?zoom=decade&at={at}"));
+        assert_eq!(rows(&page), *n, "decade {at}");
+        assert!(page.contains(&format!("in the {at}s")), "{page}");
+        let strip = page.split("Years (by year): ").nth(1).and_then(|r| r.split("</p>").next()).unwrap();
+        let years: usize = strip
+            .split("href=\"/chronology?zoom=year&amp;at=")
+            .skip(1)
+            .map(|rest| {
+                rest.split("</a> (").nth(1).and_then(|r| r.split(')').next()).unwrap().parse::<usize>().unwrap()
+            })
+            .sum();
+        assert_eq!(years, *n, "the years of the {at}s add up");
+    }
+    // A year, and the same year by month.
+    let year = 1850 + (5 * 37) % 150;
+    let page = get(&format!("/chronology?zoom=year&at={year}"));
+    assert!(rows(&page) >= 1 && page.contains(&format!("in {year}")), "{page}");
+    let by_month = get(&format!("/chronology?zoom=month&at={year}"));
+    assert_eq!(rows(&by_month), rows(&page));
+    assert!(by_month.contains("<span>Jun</span>"), "month ticks");
+    assert_eq!(s.get("/chronology?zoom=year&at=nineteen").0, 400);
+    assert_eq!(s.get("/chronology?page=0").0, 400);
+}

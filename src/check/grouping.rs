@@ -62,7 +62,9 @@ pub(super) fn recurs(event: Event, agent: Option<&str>) -> bool {
         | Event::Deployed
         | Event::Appointed
         | Event::Formalised
-        | Event::Moved => true,
+        | Event::Moved
+        // A state may apply more than once (and be turned down in between).
+        | Event::Applied => true,
         // A member leaves once; with no member named, two dates are two departures.
         Event::Joined | Event::Withdrew => agent.is_none(),
         Event::Established
@@ -71,6 +73,7 @@ pub(super) fn recurs(event: Event, agent: Option<&str>) -> bool {
         | Event::Adopted
         | Event::Launched
         | Event::Succeeded
+        | Event::TookOver
         | Event::Renamed
         | Event::Opened
         | Event::Closed
@@ -95,6 +98,7 @@ pub(super) fn starts(event: Event) -> bool {
         | Event::Signed
         | Event::Adopted
         | Event::Succeeded
+        | Event::TookOver
         | Event::Renamed
         | Event::Suspended
         | Event::Resumed
@@ -105,7 +109,8 @@ pub(super) fn starts(event: Event) -> bool {
         | Event::Withdrew
         | Event::Appointed
         | Event::Formalised
-        | Event::Moved => false,
+        | Event::Moved
+        | Event::Applied => false,
     }
 }
 
@@ -145,7 +150,9 @@ impl GroupKey {
         let event = if claim.event == Event::Met && first { Event::FirstMeeting } else { claim.event };
         let agent = claim.agent.as_deref().map(fold).filter(|a| !a.is_empty());
         let object = match event {
-            Event::Succeeded | Event::Renamed => claim.object.as_deref().map(fold).filter(|o| !o.is_empty()),
+            Event::Succeeded | Event::TookOver | Event::Renamed => {
+                claim.object.as_deref().map(fold).filter(|o| !o.is_empty())
+            }
             _ => None,
         };
         let first = first && recurs(event, agent.as_deref());
@@ -169,9 +176,13 @@ impl GroupKey {
         }
         s.push_str(self.event.as_str());
         match self.event {
-            Event::Succeeded | Event::Renamed => {
+            Event::Succeeded | Event::TookOver | Event::Renamed => {
                 if let Some(obj) = sample.object.as_deref().filter(|_| self.object.is_some()) {
-                    s.push_str(if self.event == Event::Renamed { " to " } else { " by " });
+                    s.push_str(match self.event {
+                        Event::Renamed => " to ",
+                        Event::TookOver => " from ",
+                        _ => " by ",
+                    });
                     s.push_str(obj.trim());
                 }
             }

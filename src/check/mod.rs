@@ -123,6 +123,24 @@ pub fn cross_check_shared(claims: &[Arc<Claim>]) -> Vec<Finding> {
     out
 }
 
+/// The findings [`cross_check_shared`] makes from the claims of one subject (every claim
+/// in `claims` has the same canonical subject), before the agent rule
+/// ([`order::check_agents`]), the final sort and the de-duplication of ids: the per-subject
+/// entry point for a caller that caches findings per subject and recomputes only the
+/// subjects whose claims changed. Claims in the order `cross_check_shared` would see them
+/// give the findings in the order it makes them.
+pub fn check_one_subject(claims: &[Arc<Claim>]) -> Vec<Finding> {
+    let groups = groups(claims);
+    debug_assert!(groups.windows(2).all(|w| w[0].0.subject == w[1].0.subject), "one subject only");
+    check_subject(claims, &groups)
+}
+
+/// The folded form in which the agent rule ([`order::check_agents`]) matches an agent to
+/// a subject: each of its findings is about a subject whose folded form is the agent's.
+pub fn agent_key(name: &str) -> String {
+    grouping::fold(name)
+}
+
 /// The findings about one subject: `run` holds all its groups; every rule of
 /// [`rules::RULES`] sees them all.
 fn check_subject(claims: &[Arc<Claim>], run: &[(GroupKey, Vec<usize>)]) -> Vec<Finding> {

@@ -86,14 +86,20 @@ pub fn place(event: Event) -> Place {
         | Event::Appointed
         | Event::Formalised
         | Event::Moved
+        | Event::Applied
         | Event::Suspended
         | Event::Resumed
         | Event::Deployed
         | Event::Renamed
         | Event::EnteredIntoForce => Place::During,
-        Event::Signed | Event::Adopted | Event::Launched | Event::Opened | Event::Began | Event::Outreach => {
-            Place::Unordered
-        }
+        // The successor may be older than the succession (a body that takes over a role).
+        Event::Signed
+        | Event::Adopted
+        | Event::Launched
+        | Event::Opened
+        | Event::Began
+        | Event::Outreach
+        | Event::TookOver => Place::Unordered,
     }
 }
 
@@ -109,10 +115,12 @@ pub fn past(event: Event) -> &'static str {
         Event::Appointed => "appointed to",
         Event::Formalised => "formalised",
         Event::Moved => "moved",
+        Event::Applied => "applied to join",
         Event::Signed => "signed",
         Event::Adopted => "adopted",
         Event::Launched => "launched",
         Event::Succeeded => "replaced",
+        Event::TookOver => "took over",
         Event::Renamed => "renamed",
         Event::Suspended => "suspended",
         Event::Resumed => "resumed",
@@ -264,8 +272,12 @@ fn when(d: &Date) -> String {
 /// "first met on 12 March 1962", "was replaced by EAPC in 1997".
 fn phrase(event: Event, c: &Claim) -> String {
     let mut s = past(event).to_string();
-    if let (Event::Succeeded | Event::Renamed, Some(obj)) = (event, c.object.as_deref()) {
-        s.push_str(if event == Event::Renamed { " to " } else { " by " });
+    if let (Event::Succeeded | Event::TookOver | Event::Renamed, Some(obj)) = (event, c.object.as_deref()) {
+        s.push_str(match event {
+            Event::Renamed => " to ",
+            Event::TookOver => " from ",
+            _ => " by ",
+        });
         s.push_str(obj.trim());
     }
     if let Some(agent) = c.agent.as_deref() {

@@ -170,6 +170,9 @@ pub enum Event {
     Launched,
     /// Succeeded or replaced by another body (`object`).
     Succeeded,
+    /// Took over from another body (`object`): the successor's side of a succession,
+    /// said when the text makes the successor the grammatical subject ("X, which succeeded Y").
+    TookOver,
     /// Renamed to another name (`object`).
     Renamed,
     /// Suspended, frozen.
@@ -199,6 +202,8 @@ pub enum Event {
     Formalised,
     /// The subject moved its seat or came to be based somewhere.
     Moved,
+    /// A party (`agent`) applied to join the subject.
+    Applied,
 }
 
 impl Event {
@@ -213,6 +218,7 @@ impl Event {
             Event::Adopted => "adopted",
             Event::Launched => "launched",
             Event::Succeeded => "succeeded",
+            Event::TookOver => "took-over",
             Event::Renamed => "renamed",
             Event::Suspended => "suspended",
             Event::Resumed => "resumed",
@@ -227,6 +233,7 @@ impl Event {
             Event::Appointed => "appointed",
             Event::Formalised => "formalised",
             Event::Moved => "moved",
+            Event::Applied => "applied",
         }
     }
 }

@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rayon::prelude::*;
@@ -65,6 +66,9 @@ struct SheetStamp {
     addr: DocAddress,
 }
 
+/// Every live sheet's stamp, by id.
+type Stamps = BTreeMap<DocId, SheetStamp>;
+
 /// The index directory, locked for this process.
 pub struct CorpusIndex {
     dir: PathBuf,
@@ -75,6 +79,9 @@ pub struct CorpusIndex {
     records_read: AtomicUsize,
     /// The index lock while this handle holds it; `None` after [`CorpusIndex::release_lock`].
     lock: Option<File>,
+    /// The stamps of the reader's current generation, read once per generation: a
+    /// command asks for them several times (plan, view, cache keys).
+    stamps_memo: Mutex<Option<(u64, Arc<Stamps>)>>,
     /// How long [`CorpusIndex::lock_for_update`] waits for a released lock.
     wait: Duration,
 }
@@ -121,6 +128,7 @@ impl CorpusIndex {
                 reader,
                 records_read: AtomicUsize::new(0),
                 lock: Some(lock),
+                stamps_memo: Mutex::new(None),
                 wait,
             },
             rebuilt,
@@ -150,7 +158,7 @@ impl CorpusIndex {
     /// The index cannot be read.
     pub fn sheets(&self) -> Result<Vec<SheetRecord>> {
         let searcher = self.reader.searcher();
-        let addrs: Vec<DocAddress> = self.stamps()?.into_values().map(|s| s.addr).collect();
+        let addrs: Vec<DocAddress> = self.stamps()?.values().map(|s| s.addr).collect();
         let mut out: Vec<SheetRecord> =
             addrs.into_par_iter().map(|a| self.stored_record(&searcher, a)).collect::<Result<_>>()?;
         out.sort_by(|a, b| a.id.cmp(&b.id));
@@ -164,7 +172,7 @@ impl CorpusIndex {
     /// The index cannot be read (then, or for a batch's record).
     pub fn record_batches(&self, batch: usize) -> Result<impl Iterator<Item = Result<Vec<SheetRecord>>> + '_> {
         let searcher = self.reader.searcher();
-        let addrs: Vec<DocAddress> = self.stamps()?.into_values().map(|s| s.addr).collect();
+        let addrs: Vec<DocAddress> = self.stamps()?.values().map(|s| s.addr).collect();
         let batch = batch.max(1);
         Ok((0..addrs.len()).step_by(batch).map(move |start| {
             let chunk = &addrs[start..addrs.len().min(start + batch)];
@@ -177,14 +185,15 @@ impl CorpusIndex {
     /// # Errors
     /// The index cannot be read.
     pub fn sheet_ids(&self) -> Result<Vec<DocId>> {
-        Ok(self.stamps()?.into_keys().collect())
+        Ok(self.stamps()?.keys().cloned().collect())
     }
 
     /// Every sheet's summary and claims (subjects as written), sorted by id: what the
     /// corpus-wide view needs. Without `with_claims` the claims are left empty (and are
     /// not decoded). Read from the view cache where it is current; only sheets written
     /// since the cache was (or all, without a usable cache) are parsed from their stored
-    /// records, and the cache is then rewritten. A cache that cannot be written is not an
+    /// records, and the cache is then rewritten (without `with_claims`, only when there
+    /// was no usable cache: a rewrite needs every sheet's claims). A cache that cannot be written is not an
     /// error: the next run reads the records again.
     ///
     /// # Errors
@@ -197,7 +206,7 @@ impl CorpusIndex {
             cache.unwrap_or_default().into_iter().map(|e| (e.sheet.id.clone(), e)).collect();
         let mut out: Vec<(u64, SheetSummary, Vec<Claim>)> = Vec::with_capacity(stamps.len());
         let mut missing: Vec<(u64, DocAddress)> = Vec::new();
-        for (id, stamp) in &stamps {
+        for (id, stamp) in stamps.iter() {
             match cache.remove(id) {
                 Some(e) if e.written == stamp.written => out.push((e.written, e.sheet, e.claims.unwrap_or_default())),
                 _ => missing.push((stamp.written, stamp.addr)),
@@ -206,8 +215,24 @@ impl CorpusIndex {
         // Entries left over are sheets no longer indexed: the file is rewritten without them.
         let stale = !usable || !missing.is_empty() || !cache.is_empty();
         drop(cache);
+        if stale && !with_claims && usable {
+            // Only the sheets written since the cache was are read from their records; the
+            // file is left for the next reader that asks for claims to rewrite (rewriting
+            // it needs every sheet's claims, the cost this reader avoids).
+            let searcher = self.reader.searcher();
+            let loaded: Vec<(u64, SheetSummary, Vec<Claim>)> = missing
+                .into_par_iter()
+                .map(|(written, addr)| {
+                    let (sheet, _) = self.stored_record(&searcher, addr)?.into_view();
+                    Ok((written, sheet, Vec::new()))
+                })
+                .collect::<Result<_>>()?;
+            out.extend(loaded);
+            out.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+            return Ok(out.into_iter().map(|(_, sheet, claims)| (sheet, claims)).collect());
+        }
         if stale && !with_claims {
-            // The rewrite needs every sheet's claims: read them once, then drop them.
+            // No usable cache: the rewrite needs every sheet's claims: read them once, then drop them.
             drop(out);
             let mut all = self.view_sheets(true)?;
             for (_, claims) in &mut all {
@@ -238,6 +263,28 @@ impl CorpusIndex {
         Ok(out.into_iter().map(|(_, sheet, claims)| (sheet, claims)).collect())
     }
 
+    /// Every sheet the index holds with the stamp of its last write, sorted by id (fast
+    /// fields only): a new stamp on every write of a sheet.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn sheet_writes(&self) -> Result<Vec<(DocId, u64)>> {
+        Ok(self.stamps()?.iter().map(|(id, s)| (id.clone(), s.written)).collect())
+    }
+
+    /// The summary and claims (subjects as written, in extraction order) of each of `ids`
+    /// the index holds, in the order of `ids`, parsed from their stored records in
+    /// parallel; ids the index does not hold are left out.
+    ///
+    /// # Errors
+    /// The index cannot be read.
+    pub fn sheet_views(&self, ids: &[DocId]) -> Result<Vec<(SheetSummary, Vec<Claim>)>> {
+        let stamps = self.stamps()?;
+        let searcher = self.reader.searcher();
+        let wanted: Vec<DocAddress> = ids.iter().filter_map(|id| stamps.get(id).map(|s| s.addr)).collect();
+        wanted.into_par_iter().map(|addr| Ok(self.stored_record(&searcher, addr)?.into_view())).collect()
+    }
+
     /// A digest of which sheets the index holds and which write of each: it changes
     /// whenever any sheet is added, rewritten or removed. Read from fast fields only.
     ///
@@ -245,7 +292,7 @@ impl CorpusIndex {
     /// The index cannot be read.
     pub fn content_key(&self) -> Result<[u8; 32]> {
         let mut h = blake3::Hasher::new();
-        for (id, stamp) in self.stamps()? {
+        for (id, stamp) in self.stamps()?.iter() {
             h.update(id.as_str().as_bytes());
             h.update(&[0]);
             h.update(&stamp.written.to_le_bytes());
@@ -272,9 +319,24 @@ impl CorpusIndex {
     }
 
     /// Size, mtime, write stamp and address of every live sheet document, by id, read
-    /// from fast fields only (no stored document is decompressed).
-    fn stamps(&self) -> Result<BTreeMap<DocId, SheetStamp>> {
+    /// from fast fields only (no stored document is decompressed), once per reader
+    /// generation.
+    fn stamps(&self) -> Result<Arc<Stamps>> {
         let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        let mut memo = self.stamps_memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((g, stamps)) = memo.as_ref()
+            && *g == generation
+        {
+            return Ok(Arc::clone(stamps));
+        }
+        let stamps = Arc::new(self.read_stamps(&searcher)?);
+        *memo = Some((generation, Arc::clone(&stamps)));
+        Ok(stamps)
+    }
+
+    /// [`CorpusIndex::stamps`] read from `searcher`'s fast fields.
+    fn read_stamps(&self, searcher: &tantivy::Searcher) -> Result<Stamps> {
         let err = |e: &dyn std::fmt::Display| Error::index(&self.dir, e);
         let kind = Term::from_field_text(self.fields.kind, KIND_SHEET);
         let mut out = BTreeMap::new();
@@ -345,6 +407,20 @@ impl CorpusIndex {
     pub fn dir(&self) -> &Path {
         &self.dir
     }
+}
+
+/// Reads a value [`write_keyed_file`] wrote under the same `key` (and by this build);
+/// `None` when the file is missing, damaged, or written under another key.
+pub fn read_keyed_file<T: serde::de::DeserializeOwned>(path: &Path, key: &[u8; 32]) -> Option<T> {
+    view_cache::read_keyed(path, key)
+}
+
+/// Writes `value` under `key` to `path` (temporary file, then rename; checksummed).
+///
+/// # Errors
+/// The file cannot be written; the previous one, if any, is then left as it was.
+pub fn write_keyed_file<T: Serialize>(path: &Path, key: &[u8; 32], value: &T) -> Result<()> {
+    view_cache::write_keyed(path, key, value)
 }
 
 /// Why an existing index is not opened as it is.

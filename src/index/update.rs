@@ -141,7 +141,9 @@ impl CorpusIndex {
     /// The index cannot be read.
     pub fn plan(&self, files: &[(SheetFile, FileStamp)], manifest: &Manifest, reread_all: bool) -> Result<Plan> {
         // Only fast fields are read here: no stored record is decompressed or parsed.
+        let t = std::time::Instant::now();
         let known = self.stamps()?;
+        crate::timing::phase("stamps", t);
         // Records extracted under other register overrides are all read again.
         let registers = manifest.registers_fingerprint();
         let stored_registers = self

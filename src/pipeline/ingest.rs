@@ -115,13 +115,16 @@ pub fn update_index(
     // # Lock: a handle that released the index lock takes it back until the commit.
     let _lock = index.lock_for_update()?;
     // # Scan
+    let t = std::time::Instant::now();
     let (files, scan_problems) = corpus::scan_stamped(root)?;
+    let t = crate::timing::phase("scan", t);
     let mut problems: Vec<Warning> = scan_problems.iter().map(|e| Warning::unreadable(root, e)).collect();
     if files.is_empty() && problems.is_empty() {
         return Err(Error::EmptyCorpus { path: root.to_path_buf() });
     }
     // # Plan: from the index's stamps, which sheets to read and which to remove.
     let plan = index.plan(&files, manifest, reference.is_some())?;
+    crate::timing::phase("plan", t);
     let mut stats = UpdateStats { unchanged: plan.unchanged, removed: plan.removed.len(), ..UpdateStats::default() };
     if plan.is_empty() {
         return Ok((stats, problems));

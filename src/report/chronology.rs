@@ -142,7 +142,11 @@ mark{background:var(--mark);color:inherit;padding:0 .1rem}
 
 /// Writes the filter links and the chronology of `entries` (already in date order).
 /// `subjects` lists the bodies offered as filters (a CSS rule each); `max_rows` caps the
-/// rows drawn (the rest are counted).
+/// rows drawn (the rest are counted). `max_sources` caps the sheet labels of a row (the
+/// rest are counted, linked to the finding) and, when it is not `usize::MAX`, draws one
+/// mark per distinct date of a row instead of one per sheet, so that a row's size does
+/// not grow with the number of sheets that date the event.
+#[allow(clippy::too_many_arguments)]
 pub fn write_axis(
     entries: &[&TimelineEntry],
     findings: &[Finding],
@@ -150,6 +154,7 @@ pub fn write_axis(
     zoom: Zoom,
     links: &Links<'_>,
     max_rows: usize,
+    max_sources: usize,
     out: &mut String,
 ) {
     let by_event = findings_by_event(findings);
@@ -205,7 +210,7 @@ pub fn write_axis(
     ticks(&axis, zoom, y0, y1, out);
     out.push_str("</div></li>\n");
     for e in entries.iter().take(max_rows) {
-        row(e, &axis, &by_event, &subject_class, links, out);
+        row(e, &axis, &by_event, &subject_class, links, max_sources, out);
     }
     out.push_str("</ol></div>\n");
     if entries.len() > max_rows {
@@ -266,6 +271,7 @@ fn row(
     by_event: &BTreeMap<(&str, &str), &Finding>,
     subject_class: &BTreeMap<&str, usize>,
     links: &Links<'_>,
+    max_sources: usize,
     out: &mut String,
 ) {
     let finding = by_event.get(&(e.subject.as_str(), e.label.as_str()));
@@ -306,7 +312,8 @@ fn row(
     // Sheet labels: dissenters first.
     out.push_str("<span class=\"src\">");
     let mut first = true;
-    for (c, class) in e.dissenting.iter().map(|c| (c, "dissent")).chain(e.supporting.iter().map(|c| (c, "agree"))) {
+    let sources = e.dissenting.iter().map(|c| (c, "dissent")).chain(e.supporting.iter().map(|c| (c, "agree")));
+    for (c, class) in sources.clone().take(max_sources) {
         if !first {
             out.push_str(" · ");
         }
@@ -321,24 +328,59 @@ fn row(
             }
         }
     }
+    let total = e.dissenting.len() + e.supporting.len();
+    if total > max_sources {
+        let more = more_sheets(total - max_sources);
+        match finding.and_then(|f| (links.finding)(&f.id)) {
+            Some(href) => {
+                let _ = write!(out, " · <a href=\"{}\">{more}</a>", escape_html(&href));
+            }
+            None => {
+                let _ = write!(out, " · {more}");
+            }
+        }
+    }
     out.push_str("</span></div>");
     let _ = write!(out, "<div class=\"track\" style=\"width:{:.0}px\">", axis.width());
-    for c in &e.supporting {
-        mark(c, "agree", axis, links, out);
-    }
-    for c in &e.dissenting {
-        mark(c, "dissent", axis, links, out);
+    if max_sources == usize::MAX {
+        for c in &e.supporting {
+            mark(c, "agree", 1, axis, links, out);
+        }
+        for c in &e.dissenting {
+            mark(c, "dissent", 1, axis, links, out);
+        }
+    } else {
+        // One mark per distinct date and side, linked to its first sheet: at most
+        // `max_sources` dates a side, the most common first; dissenters drawn on top.
+        for (side, class) in [(&e.supporting, "agree"), (&e.dissenting, "dissent")] {
+            let mut distinct: BTreeMap<(i64, i64), (&Claim, usize)> = BTreeMap::new();
+            for c in side.iter() {
+                distinct.entry(c.date.days()).or_insert((c, 0)).1 += 1;
+            }
+            let mut marks: Vec<_> = distinct.into_values().collect();
+            marks.sort_by_key(|m| std::cmp::Reverse(m.1));
+            for (c, n) in marks.into_iter().take(max_sources) {
+                mark(c, class, n, axis, links, out);
+            }
+        }
     }
     out.push_str("</div></li>\n");
 }
 
-fn mark(c: &Claim, class: &str, axis: &Axis, links: &Links<'_>, out: &mut String) {
+/// `and 3 more sheets`.
+fn more_sheets(n: usize) -> String {
+    format!("and {n} more {}", if n == 1 { "sheet" } else { "sheets" })
+}
+
+/// One mark for the claim `c`, standing for `sheets` claims of the same date.
+fn mark(c: &Claim, class: &str, sheets: usize, axis: &Axis, links: &Links<'_>, out: &mut String) {
     let (first, last) = c.date.days();
     let point = c.date.precision() == Precision::Day && first == last;
     let title = format!(
-        "{}:{} — {} ({}{}){}",
+        "{}:{}{} — {} ({}{}){}",
         c.doc,
         c.line,
+        if sheets > 1 { format!(" {}", more_sheets(sheets - 1)) } else { String::new() },
         c.date,
         c.date.precision(),
         if c.inferred { ", inferred" } else { "" },
@@ -393,7 +435,7 @@ pub fn render_page(report: &Report, options: &PageOptions, out: &mut dyn Write) 
     };
     let links = Links { sheet: &sheet, finding: &finding };
     let mut body = String::new();
-    write_axis(&entries, &report.findings, &subjects, Zoom::Fit(1100.0), &links, usize::MAX, &mut body);
+    write_axis(&entries, &report.findings, &subjects, Zoom::Fit(1100.0), &links, usize::MAX, usize::MAX, &mut body);
 
     writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
     writeln!(

@@ -1,9 +1,9 @@
 //! `concord serve`: the corpus, its findings and its chronology in a browser.
 //!
 //! The library side turns a [`Request`] into a [`Response`] ([`App::handle`]) without any
-//! socket, so every page and JSON endpoint is testable in process; [`serve`] is the thin
-//! loop that feeds it from a `tiny_http` listener bound to 127.0.0.1, on a small pool of
-//! worker threads.
+//! socket, so every page and JSON endpoint is testable in process; [`serve`] binds
+//! 127.0.0.1 and feeds it from [`net`]: one thread per kept-alive connection, at most
+//! `workers` requests answered at once.
 //!
 //! **State, and why requests do not queue behind each other.** The open index is shared
 //! by every worker: a search takes its own tantivy searcher and runs beside any other
@@ -31,6 +31,7 @@
 //! text goes through [`escape_html`] or is put in the DOM with `textContent`.
 
 mod http;
+mod net;
 mod pages;
 mod watch;
 
@@ -465,9 +466,14 @@ const APP_JS: &str = include_str!("app.js");
 pub struct ServeOptions {
     /// Port on 127.0.0.1; 0 picks a free one.
     pub port: u16,
-    /// Worker threads answering requests.
-    pub threads: usize,
+    /// Requests answered at once (connections are not limited by it: an idle kept-alive
+    /// connection holds no worker).
+    pub workers: usize,
 }
+
+/// Requests answered at once by default: enough that a slow corpus-wide page (rendered
+/// once per index state) does not hold up searches on a small machine.
+pub const DEFAULT_WORKERS: u16 = 8;
 
 /// Binds 127.0.0.1:`port`, opens the index, then calls `ready` with the address and
 /// answers requests until the process ends.
@@ -475,68 +481,14 @@ pub struct ServeOptions {
 /// # Errors
 /// The port cannot be bound, or the index cannot be opened.
 pub fn serve(opts: Options, serve: &ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<()> {
-    let server = tiny_http::Server::http(("127.0.0.1", serve.port)).map_err(|e| Error::Write {
-        path: PathBuf::from(format!("127.0.0.1:{}", serve.port)),
-        source: std::io::Error::other(e.to_string()),
-    })?;
-    let addr = server.server_addr().to_ip().ok_or_else(|| Error::Invalid("the server has no IP address".into()))?;
+    let bind_error =
+        |e: std::io::Error| Error::Write { path: PathBuf::from(format!("127.0.0.1:{}", serve.port)), source: e };
+    let listener = std::net::TcpListener::bind(("127.0.0.1", serve.port)).map_err(bind_error)?;
+    let addr = listener.local_addr().map_err(bind_error)?;
     let app = Arc::new(App::open(opts, addr.port())?);
-    let server = Arc::new(server);
     ready(addr);
-    let workers: Vec<_> = (0..serve.threads.max(1))
-        .map(|_| {
-            let (server, app) = (Arc::clone(&server), Arc::clone(&app));
-            std::thread::spawn(move || {
-                while let Ok(rq) = server.recv() {
-                    answer(&app, rq);
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
-    }
+    net::run(&listener, serve.workers, Arc::new(move |req: &Request| app.handle(req))).map_err(bind_error)?;
     Ok(())
-}
-
-/// Answers one tiny_http request through [`App::handle`].
-fn answer(app: &App, rq: tiny_http::Request) {
-    let host = rq.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_string());
-    let req = Request { method: rq.method().as_str().to_string(), url: rq.url().to_string(), host };
-    let res = app.handle(&req);
-    // The body is whole in memory: always a Content-Length, never chunked.
-    let len = res.body.len();
-    let mut out = tiny_http::Response::new(
-        tiny_http::StatusCode(res.status),
-        Vec::new(),
-        std::io::Cursor::new(Shared(res.body)),
-        Some(len),
-        None,
-    )
-    .with_chunked_threshold(usize::MAX);
-    let mut add = |name: &str, value: &str| {
-        if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            out.add_header(h);
-        }
-    };
-    add("Content-Type", res.content_type);
-    if let Some(t) = &res.timing {
-        add("Server-Timing", t);
-    }
-    for (name, value) in SECURITY_HEADERS {
-        add(name, value);
-    }
-    // A client that went away is not the server's problem.
-    let _ = rq.respond(out);
-}
-
-/// A shared body read by tiny_http without copying it.
-struct Shared(Arc<[u8]>);
-
-impl AsRef<[u8]> for Shared {
-    fn as_ref(&self) -> &[u8] {
-        &self.0
-    }
 }
 
 /// The tally of a finding's values: each value with the sheets giving it, fewest sheets

@@ -22,8 +22,12 @@ use crate::report::snippet::{self, plural, url_component};
 
 /// Most hits a search returns.
 const MAX_HITS: usize = 200;
-/// Rows of the whole-corpus chronology drawn at once.
+/// Entries of the chronology endpoint by default.
 const MAX_ROWS: usize = 1500;
+/// Rows of a chronology page; the rest of its window is on the next pages.
+const PAGE_ROWS: usize = 100;
+/// Sheets named on one chronology row (dissenters first); the rest are counted.
+const ROW_SOURCES: usize = 8;
 
 pub(super) fn route(ctx: &Ctx<'_>, req: &Request) -> Response {
     let path = req.path();
@@ -569,16 +573,82 @@ fn find_body<'c>(ctx: &'c Ctx<'_>, req: &Request) -> Result<&'c crate::extract::
     ctx.registry.body(&name).ok_or_else(|| not_found(format!("no body named {name:?} is known")))
 }
 
-fn zoom_of(req: &Request) -> Result<Zoom, (u16, String)> {
-    match req.nonblank("zoom") {
-        None => Ok(Zoom::Fit(900.0)),
-        Some(z) => Zoom::parse(&z).ok_or_else(|| bad(format!("zoom must be fit, decade, year or month, not {z:?}"))),
+/// Which events a chronology shows: those whose best-supported date starts in a window
+/// of years (a decade, or a year at year or month zoom; no window at `fit`), a page of
+/// [`PAGE_ROWS`] at a time. Query: `zoom=fit|decade|year|month`, `at=YEAR` (any year of
+/// the window; the first event's when absent), `page=N` (from 1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Window {
+    zoom: Zoom,
+    /// First and last year of the window; `None`: every event.
+    years: Option<(i32, i32)>,
+    /// 1-based page of the window's rows.
+    page: usize,
+}
+
+impl Window {
+    fn of(req: &Request, entries: &[TimelineEntry]) -> Result<Window, (u16, String)> {
+        let zoom = match req.nonblank("zoom") {
+            None => Zoom::Fit(900.0),
+            Some(z) => {
+                Zoom::parse(&z).ok_or_else(|| bad(format!("zoom must be fit, decade, year or month, not {z:?}")))?
+            }
+        };
+        let at = match req.nonblank("at") {
+            None => None,
+            Some(a) => Some(
+                a.trim_end_matches('s')
+                    .parse::<i32>()
+                    .map_err(|_| bad(format!("at must be a year, such as 1970, not {a:?}")))?,
+            ),
+        };
+        let page = match req.nonblank("page") {
+            None => 1,
+            Some(p) => p
+                .parse::<usize>()
+                .ok()
+                .filter(|p| *p >= 1)
+                .ok_or_else(|| bad(format!("page must be 1 or more, not {p:?}")))?,
+        };
+        let at = at.or_else(|| entries.first().map(|e| e.date.year()));
+        let years = match (zoom, at) {
+            (Zoom::Fit(_), _) | (_, None) => None,
+            (Zoom::Decade, Some(y)) => Some((y.div_euclid(10) * 10, y.div_euclid(10) * 10 + 9)),
+            (_, Some(y)) => Some((y, y)),
+        };
+        Ok(Window { zoom, years, page })
+    }
+
+    fn zoom_name(&self) -> &'static str {
+        match self.zoom {
+            Zoom::Fit(_) => "fit",
+            Zoom::Decade => "decade",
+            Zoom::Year => "year",
+            Zoom::Month => "month",
+        }
+    }
+
+    fn holds(&self, e: &TimelineEntry) -> bool {
+        self.years.is_none_or(|(a, b)| (a..=b).contains(&e.date.year()))
+    }
+
+    /// The query of this window at `page` (with a leading `&`).
+    fn query(&self, zoom: &str, at: Option<i32>, page: usize) -> String {
+        let mut q = format!("&zoom={zoom}");
+        if let Some(y) = at {
+            let _ = write!(q, "&at={y}");
+        }
+        if page > 1 {
+            let _ = write!(q, "&page={page}");
+        }
+        q
     }
 }
 
 fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     let body = find_body(ctx, req)?;
-    let zoom = zoom_of(req)?;
+    let data = ctx.body(&body.canonical);
+    let window = Window::of(req, &data.report.timeline)?;
     let mut main = format!("<h1>{}</h1>\n", escape_html(&body.canonical));
     let _ = writeln!(
         main,
@@ -593,7 +663,6 @@ fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
         url_component(&body.canonical.replace('"', " ")),
         url_component(&body.canonical)
     );
-    let data = ctx.body(&body.canonical);
     let _ = write!(
         main,
         "<h2>Mentions per sheet</h2><table><thead><tr><th>Sheet</th><th>Mentions</th></tr></thead><tbody>"
@@ -607,8 +676,7 @@ fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
         );
     }
     main.push_str("</tbody></table>\n<h2>Chronology</h2>\n");
-    zoom_links(&format!("/body?name={}", url_component(&body.canonical)), zoom, &mut main);
-    axis(&data.report, zoom, &mut main);
+    windowed_axis(&data.report, &window, &format!("/body?name={}", url_component(&body.canonical)), &mut main);
     Ok(Response::html(200, layout(&body.canonical, "Bodies", &main)))
 }
 
@@ -634,30 +702,115 @@ fn body_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
 // Chronology
 // ---------------------------------------------------------------------------------------
 
-fn zoom_links(base: &str, zoom: Zoom, out: &mut String) {
-    out.push_str("<p class=\"zoom\">Zoom: ");
+/// The chronology of `report` in `window`: the zoom links, the periods around it with
+/// their counts, the page links, and the rows of this page. Its size does not grow with
+/// the corpus: at most [`PAGE_ROWS`] rows of at most [`ROW_SOURCES`] sheet labels and
+/// 2 × [`ROW_SOURCES`] marks each, and one link per decade, year or page.
+fn windowed_axis(report: &Report, window: &Window, base: &str, out: &mut String) {
+    let all: Vec<&TimelineEntry> = report.timeline.iter().collect();
     let sep = if base.contains('?') { "&amp;" } else { "?" };
-    for (name, z) in [("fit", Zoom::Fit(900.0)), ("decade", Zoom::Decade), ("year", Zoom::Year), ("month", Zoom::Month)]
-    {
-        let on = if z == zoom { " class=\"on\"" } else { "" };
-        let _ = write!(out, "<a{on} href=\"{}{sep}zoom={name}\">{name}</a>", escape_html(base));
+    let link = |q: &str| format!("{}{sep}{}", escape_html(base), escape_html(q.trim_start_matches('&')));
+    let at = window.years.map(|(a, _)| a);
+    // Zoom: the same place at another scale.
+    out.push_str("<p class=\"zoom\">Zoom: ");
+    for name in ["fit", "decade", "year", "month"] {
+        let on = if name == window.zoom_name() { " class=\"on\"" } else { "" };
+        let _ = write!(out, "<a{on} href=\"{}\">{name}</a>", link(&window.query(name, at, 1)));
     }
     out.push_str("</p>\n");
-}
-
-fn axis(report: &Report, zoom: Zoom, out: &mut String) {
-    let entries: Vec<&TimelineEntry> = report.timeline.iter().collect();
+    // Periods with their counts: every decade at fit; the decades around and the years of
+    // this decade at decade zoom; the years of its decade at year or month zoom.
+    let mut decades: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    let decade_of = |y: i32| y.div_euclid(10) * 10;
+    for e in &all {
+        *decades.entry(decade_of(e.date.year())).or_default() += 1;
+        if window.years.is_some_and(|(a, _)| decade_of(e.date.year()) == decade_of(a)) {
+            *years.entry(e.date.year()).or_default() += 1;
+        }
+    }
+    if !decades.is_empty() {
+        out.push_str("<p class=\"zoom\">Decades: ");
+        for (d, n) in &decades {
+            let on = if window.zoom == Zoom::Decade && at == Some(*d) { " class=\"on\"" } else { "" };
+            let _ = write!(out, "<a{on} href=\"{}\">{d}s</a> ({n}) ", link(&window.query("decade", Some(*d), 1)));
+        }
+        out.push_str("</p>\n");
+    }
+    if !years.is_empty() {
+        let (zoom, name) = if window.zoom == Zoom::Month { ("month", "month") } else { ("year", "year") };
+        let _ = write!(out, "<p class=\"zoom\">Years (by {name}): ");
+        for (y, n) in &years {
+            let on =
+                if matches!(window.zoom, Zoom::Year | Zoom::Month) && at == Some(*y) { " class=\"on\"" } else { "" };
+            let _ = write!(out, "<a{on} href=\"{}\">{y}</a> ({n}) ", link(&window.query(zoom, Some(*y), 1)));
+        }
+        out.push_str("</p>\n");
+    }
+    let shown: Vec<&TimelineEntry> = all.iter().copied().filter(|e| window.holds(e)).collect();
+    let pages = shown.len().div_ceil(PAGE_ROWS).max(1);
+    let page = window.page.min(pages);
+    let from = (page - 1) * PAGE_ROWS;
+    let rows: Vec<&TimelineEntry> = shown.iter().copied().skip(from).take(PAGE_ROWS).collect();
+    let span = match window.years {
+        None => "in all".to_string(),
+        Some((a, b)) if a == b => format!("in {a}"),
+        Some((a, _)) => format!("in the {a}s"),
+    };
+    let _ = write!(
+        out,
+        "<p class=\"summary\">{} {span} (by the start of the best-supported date)",
+        plural(shown.len(), "event")
+    );
+    if !rows.is_empty() {
+        let _ = write!(out, "; showing {}–{}", from + 1, from + rows.len());
+    }
+    out.push_str(".</p>\n");
+    let page_links = |out: &mut String| {
+        if pages <= 1 {
+            return;
+        }
+        out.push_str("<p class=\"zoom pages\">Pages: ");
+        if page > 1 {
+            let _ = write!(
+                out,
+                "<a rel=\"prev\" href=\"{}\">← previous</a>",
+                link(&window.query(window.zoom_name(), at, page - 1))
+            );
+        }
+        // The first, the last, and those near this one.
+        let mut last_shown = 0;
+        for p in 1..=pages {
+            if p == 1 || p == pages || p.abs_diff(page) <= 3 {
+                if p > last_shown + 1 {
+                    out.push_str("… ");
+                }
+                let on = if p == page { " class=\"on\"" } else { "" };
+                let _ = write!(out, "<a{on} href=\"{}\">{p}</a>", link(&window.query(window.zoom_name(), at, p)));
+                last_shown = p;
+            }
+        }
+        if page < pages {
+            let _ = write!(
+                out,
+                "<a rel=\"next\" href=\"{}\">next →</a>",
+                link(&window.query(window.zoom_name(), at, page + 1))
+            );
+        }
+        out.push_str("</p>\n");
+    };
+    page_links(out);
     let subjects: Vec<&str> = report.subjects.iter().map(|s| s.subject.as_str()).collect();
     let sheet = |doc: &DocId, line: u32| Some(sheet_href(doc, line));
     let finding = |id: &str| Some(finding_href(id));
     let links = Links { sheet: &sheet, finding: &finding };
     // Per-body filters only while they stay a handful of CSS rules.
-    let subjects = if subjects.len() <= 200 { subjects } else { Vec::new() };
-    chronology::write_axis(&entries, &report.findings, &subjects, zoom, &links, MAX_ROWS, out);
+    let subjects = if subjects.len() <= 50 { subjects } else { Vec::new() };
+    chronology::write_axis(&rows, &report.findings, &subjects, window.zoom, &links, PAGE_ROWS, ROW_SOURCES, out);
+    page_links(out);
 }
 
 fn chronology_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
-    let zoom = zoom_of(req)?;
     let mut main = String::from("<h1>Chronology</h1>\n");
     let (report, base) = match req.nonblank("body") {
         Some(name) => {
@@ -685,8 +838,8 @@ fn chronology_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
         let _ = write!(main, "<option value=\"{}\">", escape_html(&b.canonical));
     }
     main.push_str("</datalist>");
-    zoom_links(&base, zoom, &mut main);
-    axis(&report, zoom, &mut main);
+    let window = Window::of(req, &report.timeline)?;
+    windowed_axis(&report, &window, &base, &mut main);
     Ok(Response::html(200, layout("Chronology", "Chronology", &main)))
 }
 

@@ -372,6 +372,11 @@ impl<'a> Finder<'a, '_> {
                 continue;
             }
             match self.name_from(i) {
+                // "Agreement on the Lake Treaty": an agreement about a named act is no
+                // name of its own; the act after `on` is the name.
+                Some((last, _)) if self.about_an_act(i, last).is_some() => {
+                    i = self.about_an_act(i, last).unwrap_or(i + 1);
+                }
                 Some((last, words)) if words >= 2 => {
                     out.push(self.mention(Span::new(toks[i].span.start, toks[last].span.end), None));
                     i = last + 1;
@@ -471,6 +476,19 @@ impl<'a> Finder<'a, '_> {
 }
 
 impl Finder<'_, '_> {
+    /// For a name `first..=last` of the shape `Agreement on (the) X Treaty` (one act head
+    /// noun, `on`, then a name ending in an act head noun of its own): the token where the
+    /// inner act's name starts.
+    fn about_an_act(&self, first: usize, last: usize) -> Option<usize> {
+        let toks = self.tokens;
+        let is_act = |t: &Token<'_>| head_noun_type(t.text) == Some(BodyType::Act);
+        if !(toks.get(first).is_some_and(is_act) && toks.get(first + 1).is_some_and(|t| t.is("on"))) {
+            return None;
+        }
+        let inner = if toks.get(first + 2).is_some_and(|t| t.is("the")) { first + 3 } else { first + 2 };
+        (inner < last && toks.get(last).is_some_and(is_act)).then_some(inner)
+    }
+
     /// Whether the capitalised run at token `j` (after an optional `the`) holds a head noun
     /// of its own: "… of Europe and the European Court" joins two names, "… of Trade and
     /// Industry" continues one.

@@ -172,3 +172,13 @@ fn names_in_capitals() {
     // One capital word is not a run.
     assert!(!names("The COUNCIL met on Monday.").iter().any(|n| n == "Council"));
 }
+
+#[test]
+fn an_agreement_on_a_named_act_is_that_act() {
+    let got = names("In 1988 the states reached the Agreement on the Rhine Shipping Treaty at last.");
+    assert!(got.contains(&"Rhine Shipping Treaty".to_string()), "{got:?}");
+    assert!(!got.iter().any(|n| n.starts_with("Agreement")), "{got:?}");
+    // An agreement whose complement is no act keeps its own name.
+    let got = names("The Agreement on the Alpine Water Area entered into force.");
+    assert!(got.contains(&"Agreement on the Alpine Water Area".to_string()), "{got:?}");
+}

@@ -8,8 +8,8 @@
 //! frame finds no subject there is no claim. Noun phrases themselves are read in
 //! [`phrases`](super::phrases).
 
-use super::super::Event;
 use super::super::bodies::relationship_subject;
+use super::super::{Claim, Event};
 use super::Reader;
 use super::items::{Item, ItemKind};
 use super::lexicon::{Form, event_word, follows_head, is_adverb, is_cap, is_determiner, is_preposition};
@@ -57,6 +57,10 @@ impl<'a> Reader<'a, '_> {
                 let (name, at, factor) = self.party_before(t.at.checked_sub(2)?)?;
                 Some(Subject { name, at, object: None, agent: None, factor })
             }
+            // "the accession of A to X": A is who joined (see `membership`).
+            (Event::Joined | Event::Withdrew, Form::Noun) if self.item(t.at + 1).is_some_and(|it| it.is("of")) => {
+                self.joiner_of(t.at)
+            }
             (_, Form::Noun) => {
                 let (name, at) = self.of_phrase(t.at)?;
                 Some(Subject { name, at: Some(at), object: None, agent: None, factor: 1.0 })
@@ -78,6 +82,12 @@ impl<'a> Reader<'a, '_> {
                 if let Some((name, at)) = self.object_after(t.at, Some(di)) {
                     let agent = self.agent_before(t.at);
                     return Some(Subject { name, at: Some(at), object: None, agent, factor: 1.0 });
+                }
+                // "Peru established a permanent mission to the X": the mission, named by
+                // its head noun and the body it is accredited to; Peru only acted.
+                if let Some(name) = self.post_object(t) {
+                    let agent = self.agent_before(t.at);
+                    return Some(Subject { name, at: None, object: None, agent, factor: 0.85 });
                 }
                 // Intransitive: "relations began", "the Board met". Not when the verb has
                 // an object that is no body ("resumed talks", "suspended the work of …"),
@@ -105,6 +115,93 @@ impl<'a> Reader<'a, '_> {
                 Some(Subject { name, at, object: None, agent: None, factor })
             }
         }
+    }
+
+    /// The successor's side of an active succession whose claim `c` (the replaced body,
+    /// dated at `di`) the frame made: `X, which succeeded Y in 1997` and `X succeeded Y`
+    /// also say that X took over from Y. A passive (`Y was succeeded by X`) makes the
+    /// replaced body the subject and has no such claim; neither has an anaphor or a
+    /// pronoun as successor.
+    pub(super) fn took_over(&self, triggers: &[Trigger], di: usize, index: usize, c: &Claim) -> Option<Claim> {
+        if c.event != Event::Succeeded {
+            return None;
+        }
+        let t = triggers.iter().find(|t| {
+            t.event == Event::Succeeded
+                && !t.passive
+                && matches!(t.form, Form::Past | Form::Gerund)
+                && self.subject(t, di).is_some_and(|s| s.name == c.subject)
+        })?;
+        let (name, at, factor) = self.party_before(t.at)?;
+        let at = at?;
+        if !self.item(at).is_some_and(Item::is_party) || name == c.subject {
+            return None;
+        }
+        let subject = Subject { name, at: Some(at), object: Some(c.subject.clone()), agent: None, factor };
+        self.claim(index, Event::TookOver, &subject, c.confidence * 0.95 * factor)
+    }
+
+    /// The object of an active verb that sets up, opens, closes or suspends a post of one
+    /// body at another: `established a [permanent] mission to X`, `suspended the work of
+    /// its delegation to X`, `close down its office in C`. The post is named as written
+    /// after its determiner ("permanent mission to X"); the place or body after `to`/`in`
+    /// must be a name (`a mission to rescue the crew` is none).
+    pub(super) fn post_object(&self, t: &Trigger) -> Option<String> {
+        if !matches!(t.event, Event::Established | Event::Opened | Event::Closed | Event::Suspended | Event::Resumed)
+            || !matches!(t.form, Form::Past | Form::Base)
+        {
+            return None;
+        }
+        let items = self.items();
+        let mut j = t.at + 1;
+        if items.get(j).is_some_and(|it| it.is("down") || it.is("up")) {
+            j += 1;
+        }
+        // "the work of", "the activities of"
+        if items.get(j).is_some_and(|it| it.is("the"))
+            && items.get(j + 1).is_some_and(|it| it.is("work") || it.is("activities") || it.is("operations"))
+            && items.get(j + 2).is_some_and(|it| it.is("of"))
+        {
+            j += 3;
+        }
+        if !items.get(j).is_some_and(|it| matches!(it.lower().as_str(), "a" | "an" | "the" | "its" | "their")) {
+            return None;
+        }
+        j += 1;
+        let first = j;
+        // Up to two lower-case modifiers before the head noun.
+        let head = (j..j + 3).find(|&k| {
+            items.get(k).is_some_and(|it| {
+                matches!(
+                    it.lower().as_str(),
+                    "mission" | "office" | "delegation" | "representation" | "embassy" | "consulate" | "bureau"
+                )
+            })
+        })?;
+        let plain = |k: usize| {
+            items.get(k).is_some_and(|it| {
+                let w = it.lower();
+                it.kind == ItemKind::Word
+                    && !is_cap(it.text)
+                    && !is_preposition(&w)
+                    && !is_determiner(&w)
+                    && event_word(&w).is_none()
+            })
+        };
+        if !(first..=head).all(plain) {
+            return None;
+        }
+        let prep = items.get(head + 1)?;
+        if !(prep.is("to") || prep.is("in") || prep.is("at")) {
+            return None;
+        }
+        let (found, at) = self.party_from(head + 2)?;
+        let last = if items.get(at)?.is_party() { at } else { at + found.split_whitespace().count() - 1 };
+        let end = items.get(last)?.span.end;
+        let start = items.get(first)?.span.start;
+        let name = self.doc.text().get(start..end)?;
+        // "… to the X": the article of the body is part of the phrase as written.
+        Some(name.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
     /// A participle opening the sentence, its date inside its clause, the body after the
@@ -225,6 +322,10 @@ impl<'a> Reader<'a, '_> {
             .take(3)
             .map(|it| it.text)
             .collect();
+        // A possessive ("of the X's unit") names the owner of a noun, not the party.
+        if self.item(at + name.len()).is_some_and(|n| n.is_punct('\'')) {
+            return None;
+        }
         // An adjective before a common noun ("of a European economic union") names nothing.
         let modifier = self.item(at + name.len()).is_some_and(|n| {
             n.kind == ItemKind::Word
@@ -374,5 +475,73 @@ impl<'a> Reader<'a, '_> {
             return Some(Subject { name, at: Some(at), object: None, agent, factor: 1.0 });
         }
         self.topic_subject(t, di)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{claims, has, lacks};
+    use crate::extract::Event;
+
+    #[test]
+    fn an_active_succession_names_both_sides() {
+        let text = "The Alpine Rail Board (ARB), which succeeded the Mountain Transit Office in 1997, sets fares.";
+        has(text, "Alpine Rail Board", Event::TookOver, "1997");
+        has(text, "Mountain Transit Office", Event::Succeeded, "1997");
+        let c = super::super::tests::full(text);
+        let took = c.iter().find(|c| c.event == Event::TookOver).expect("took over");
+        assert_eq!(took.object.as_deref(), Some("Mountain Transit Office"));
+        // A plain active with the successor as subject.
+        has(
+            "In 2004 the Northern Water Authority replaced the Lake District Water Board.",
+            "Northern Water Authority",
+            Event::TookOver,
+            "2004",
+        );
+    }
+
+    #[test]
+    fn a_passive_succession_names_the_replaced_body_only() {
+        let text = "The Lake District Water Board was replaced by the Northern Water Authority in 2004.";
+        has(text, "Lake District Water Board", Event::Succeeded, "2004");
+        let got = claims(text);
+        assert!(got.iter().all(|(_, e, _)| *e != Event::TookOver), "{got:?}");
+        // No successor named before the verb: no took-over claim for a pronoun.
+        let got = claims("The Harbour Trust was set up in 1950. In 1971 it replaced the Dock Company.");
+        assert!(got.iter().all(|(_, e, _)| *e != Event::TookOver), "{got:?}");
+        lacks("The Harbour Trust was set up in 1950. In 1971 it replaced the Dock Company.", "it");
+    }
+}
+
+#[cfg(test)]
+mod post_tests {
+    use super::super::tests::{claims, has, lacks};
+    use crate::extract::Event;
+
+    #[test]
+    fn a_state_sets_up_a_post_at_a_body() {
+        let text = "To that end, Peru established a permanent mission to the Pacific Fisheries Council in 1998.";
+        has(text, "permanent mission to the Pacific Fisheries Council", Event::Established, "1998");
+        lacks(text, "Pacific Fisheries Council");
+        has(
+            "In May 2010, Chile suspended the work of its trade mission to the Pacific Fisheries Council.",
+            "trade mission to the Pacific Fisheries Council",
+            Event::Suspended,
+            "2010-05",
+        );
+        has(
+            "In 2015 the league closed down its office in Buenos Aires.",
+            "office in Buenos Aires",
+            Event::Closed,
+            "2015",
+        );
+    }
+
+    #[test]
+    fn a_post_needs_a_named_place_or_body() {
+        let got = claims("In 1998 the navy established a mission to rescue the crew.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = claims("The firm opened an office in the city centre in 2001.");
+        assert!(got.iter().all(|(s, _, _)| !s.contains("office")), "{got:?}");
     }
 }

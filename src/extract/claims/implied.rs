@@ -62,6 +62,15 @@ fn is_meeting_head(w: &str) -> bool {
     )
 }
 
+/// Whether two names are one body's: one is a run of the other's words with the same
+/// last word (`Permanent Joint Council` in `Baltic Permanent Joint Council`).
+fn same_body(a: &str, b: &str) -> bool {
+    let w = |s: &str| s.to_lowercase().split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let (a, b) = (w(a), w(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && long.windows(short.len()).any(|x| x == short.as_slice())
+}
+
 /// The head noun of a name, lower-cased: `Council of the Baltic Sea States` → `council`.
 fn head(name: &str) -> String {
     let lower = name.to_lowercase();
@@ -75,26 +84,117 @@ fn meets(kind: BodyType) -> bool {
 }
 
 impl Reader<'_, '_> {
-    /// The topic's meeting dated by date item `di`, when people meet in the date's clause
-    /// and the text names no other body that could be meeting.
+    /// The meeting dated by date item `di` of the one body of meeting kind in scope, when
+    /// people meet in the date's clause (`ministers, who met on D`, `at their meeting on
+    /// D`), or when such a body decides on a day (`On D, the Council agreed …`).
     pub(super) fn implied_meeting(&self, di: usize, index: usize) -> Option<Claim> {
-        let topic = self.topic?;
-        let typed = self.bodies.iter().find(|m| m.name == topic).map(|m| m.kind);
-        if !(typed.is_some_and(meets) || is_meeting_head(&head(topic))) {
-            return None;
+        if let Some(c) = self.decided_on_day(di, index) {
+            return Some(c);
         }
         let role = self.met_role(di).or_else(|| self.their_meeting(di))?;
-        let other = |items: &[Item<'_>]| {
-            items.iter().any(|it| match it.kind {
-                ItemKind::Body(b) => self.bodies.get(b).is_some_and(|m| m.name != topic && meets(m.kind)),
-                _ => false,
-            })
-        };
-        if other(self.items()) || self.previous.is_some_and(|p| other(&p.items)) {
+        let body = self.meeting_body()?;
+        let subject = Subject { name: body, at: None, object: None, agent: Some(role), factor: 1.0 };
+        self.claim(index, Event::Met, &subject, CONFIDENCE)
+    }
+
+    /// `At their meeting on D, ministers approved X`: the meeting, besides the claim the
+    /// date's event word made (`their_meeting` only: the date qualifies the meeting noun).
+    pub(super) fn their_meeting_claim(&self, di: usize, index: usize) -> Option<Claim> {
+        let role = self.their_meeting(di)?;
+        let body = self.meeting_body()?;
+        let subject = Subject { name: body, at: None, object: None, agent: Some(role), factor: 1.0 };
+        self.claim(index, Event::Met, &subject, CONFIDENCE)
+    }
+
+    /// The body whose meeting an unnamed one is: the one body of meeting kind (a council,
+    /// committee, commission …) named in the sentence, else in the sentence before, else
+    /// the sheet's topic when it is of meeting kind. `None` when two different ones are
+    /// in scope, or a summit is (a summit is a meeting of its own).
+    fn meeting_body(&self) -> Option<String> {
+        let mut scopes: Vec<&[Item<'_>]> = vec![self.items()];
+        if let Some(p) = self.previous {
+            scopes.push(&p.items);
+        }
+        let mut summit = false;
+        for items in scopes {
+            let mut found: Vec<String> = Vec::new();
+            for it in items {
+                let ItemKind::Body(b) = it.kind else { continue };
+                let Some(m) = self.bodies.get(b) else { continue };
+                // An acronym is typed by the name it stands for.
+                let m = self.bodies.iter().find(|d| d.acronym.as_deref() == Some(m.name.as_str())).unwrap_or(m);
+                if m.kind == BodyType::Summit {
+                    summit = true;
+                    continue;
+                }
+                if !(matches!(m.kind, BodyType::Council | BodyType::Committee) || is_meeting_head(&head(&m.name))) {
+                    continue;
+                }
+                let name = m.name.clone();
+                if !found.iter().any(|f| same_body(f, &name)) {
+                    found.push(name);
+                }
+            }
+            if summit {
+                return None;
+            }
+            match found.len() {
+                0 => {}
+                // A topic of meeting kind that is another body makes two candidates.
+                1 => return found.pop().filter(|f| self.meeting_topic().is_none_or(|t| same_body(t, f))),
+                _ => return None,
+            }
+        }
+        self.meeting_topic().map(str::to_string)
+    }
+
+    /// The sheet's topic when it is a body of meeting kind.
+    fn meeting_topic(&self) -> Option<&str> {
+        let topic = self.topic?;
+        let typed = self.bodies.iter().find(|m| m.name == topic).map(|m| m.kind);
+        (typed.is_some_and(meets) || is_meeting_head(&head(topic))).then_some(topic)
+    }
+
+    /// `On 2 May 2011, the Council agreed …`: a body of meeting kind that agrees or
+    /// decides on a day met that day. The date opens the sentence and is a day; the body
+    /// is named or a definite description (`the Council`) resolved as usual.
+    fn decided_on_day(&self, di: usize, index: usize) -> Option<Claim> {
+        let items = self.items();
+        let m = self.dates.get(index)?;
+        if m.date?.precision() != crate::date::Precision::Day || m.date?.is_range() || !self.fronted(di) {
             return None;
         }
-        let subject = Subject { name: topic.to_string(), at: None, object: None, agent: Some(role), factor: 1.0 };
-        self.claim(index, Event::Met, &subject, CONFIDENCE)
+        let mut j = di + 2;
+        if items.get(j).is_some_and(|it| it.is("the")) {
+            j += 1;
+        }
+        let it = items.get(j)?;
+        let (name, at) = match it.kind {
+            ItemKind::Body(b) => {
+                let m = self.bodies.get(b)?;
+                if !matches!(m.kind, BodyType::Council | BodyType::Committee) {
+                    return None;
+                }
+                (m.name.clone(), Some(j))
+            }
+            ItemKind::Word if j > 0 && items.get(j - 1)?.is("the") => {
+                let noun = it.lower();
+                if !is_meeting_head(&noun) {
+                    return None;
+                }
+                let kind = super::items::anaphor_type(&noun)?;
+                (self.description(&noun, kind, j)?, None)
+            }
+            _ => return None,
+        };
+        let verb = items.get(j + 1)?.lower();
+        if !matches!(verb.as_str(), "agreed" | "decided" | "approved" | "adopted" | "endorsed" | "noted" | "condemned")
+        {
+            return None;
+        }
+        let factor = if at.is_some() { 1.0 } else { 0.9 };
+        let subject = Subject { name, at, object: None, agent: None, factor };
+        self.claim(index, Event::Met, &subject, CONFIDENCE * factor)
     }
 
     /// `ministers met …` with the date in the verb's clause: `… who met on D`, `… met in
@@ -137,6 +237,14 @@ impl Reader<'_, '_> {
         if !self.closes_clause(n, di) {
             return None;
         }
+        // `ministers were ready at their meeting on D`: the people stand before, in the clause.
+        if let Some(r) =
+            (n.saturating_sub(10)..n - 1).rev().find(|&j| items.get(j).is_some_and(|it| is_role(&it.lower())))
+            && items.get(r + 1..n - 1).is_some_and(|s| s.iter().all(|it| it.kind == ItemKind::Word))
+            && !self.qualified(r)
+        {
+            return items.get(r).map(Item::lower);
+        }
         // The people whose meeting it is: the clause's subject, right after the comma.
         let r = (di + 1..di + 8).find(|&j| items.get(j).is_some_and(|it| is_role(&it.lower())))?;
         let stretch = items.get(di + 1..r)?;
@@ -176,7 +284,8 @@ impl Reader<'_, '_> {
                     && is_cap(it.text)
                     && !matches!(it.lower().as_str(), "the" | "their" | "its" | "both" | "all" | "and"))
         };
-        before.take(4).any(|j| items.get(j).is_some_and(named))
+        // A capital that only opens the sentence (`Transport ministers met`) names nothing.
+        before.take(4).any(|j| items.get(j).is_some_and(|it| it.is_party() || (j > 0 && named(it))))
             || (after_of && items.get(r + 2..r + 4).is_some_and(|s| s.iter().any(Item::is_party)))
     }
 }
@@ -245,5 +354,41 @@ mod tests {
         let other =
             format!("{RIVER} Its work covers fisheries.\n\nThe ministers met to review the dam completed in 2009.");
         assert!(!met(&other, "Mekong Delta River Commission", "2009"), "{:?}", claims(&other));
+        // The council named nearby and the topic are two candidates: no guess.
+        assert!(!met(&text, "Delta Ports Council", "2011-05-05"), "{:?}", claims(&text));
+    }
+
+    #[test]
+    fn the_one_council_of_the_sentence_or_the_one_before_is_the_meeting() {
+        // No topic; the council named in the sentence before.
+        let before = "Ports matter.\n\nThe ministers praised the work of the Delta Ports Council (DPC). \
+                      The transport ministers, who met on 5 May 2011, focused on dredging.";
+        assert!(met(before, "Delta Ports Council", "2011-05-05"), "{:?}", claims(before));
+        // Named later in the same sentence, by its acronym.
+        let here = "The Delta Ports Council (DPC) was set up by the ports.\n\nAt their meeting on 9 June 2015, \
+                    transport ministers noted the issues addressed in the DPC over the past year.";
+        assert!(met(here, "Delta Ports Council", "2015-06-09"), "{:?}", claims(here));
+        // The people stand before their meeting.
+        let ready = "Ports matter. The ministers of the Delta Ports Council planned a plan.\n\n\
+                     Transport ministers were ready at their meeting in Ghent on 14 May 2012 to approve it.";
+        assert!(met(ready, "Delta Ports Council", "2012-05-14"), "{:?}", claims(ready));
+        // Two councils in scope: no guess.
+        let two = "The Delta Ports Council and the River Pilots Committee worked together. \
+                   The transport ministers, who met on 5 May 2011, focused on dredging.";
+        assert!(!claims(two).iter().any(|(_, e, d, _)| *e == Event::Met && d == "2011-05-05"), "{:?}", claims(two));
+    }
+
+    #[test]
+    fn a_council_that_agrees_on_a_day_met_that_day() {
+        let text = "Ports matter.\n\nThe Delta Ports Council met in emergency session. \
+                    On 2 March 2014, the Council agreed that the dam was unsafe.";
+        assert!(met(text, "Delta Ports Council", "2014-03-02"), "{:?}", claims(text));
+        let named = "On 2 March 2014, the Delta Ports Council decided to close the canal.";
+        assert!(met(named, "Delta Ports Council", "2014-03-02"), "{:?}", claims(named));
+        // A month is no meeting day; a body that meets no one is no meeting.
+        let month = "In March 2014, the Delta Ports Council decided to close the canal.";
+        assert!(!met(month, "Delta Ports Council", "2014-03"), "{:?}", claims(month));
+        let treaty = "On 2 March 2014, the Delta Ports Treaty banned tolls.";
+        assert!(!claims(treaty).iter().any(|(_, e, ..)| *e == Event::Met), "{:?}", claims(treaty));
     }
 }

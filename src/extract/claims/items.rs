@@ -152,10 +152,46 @@ pub(crate) fn itemize<'a>(text: &'a str, span: Span, dates: &[DateMention], bodi
         items.push(Item { span: t.span, text: t.text, kind, group: None });
         i += 1;
     }
+    demote_possessors(&mut items);
     let mut sentence = Sentence { span, items, relations: Vec::new() };
     find_relations(&mut sentence, text, bodies);
     assign_groups(&mut sentence.items);
     sentence
+}
+
+/// A body in the possessive before a noun that is no event (`the X's Banking Unit`,
+/// `the X's research programmes`, `the X's recommendation`) only determines that noun:
+/// it is neither subject nor object of an event, so it becomes a plain word. It stays a
+/// body before an event noun (`the X's creation`, `the X's first meeting`) and before
+/// a relationship (`the X's cooperation with Y`).
+fn demote_possessors(items: &mut [Item<'_>]) {
+    for i in 0..items.len() {
+        let Some(it) = items.get(i) else { continue };
+        if !matches!(it.kind, ItemKind::Body(_)) {
+            continue;
+        }
+        let glued = items.get(i + 1).is_some_and(|a| a.is_punct('\'') && a.span.start == it.span.end);
+        let possessive = glued && items.get(i + 2).is_some_and(|s| s.is("s"));
+        if !possessive {
+            continue;
+        }
+        // The noun phrase after it: up to three words, stopping at anything else.
+        let eventful = items.iter().skip(i + 3).take(3).take_while(|w| w.kind == ItemKind::Word).any(|w| {
+            let lower = w.lower();
+            super::lexicon::event_word(&lower).is_some()
+                || matches!(
+                    lower.as_str(),
+                    "relations" | "relationship" | "cooperation" | "co-operation" | "partnership" | "dialogue" | "ties"
+                )
+        });
+        let before_noun = items.get(i + 3).is_some_and(|n| matches!(n.kind, ItemKind::Word | ItemKind::Body(_)));
+        if before_noun
+            && !eventful
+            && let Some(it) = items.get_mut(i)
+        {
+            it.kind = ItemKind::Word;
+        }
+    }
 }
 
 /// Marks each item with its innermost parenthesised group.
@@ -301,4 +337,33 @@ pub(crate) fn anaphor_type(noun: &str) -> Option<super::super::BodyType> {
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::{Event, extract};
+    use crate::corpus::Document;
+
+    fn brief(text: &str) -> Vec<(String, Event, String)> {
+        extract(&Document::from_text("t.md", text))
+            .claims
+            .into_iter()
+            .map(|c| (c.subject, c.event, c.date.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_possessive_body_before_a_plain_noun_is_no_subject() {
+        let all = brief("In 2013 the league opened after the establishment of the Alpine Chess League's youth unit.");
+        assert!(!all.iter().any(|(s, _, _)| s == "Alpine Chess League"), "{all:?}");
+        let all =
+            brief("Research runs through the Polar Research Agency's programmes, the first of which started in 1984.");
+        assert!(!all.iter().any(|(s, _, _)| s == "Polar Research Agency"), "{all:?}");
+        // Not possessive: the body stays the subject.
+        let all = brief("The Polar Research Agency was founded in 1984.");
+        assert!(
+            all.iter().any(|(s, e, d)| s == "Polar Research Agency" && *e == Event::Established && d == "1984"),
+            "{all:?}"
+        );
+    }
 }

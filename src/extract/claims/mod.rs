@@ -14,8 +14,11 @@
 //! | 2 | `clause` | which event word governs a date: the date of the trigger's own clause |
 //! | 3 | `frames`, `phrases` | the subject (object, agent) the trigger's frame selects |
 //! | 4 | `discourse` | anaphors and definite descriptions resolved to earlier bodies |
+//! | 4b | `implied` | meetings of people with no body named: the one council in scope |
+//! | 4c | `context`, `instruments` | sentences with no date: a body dated by the act that established it, a present perfect by the `today` before |
 //! | — | `named` | dates a body's name carries with no event word (`the 2004 X Summit`) |
 //! | — | `status` | standing, seat and office frames (`X was formalised`, `X moved to C`, `X took office`) |
+//! | — | `membership` | who left or applied to join which body (`ceased to be X members`, `left X for Y`, `applied for X membership`) |
 //!
 //! `lexicon` holds the word lists. Every usable date (a calendar value that is not a
 //! duration or the document's own date) is attached to at most one claim, by these rules in order:
@@ -65,12 +68,15 @@
 
 mod citations;
 mod clause;
+mod context;
 mod coordination;
 mod discourse;
 mod frames;
 mod implied;
+mod instruments;
 mod items;
 mod lexicon;
+mod membership;
 mod named;
 mod phrases;
 mod status;
@@ -108,7 +114,18 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
         // and reading them would be most of the work.
         let first = dates.partition_point(|d| d.span.end <= span.start);
         if dates.get(first).is_none_or(|d| d.span.start >= span.end) {
-            (previous, previous_span) = (None, Some(span));
+            // A sentence with no date may still take one from context (stage 4c).
+            if context::worth_reading(text, span) {
+                let before = previous.take().or_else(|| previous_span.map(|p| itemize(text, p, dates, bodies)));
+                let sentence = itemize(text, span, dates, bodies);
+                let reader =
+                    Reader { doc, dates, bodies, s: &sentence, previous: before.as_ref(), topic: topic.as_deref() };
+                let found = reader.undated_claims(&out);
+                out.extend(found);
+                (previous, previous_span) = (Some(sentence), Some(span));
+            } else {
+                (previous, previous_span) = (None, Some(span));
+            }
             continue;
         }
         let before = previous.take().or_else(|| previous_span.map(|p| itemize(text, p, dates, bodies)));
@@ -173,7 +190,8 @@ impl<'a> Reader<'a, '_> {
         }
         // A heading ("## 1995: The Barcelona Process") dates a section, not an event.
         if self.is_heading() {
-            return Vec::new();
+            // … save a summit whose name carries the year ("1990 Oslo Summit: …").
+            return self.heading_summits();
         }
         let triggers = self.triggers();
         let free = self.free_dates();
@@ -184,6 +202,7 @@ impl<'a> Reader<'a, '_> {
             if let Some(c) = self.attributive(di, index) {
                 out.push(c);
                 out.extend(self.created_by_dated_act(di, index));
+                out.extend(self.founded_by_dated_instrument(di, index));
                 continue;
             }
             if self.modifies_noun(di) || self.governed_by_other_verb(di) {
@@ -207,11 +226,17 @@ impl<'a> Reader<'a, '_> {
             let governed = by_event
                 .or(by_theme)
                 .or_else(|| self.meeting_claim(&triggers, di, index))
-                .or_else(|| self.implied_meeting(di, index));
+                .or_else(|| self.implied_meeting(di, index))
+                .or_else(|| self.possessive_meeting(di, index));
+            // "At their meeting on D, ministers approved X": the meeting besides the approval.
+            let meeting =
+                governed.as_ref().filter(|c| c.event != Event::Met).and_then(|_| self.their_meeting_claim(di, index));
             let found = governed.is_some();
             // "in May and June 2000": the month before "and" is a claim of its own.
             let month = governed.as_ref().and_then(|c| self.coordinated_month(di, c));
-            out.extend(governed.into_iter().chain(month));
+            // "X, which succeeded Y in 1997": X's side of the succession too.
+            let took = governed.as_ref().and_then(|c| self.took_over(&triggers, di, index, c));
+            out.extend(governed.into_iter().chain(month).chain(meeting).chain(took));
             // "the newly created X in 1991": X's creation besides the verb's own claim.
             out.extend(self.newly_created(di, index));
             // Dates a name carries with no event word around it.
@@ -220,12 +245,13 @@ impl<'a> Reader<'a, '_> {
             let summit = if (found && !theme_only) || parenthesised.is_some() || session.is_some() {
                 None
             } else {
-                self.summit_held(di, index)
+                self.summit_held(di, index).or_else(|| self.titled_meeting(di, index))
             };
             out.extend(parenthesised.into_iter().chain(session).chain(summit));
         }
         out.extend(self.anniversaries());
         out.extend(self.status_claims());
+        out.extend(self.membership_claims());
         let mut out = coordination::split_meeting_days(out);
         let figures = self.figures();
         for c in &mut out {
@@ -333,6 +359,16 @@ impl<'a> Reader<'a, '_> {
         if (prep.is("in") || prep.is("to")) && named { format!(" {} {}", prep.text, place.text) } else { String::new() }
     }
 
+    /// A body item's name as written, without the acronym folded into it
+    /// (`Joint Board (JB)` → `Joint Board`): the acronym is the same name again.
+    pub(super) fn written_name<'t>(&self, it: &Item<'t>) -> &'t str {
+        let ItemKind::Body(b) = it.kind else { return it.text };
+        match self.bodies.get(b).and_then(|m| m.acronym.as_deref()) {
+            Some(acr) => it.text.strip_suffix(&format!(" ({acr})")).unwrap_or(it.text),
+            None => it.text,
+        }
+    }
+
     /// Builds a claim dated by the date mention `index`.
     pub(super) fn claim(&self, index: usize, event: Event, subject: &Subject, confidence: f32) -> Option<Claim> {
         let text = self.doc.text();
@@ -351,7 +387,7 @@ impl<'a> Reader<'a, '_> {
         let subject_span = subject.at.and_then(|a| self.item(a)).map(|it| rel(it.span));
         let subject_text = subject.at.and_then(|a| self.item(a)).map_or_else(
             || subject.name.clone(),
-            |it| format!("{}{}", it.text, subject.at.map(|a| self.seat_suffix(a)).unwrap_or_default()),
+            |it| format!("{}{}", self.written_name(it), subject.at.map(|a| self.seat_suffix(a)).unwrap_or_default()),
         );
         Some(Claim {
             doc: self.doc.id.clone(),

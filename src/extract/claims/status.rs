@@ -83,9 +83,99 @@ impl Reader<'_, '_> {
             let Some((event, subject)) = self.status_frame(v) else { continue };
             let Some(index) = self.frame_date(v) else { continue };
             let confidence = BASE * subject.factor;
+            // "both X and Y moved": each coordinated body.
+            let others = subject.at.map(|at| self.coordinated_before(at)).unwrap_or_default();
             out.extend(self.claim(index, event, &subject, confidence));
+            for at in others {
+                if let Some(name) = self.item(at).and_then(|it| self.party_name(it)) {
+                    let other = Subject { name, at: Some(at), object: None, agent: None, factor: subject.factor };
+                    out.extend(self.claim(index, event, &other, confidence * 0.9));
+                }
+            }
+        }
+        out.extend(self.fronted_as());
+        out.extend(self.inaugural());
+        out
+    }
+
+    /// The bodies coordinated before the body item `at`: `(both) A, B and (the) C`.
+    fn coordinated_before(&self, at: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut j = at;
+        loop {
+            let mut k = j;
+            if k > 0 && self.item(k - 1).is_some_and(|it| it.is("the")) {
+                k -= 1;
+            }
+            let linked = k > 0 && self.item(k - 1).is_some_and(|it| it.is("and") || it.is_punct(','));
+            if !linked || k < 2 {
+                break;
+            }
+            let prev = k - 2;
+            if !self.item(prev).is_some_and(super::items::Item::is_party) {
+                break;
+            }
+            out.push(prev);
+            j = prev;
         }
         out
+    }
+
+    /// `Established as an informal forum in 1975, the X …`: a fronted participle with
+    /// `as`, dated inside it, says when the body after its comma was established.
+    fn fronted_as(&self) -> Option<Claim> {
+        let items = self.items();
+        let v = items.iter().position(|it| it.kind == ItemKind::Word)?;
+        let verb = items.get(v)?;
+        let established = matches!(verb.lower().as_str(), "established" | "founded" | "created" | "formed");
+        // Only a stray reference mark ("1] ") may come before the participle.
+        let opens = items.get(..v)?.iter().all(|it| matches!(it.kind, ItemKind::Number | ItemKind::Punct(_)));
+        if !opens || !established || !super::lexicon::is_cap(verb.text) || !items.get(v + 1)?.is("as") {
+            return None;
+        }
+        let comma = (v + 2..(v + 16).min(items.len())).find(|&k| items.get(k).is_some_and(|it| it.is_punct(',')))?;
+        let index = (v + 2..comma).find_map(|k| match items.get(k).map(|it| it.kind) {
+            Some(ItemKind::Date { index, usable: true }) => Some(index),
+            _ => None,
+        })?;
+        let at = if items.get(comma + 1).is_some_and(|it| it.is("the")) { comma + 2 } else { comma + 1 };
+        let name = self.party_name(items.get(at).filter(|it| it.is_party())?)?;
+        let subject = Subject { name, at: Some(at), object: None, agent: None, factor: 1.0 };
+        self.claim(index, Event::Established, &subject, BASE)
+    }
+
+    /// `The inaugural X (, as it became known,) was held in P on D`: X's first meeting.
+    fn inaugural(&self) -> Option<Claim> {
+        let items = self.items();
+        let first = items.iter().position(|it| it.is("inaugural"))?;
+        // Emphasis marks around the name ("_X_") are no words.
+        let mark = |j: usize| items.get(j).is_some_and(|it| it.is_punct('_') || it.is_punct('*'));
+        let mut at = first + 1;
+        while mark(at) {
+            at += 1;
+        }
+        let name = self.party_name(items.get(at).filter(|it| it.is_party())?)?;
+        // The verb within a few items, past an aside between commas.
+        let mut k = at + 1;
+        while mark(k) {
+            k += 1;
+        }
+        if items.get(k).is_some_and(|it| it.is_punct(',')) {
+            k = (k + 1..(k + 8).min(items.len())).find(|&j| items.get(j).is_some_and(|it| it.is_punct(',')))? + 1;
+        }
+        let held = items.get(k).is_some_and(super::items::Item::is_be_word)
+            && items.get(k + 1).is_some_and(|it| it.is("held") || it.is("convened"));
+        let met = items.get(k).is_some_and(|it| it.is("met") || it.is("convened"));
+        let v = if held {
+            k + 1
+        } else if met {
+            k
+        } else {
+            return None;
+        };
+        let index = self.frame_date(v)?;
+        let subject = Subject { name, at: Some(at), object: None, agent: None, factor: 1.0 };
+        self.claim(index, Event::FirstMeeting, &subject, BASE)
     }
 
     /// The event and subject of a status, seat or office frame whose verb is item `v`.
@@ -141,6 +231,16 @@ impl Reader<'_, '_> {
                 before(Event::Moved)
             }
             "took" if next(1) == "office" => before(Event::Appointed),
+            // "came into operation", "went into operation": began working.
+            "came" | "went" if next(1) == "into" && next(2) == "operation" => before(Event::Began),
+            // "both X and Y adopted the Z building as their headquarters": a seat.
+            "adopted" | "took" | "chose" => {
+                let as_at = (2..=9).find(|&k| next(k) == "as")?;
+                let seat = (as_at + 1..=as_at + 4).any(|k| matches!(next(k).as_str(), "headquarters" | "seat"));
+                (seat && (1..as_at).any(|k| matches!(next(k).as_str(), "building" | "premises" | "palace")))
+                    .then_some(())?;
+                before(Event::Moved)
+            }
             "elected" | "appointed" => self.office_frame(v),
             _ => None,
         }
@@ -209,7 +309,7 @@ impl Reader<'_, '_> {
     }
 
     /// The date mention the frame at `v` is dated by (see the module doc).
-    fn frame_date(&self, v: usize) -> Option<usize> {
+    pub(super) fn frame_date(&self, v: usize) -> Option<usize> {
         let items = self.items();
         let date_at = |j: usize| match items.get(j).map(|it| it.kind) {
             Some(ItemKind::Date { index, usable: true }) => Some(index),
@@ -311,6 +411,28 @@ mod tests {
         // A date of another verb between the move and its clause's date is not the move's.
         let t = "The Polar Research Agency moved to Oslo after it was founded in 1970.";
         assert!(!has(t, "Polar Research Agency", Event::Moved, "1970"), "{:?}", brief(t));
+    }
+
+    #[test]
+    fn operations_seats_of_coordinated_bodies_and_fronted_as() {
+        let t = "The Mountain Rescue Fund came into operation in February 1977.";
+        assert!(has(t, "Mountain Rescue Fund", Event::Began, "1977-02"), "{:?}", brief(t));
+        let t = "From 2017, both the Polar Research Agency and the Arctic Science Council adopted the \
+                 new Aurora building as their official headquarters.";
+        assert!(has(t, "Polar Research Agency", Event::Moved, "2017"), "{:?}", brief(t));
+        assert!(has(t, "Arctic Science Council", Event::Moved, "2017"), "{:?}", brief(t));
+        let t = "2] Established as an informal forum in 1975, the Baltic Sea Forum meets twice a year.";
+        assert!(has(t, "Baltic Sea Forum", Event::Established, "1975"), "{:?}", brief(t));
+        let t = "The inaugural _Baltic Sea Forum_, as it came to be called, was held in Visby on 3 and 4 May 1976.";
+        assert!(has(t, "Baltic Sea Forum", Event::FirstMeeting, "1976-05-03"), "{:?}", brief(t));
+        // Negatives: an operation that is no start, a plan adopted, a participle without `as`
+        // that names no body after its comma.
+        let t = "The Mountain Rescue Fund came into conflict with the state in 1977.";
+        assert!(!has(t, "Mountain Rescue Fund", Event::Began, "1977"), "{:?}", brief(t));
+        let t = "In 2017 the Arctic Science Council adopted a new plan as its main guide.";
+        assert!(!brief(t).iter().any(|(_, e, _, _)| *e == Event::Moved), "{:?}", brief(t));
+        let t = "Established as a charity in 1975, it grew fast.";
+        assert!(brief(t).is_empty(), "{:?}", brief(t));
     }
 
     #[test]

@@ -46,6 +46,10 @@ const TOPIC: f32 = 0.65;
 const DESCRIBED: f32 = 0.5;
 /// Confidence of an item of a list its introduction calls meetings of a body.
 const LISTED: f32 = 0.6;
+/// Confidence of a wiki category line's claim about the sheet topic.
+const CATEGORY: f32 = 0.6;
+/// Confidence of a list item that is only a title (its event read off its head noun).
+const TITLED: f32 = 0.55;
 /// How many lines from the top a field line may stand to date the topic.
 const FIELD_LINES: usize = 40;
 
@@ -140,6 +144,8 @@ impl<'a> Lines<'a> {
                 continue;
             }
             self.chronology_item(i, &mut out);
+            self.definition_item(i, &mut out);
+            self.category_line(i, &mut out);
             if i < FIELD_LINES {
                 self.field_line(i, &mut out);
             }
@@ -178,11 +184,147 @@ impl<'a> Lines<'a> {
         }
         let skip = after.len() - trimmed.len() + separator.map_or(0, char::len_utf8);
         let event_text = Span::new(rest.start + skip, rest.end);
-        if let Some(c) = Dated::of(d).and_then(|d| self.read_event(event_text, d, i)) {
-            out.push(c);
-        } else if let Some(body) = self.meetings_listed(i) {
-            // "Notable meetings of the X Council:" then "1985, Milan: …": each item is a meeting.
-            out.extend(Dated::of(d).and_then(|d| self.claim(d, Event::Met, body, None, i)));
+        let Some(dated) = Dated::of(d) else { return };
+        // "1991, Rome: Agreement on the X Treaty." states its event; "2000, Rome: X
+        // Strategy" only names what the item is about (a bare title, read by its head noun).
+        let stated = self.read_event(event_text, dated, i).or_else(|| self.bare_title(event_text, dated, i));
+        // "Notable meetings of the X Council:" then "1985, Milan: …": each item is a meeting,
+        // whatever it decided, except the one that created the body itself.
+        let meeting = self
+            .meetings_listed(i)
+            .filter(|body| !stated.as_ref().is_some_and(|c| c.event == Event::Established && c.subject == body.name));
+        out.extend(stated);
+        out.extend(meeting.and_then(|body| self.claim(dated, Event::Met, body, None, i)));
+    }
+
+    /// An item that is only a title, after an optional place (`2000, _Rome_: Water
+    /// Strategy`, `2010, Relief Facility`): the title's creation event by its head noun
+    /// (a strategy or declaration adopted, a facility or fund created, a treaty signed).
+    /// Only in a list (a neighbouring line is a dated item too), and not a title that
+    /// starts with `The` (a dated heading: `2004: The Lakeside Summit`).
+    fn bare_title(&self, span: Span, d: Dated, line: usize) -> Option<Claim> {
+        let in_list = (line > 0 && self.leading_date(line - 1).is_some()) || self.leading_date(line + 1).is_some();
+        if !in_list {
+            return None;
+        }
+        let raw = self.text.get(span.start..span.end)?;
+        let (offset, title) = after_place(raw);
+        let title = strip_refs(title);
+        let title = title.trim().trim_end_matches('.').trim();
+        let event = title_event(title)?;
+        let start = span.start + offset + raw.get(offset..)?.find(title.get(..1)?)?;
+        let name_span = Span::new(start, start + title.len());
+        // A body mention that is the whole title names it as the registry knows it.
+        let name = self
+            .bodies_in(name_span)
+            .find(|b| b.span == name_span)
+            .map_or_else(|| title.to_string(), |b| b.name.clone());
+        let exact = self.text.get(name_span.start..name_span.end) == Some(title);
+        let body = Body { name, span: exact.then_some(name_span), confidence: TITLED };
+        self.claim(d, event, body, None, line)
+    }
+
+    /// A definition item, `Name (ACR): Created in June 2002 through …`: the name before
+    /// the colon is the subject of the past participle that opens the definition, dated
+    /// by the first date within a few words of it. The name is at most eight words, starts
+    /// with a capital and holds no event word itself.
+    fn definition_item(&self, i: usize, out: &mut Vec<Claim>) {
+        const REACH: usize = 6;
+        let Some(&line) = self.lines.get(i) else { return };
+        let raw = self.line_text(i);
+        let Some(colon) = raw.find(": ") else { return };
+        if self.is_heading(line) || self.leading_date(i).is_some() {
+            return;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let head = raw.get(lead..colon).unwrap_or("").trim_end();
+        // "Name (ACR)": the name without its acronym.
+        let name = match head.strip_suffix(')').and_then(|h| h.rfind(" (").map(|p| (h, p))) {
+            Some((h, p))
+                if h.get(p + 2..).is_some_and(|a| a.len() <= 8 && a.chars().all(|c| c.is_ascii_uppercase())) =>
+            {
+                h.get(..p).unwrap_or("")
+            }
+            _ => head,
+        };
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        let starts_cap = name.chars().next().is_some_and(char::is_uppercase);
+        if !starts_cap
+            || name_words.is_empty()
+            || name_words.len() > 8
+            || name.contains(['(', ')', '[', '|', '"'])
+            || name_words.iter().any(|w| item_event_word(&w.to_lowercase()).is_some())
+        {
+            return;
+        }
+        let body_span = Span::new(line.start + lead, line.start + lead + name.len());
+        // A name the sheet defines an acronym for, or a body it names: not "Note: Founded …".
+        let registered = self.bodies_in(body_span).find(|b| b.span == body_span).map(|b| b.name.clone());
+        if registered.is_none() && name.len() == head.len() {
+            return;
+        }
+        let rest = Span::new(line.start + colon + 1, line.end);
+        let words = words(self.text, rest);
+        let Some((verb, event)) = words.first().and_then(|(s, w)| {
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            match item_event_word(&w.to_lowercase()) {
+                Some((e, Form::Past)) if capital => Some((*s, e)),
+                _ => None,
+            }
+        }) else {
+            return;
+        };
+        // The date within REACH words of the verb, before the sentence ends.
+        let reach_end = words.get(REACH).map_or(rest.end, |(s, _)| s.start);
+        let stop =
+            self.text.get(verb.end..reach_end).and_then(|t| t.find(['.', ';'])).map_or(reach_end, |p| verb.end + p);
+        let Some((_, d)) = self.dates_in(Span::new(verb.end, stop)).next() else { return };
+        let name_text = collapse_ws(name);
+        let body = Body { name: registered.unwrap_or(name_text), span: Some(body_span), confidence: NAMED };
+        out.extend(Dated::of(d).and_then(|d| self.claim(d, event, body, None, i)));
+    }
+
+    /// A wiki category line (`Category:Organizations established in 1960`,
+    /// `Category:1960 establishments in Europe`, `Category:Treaties concluded in 1959`,
+    /// `Category:Treaties entered into force in 1961`): the sheet topic's event, once per
+    /// event and date. Only on a line of categories, and only when the topic is known.
+    fn category_line(&self, i: usize, out: &mut Vec<Claim>) {
+        let Some(&line) = self.lines.get(i) else { return };
+        let raw = self.line_text(i);
+        if !raw.trim_start().starts_with("Category:") {
+            return;
+        }
+        let Some(topic) = self.topic_body() else { return };
+        let mut seen: Vec<(Event, Date)> = Vec::new();
+        let mut starts: Vec<usize> = raw.match_indices("Category:").map(|(p, _)| p).collect();
+        starts.push(raw.len());
+        for w in starts.windows(2) {
+            let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else { continue };
+            let segment = raw.get(a + "Category:".len()..b).unwrap_or("").trim_end();
+            let lower = segment.to_lowercase();
+            let event = if lower.contains("disestablish") || lower.contains("dissolved") {
+                None
+            } else if lower.contains(" established in ")
+                || lower.contains(" founded in ")
+                || lower.split_whitespace().nth(1).is_some_and(|w| w == "establishments")
+            {
+                Some(Event::Established)
+            } else if lower.contains(" concluded in ") || lower.contains(" signed in ") {
+                Some(Event::Signed)
+            } else if lower.contains(" entered into force in ") {
+                Some(Event::EnteredIntoForce)
+            } else {
+                None
+            };
+            let Some(event) = event else { continue };
+            let span = Span::new(line.start + a, line.start + b);
+            let Some(d) = self.dates_in(span).find_map(|(_, d)| Dated::of(d)) else { continue };
+            if seen.contains(&(event, d.date)) {
+                continue;
+            }
+            seen.push((event, d.date));
+            let body = Body { confidence: CATEGORY, ..topic.clone() };
+            out.extend(self.claim(d, event, body, None, i));
         }
     }
 
@@ -229,6 +371,12 @@ impl<'a> Lines<'a> {
         let words = words(self.text, span);
         let (wi, (event, form)) = words.iter().enumerate().find_map(|(wi, (_, w))| {
             let lower = w.to_lowercase();
+            // "Agreement on the X Treaty": X agreed (adopted); a bare "agreement" (with
+            // someone, for something) names no event of a body.
+            if lower == "agreement" {
+                let on = words.get(wi + 1).is_some_and(|(_, n)| n.eq_ignore_ascii_case("on"));
+                return on.then_some((wi, (Event::Adopted, Form::Noun)));
+            }
             item_event_word(&lower).map(|e| (wi, e))
         })?;
         let (trigger, _) = *words.get(wi)?;
@@ -269,7 +417,7 @@ impl<'a> Lines<'a> {
     /// Whether body span `b` is the `of` phrase right after `trigger`.
     fn follows_of(&self, trigger: Span, b: Span) -> bool {
         let between = self.text.get(trigger.end..b.start).unwrap_or("").trim().to_lowercase();
-        matches!(between.as_str(), "of" | "of the" | "to" | "to the")
+        matches!(between.as_str(), "of" | "of the" | "to" | "to the" | "on" | "on the")
     }
 
     /// `of the Council` after a noun trigger, when `Council` is the topic's head noun.
@@ -690,6 +838,67 @@ fn item_event_word(lower: &str) -> Option<(Event, Form)> {
     }
 }
 
+/// The text of an item after a leading place (`_Rome_:`, `Rome:`, `Rome,`): its byte
+/// offset in `raw` and the rest. A place is one to three capitalised words (or words
+/// in emphasis markers) followed by a colon or comma; with none, `raw` itself.
+fn after_place(raw: &str) -> (usize, &str) {
+    let lead = raw.len() - raw.trim_start().len();
+    let t = raw.trim_start();
+    let Some(end) = t.find([':', ',']) else { return (lead, t) };
+    let place = t.get(..end).unwrap_or("").trim().trim_matches('_').trim();
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || w.eq_ignore_ascii_case("the");
+    if words.is_empty() || words.len() > 3 || !words.iter().all(capitalised) {
+        return (lead, t);
+    }
+    let rest = t.get(end + 1..).unwrap_or("");
+    let skip = rest.len() - rest.trim_start().len();
+    (lead + end + 1 + skip, rest.trim_start())
+}
+
+/// The creation event a bare title states by its head noun: `Water Strategy`,
+/// `Declaration on river safety` (adopted), `Relief Facility` (created), `Lake Treaty`
+/// (signed). The head is the last word of a capitalised title, or the first word when
+/// a lower-case complement follows it (`Declaration on …`). Summits and conferences are
+/// left alone: a list item naming one is a heading of that meeting.
+fn title_event(title: &str) -> Option<Event> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    let plain = |w: &&str| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'');
+    if !words.iter().all(plain) || !words.first()?.chars().next()?.is_uppercase() {
+        return None;
+    }
+    let connector = |w: &&str| matches!(*w, "of" | "on" | "for" | "and" | "the" | "to" | "in");
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let head = if words.iter().all(|w| capitalised(w) || connector(w)) {
+        // "European Relief Facility", "Charter of the Rivers": the head is the last word
+        // before any complement.
+        let cut = words.iter().position(|w| matches!(*w, "of" | "on" | "for")).unwrap_or(words.len());
+        words.get(..cut)?.last()?
+    } else if words.get(1).is_some_and(|w| matches!(*w, "on" | "of" | "for")) {
+        words.first()?
+    } else {
+        return None;
+    };
+    match head.to_lowercase().as_str() {
+        "strategy" | "declaration" | "agenda" | "charter" | "resolution" | "plan" | "pact" | "compact" | "doctrine" => {
+            Some(Event::Adopted)
+        }
+        "facility" | "fund" | "mechanism" | "agency" | "authority" | "bank" | "court" | "office" | "institute"
+        | "centre" | "center" | "secretariat" | "tribunal" => Some(Event::Established),
+        "treaty" | "convention" | "protocol" | "accord" => Some(Event::Signed),
+        "programme" | "program" | "initiative" => Some(Event::Launched),
+        _ => None,
+    }
+}
+
+/// `s` with runs of white space collapsed to one space.
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Text with bracketed references (`[12]`) removed and white space collapsed.
 fn strip_refs(s: &str) -> String {
     let mut out = String::new();
@@ -909,6 +1118,74 @@ mod tests {
     }
 
     #[test]
+    fn items_with_a_place_and_a_nominal_event() {
+        let text = "The Pacific Fisheries Council manages fish stocks.\n\n\
+                    Some meetings of the Pacific Fisheries Council - and of its forerunner - mattered:\n\n\
+                    -   1969, _Suva_: Creation of the Council.\n\
+                    -   1988, _Apia_: Agreement on the Tuna Treaty.\n\
+                    -   1991; _Honiara_: Declaration on coastal waters.[3]\n\
+                    -   1995, _Nuku'alofa_: Reef Strategy\n\
+                    -   2001, Island Relief Facility\n\
+                    -   2004, _Apia_: Agreement for the 2006 enlargement.\n";
+        let all = brief(text);
+        assert!(has(&all, "Pacific Fisheries Council", Event::Established, "1969"), "{all:?}");
+        // The item that created the council is no meeting of it.
+        assert!(!has(&all, "Pacific Fisheries Council", Event::Met, "1969"), "{all:?}");
+        assert!(has(&all, "Tuna Treaty", Event::Adopted, "1988"), "{all:?}");
+        assert!(has(&all, "Declaration on coastal waters", Event::Adopted, "1991"), "{all:?}");
+        assert!(has(&all, "Reef Strategy", Event::Adopted, "1995"), "{all:?}");
+        assert!(has(&all, "Island Relief Facility", Event::Established, "2001"), "{all:?}");
+        for year in ["1988", "1991", "1995", "2001", "2004"] {
+            assert!(has(&all, "Pacific Fisheries Council", Event::Met, year), "{year}: {all:?}");
+        }
+        // "Agreement for" something names no body: the meeting only.
+        assert_eq!(all.iter().filter(|(_, _, _, d)| d == "2004").count(), 1, "{all:?}");
+    }
+
+    #[test]
+    fn bare_titles_need_a_list_and_a_head_noun_that_says_the_event() {
+        // Alone (no neighbouring dated item), a title is a heading.
+        let all = brief(&format!("{TOPIC}1995: Reef Strategy\n\nThe reefs were mapped.\n"));
+        assert!(all.is_empty(), "{all:?}");
+        // In a list, a title whose head says no event, or a title with "The", gives nothing.
+        let all = brief(&format!("{TOPIC}- 1995: Reef Survey\n- 1996: The Reef Strategy\n- 1997: quiet year\n"));
+        assert!(all.is_empty(), "{all:?}");
+    }
+
+    #[test]
+    fn definition_items_name_their_subject() {
+        let text = "Working groups of the league:\n\n\
+                    Youth Football (YF): Created in May 2004 through the merging of two older groups.\n\
+                    Referees and Rules (RR): Established in 1999, and renamed later.\n\
+                    Stadiums (ST): Composed of club owners since 1990.\n\
+                    Note: Founded in 1950 by the clubs.\n";
+        let all = brief(text);
+        assert!(has(&all, "Youth Football", Event::Established, "2004-05"), "{all:?}");
+        assert!(has(&all, "Referees and Rules", Event::Established, "1999"), "{all:?}");
+        // No event word opening the definition, or no name: nothing.
+        assert!(!all.iter().any(|(_, _, _, d)| d == "1990" || d == "1950"), "{all:?}");
+    }
+
+    #[test]
+    fn category_lines_date_the_topic() {
+        let text = format!(
+            "{TOPIC}The association grew.\n\nCategory:1961 establishments in Europe Category:Water \
+             Category:Organizations established in 1961 Category:Treaties concluded in 1959 \
+             Category:1999 disestablishments\n"
+        );
+        let all = brief(&text);
+        assert!(has(&all, "Alpine Water Association", Event::Established, "1961"), "{all:?}");
+        assert!(has(&all, "Alpine Water Association", Event::Signed, "1959"), "{all:?}");
+        assert_eq!(all.iter().filter(|(_, e, _, _)| *e == Event::Established).count(), 1, "{all:?}");
+        assert!(!all.iter().any(|(_, _, _, d)| d == "1999"), "{all:?}");
+        // Without a topic, or outside a category line: nothing.
+        let all = brief("Mountain water in the valleys\n\nCategory:Organizations established in 1961\n");
+        assert!(all.is_empty(), "{all:?}");
+        let all = brief(&format!("{TOPIC}Organizations established in 1961 are listed here.\n"));
+        assert!(all.is_empty(), "{all:?}");
+    }
+
+    #[test]
     fn items_of_a_list_of_meetings() {
         let text = "The Pacific Fisheries Council manages fish stocks.\n\n\
                     Several sessions of the Pacific Fisheries Council changed its course, for example:\n\n\
@@ -918,9 +1195,9 @@ mod tests {
         let all = brief(text);
         assert!(has(&all, "Pacific Fisheries Council", Event::Met, "1971"), "{all:?}");
         assert!(has(&all, "Pacific Fisheries Council", Event::Met, "1978"), "{all:?}");
-        // An item that states an event keeps it, and is not also read as a meeting.
+        // An item that states an event keeps it, and is a meeting of the council too.
         assert!(has(&all, "Fisheries Agency", Event::Established, "1983"), "{all:?}");
-        assert!(!has(&all, "Pacific Fisheries Council", Event::Met, "1983"), "{all:?}");
+        assert!(has(&all, "Pacific Fisheries Council", Event::Met, "1983"), "{all:?}");
         // A list introduced by anything else dates no meeting.
         let text = "The Pacific Fisheries Council manages fish stocks.\n\n\
                     Catches of the Pacific Fisheries Council members grew, for example:\n\n\

@@ -13,7 +13,7 @@ pub(super) fn claims(text: &str) -> Vec<(String, Event, String)> {
     extract(&doc).claims.into_iter().map(|c| (c.subject, c.event, c.date.to_string())).collect()
 }
 
-fn full(text: &str) -> Vec<Claim> {
+pub(super) fn full(text: &str) -> Vec<Claim> {
     extract(&Document::from_text("t.txt", text)).claims
 }
 
@@ -480,7 +480,14 @@ fn shouted_words_and_adjectives_are_no_subjects() {
         Event::Established,
         "1979",
     );
-    has("The accession of Croatia in 2013 followed.", "Croatia", Event::Joined, "2013");
+    // A state is the agent of an accession, never its subject (see `membership`).
+    has(
+        "The accession of Croatia to the Danube Commission in 2013 followed.",
+        "Danube Commission",
+        Event::Joined,
+        "2013",
+    );
+    lacks("The accession of Croatia in 2013 followed.", "Croatia");
 }
 
 #[test]

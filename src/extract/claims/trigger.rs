@@ -153,10 +153,15 @@ impl<'a> Reader<'a, '_> {
         {
             return Some(Trigger { at: i + 1, event: Event::EnteredIntoForce, form: Form::Past, passive: true });
         }
-        if !(items.get(i + 1)?.is("into") && items.get(i + 2)?.is("force")) {
+        if !items.get(i + 1)?.is("into") {
             return None;
         }
-        let event = Event::EnteredIntoForce;
+        // "came into operation", "came into effect": the same frame.
+        let event = match items.get(i + 2)?.lower().as_str() {
+            "force" | "effect" => Event::EnteredIntoForce,
+            "operation" if items.get(i)?.is("came") || items.get(i)?.is("comes") => Event::Began,
+            _ => return None,
+        };
         let form = match items.get(i)?.lower().as_str() {
             "entered" | "enters" | "came" | "comes" => Form::Past,
             "entering" | "coming" => Form::Gerund,

@@ -112,6 +112,7 @@ pub fn extract_dates_in(doc: &Document, reference: Option<Date>, register: Optio
         last_day: None,
         last_quarter: None,
         stated_days: Vec::new(),
+        month_today: document_date.and_then(|d| latest_day_in_month(&chosen, &labels, d)),
     };
     let mentions = chosen.iter().zip(&labels).filter_map(|(c, l)| resolver.resolve(c, l.is_some())).collect();
     let impossible = chosen
@@ -324,6 +325,32 @@ struct Resolver<'a> {
     /// Days the text stated in full, as (month, day, year): "September 11" after "11 September
     /// 2001" is that day again.
     stated_days: Vec<(u8, u8, i32)>,
+    /// "today" in a sheet dated to a month only: the latest day of that month it states.
+    month_today: Option<Point>,
+}
+
+/// The latest day of `document_date`'s month that the text states in full (not in a metadata
+/// label), when the document date is a month.
+fn latest_day_in_month(chosen: &[Candidate], labels: &[Option<MetadataLabel>], document_date: Date) -> Option<Point> {
+    let doc = document_date.start();
+    if document_date.is_range() || !matches!(doc.unit(), Unit::Month(_)) {
+        return None;
+    }
+    chosen
+        .iter()
+        .zip(labels)
+        .filter(|(_, l)| l.is_none())
+        .filter_map(|(c, _)| match c.form {
+            Form::Date { end: None, .. } => explicit_date(c.form),
+            _ => None,
+        })
+        .map(|d| d.start())
+        .filter(|p| {
+            matches!(p.unit(), Unit::Day { .. })
+                && p.year_value() == doc.year_value()
+                && p.month_value() == doc.month_value()
+        })
+        .max_by_key(|p| p.days().0)
 }
 
 /// Words that put a clause in the future: "will meet on Friday", "is expected to sign in June",
@@ -399,8 +426,22 @@ fn weekday_future(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
+    // A past auxiliary right after the day puts it in the past whatever came before: "Until
+    // Thursday, they had not…", "a service planned for Saturday was cancelled".
+    let after = &text[end..text.ceil_char_boundary((end + 30).min(text.len()))];
+    let to = after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
+    if PAST_AUXILIARY.is_match(&after[..to]) {
+        return false;
+    }
     future_tense(text, start, end)
 }
+
+/// A past auxiliary as the next verb: right after the day ("Saturday was"), or after a comma
+/// and a short subject ("Thursday, the police had"); not a second verb after "and".
+static PAST_AUXILIARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) \A \s* (?: , \s* (?: \w+ \s+ ){0,2} )? (?: had | was | were ) (?-u:\b)")
+        .expect("PAST_AUXILIARY is a valid regex")
+});
 
 /// Whether a relative year compares with a year before or after ("a year ago", "a year
 /// earlier", "a year later"), as a report of results compares a quarter with the same quarter
@@ -474,7 +515,15 @@ impl Resolver<'_> {
     }
 
     fn resolve(&mut self, c: &Candidate, metadata: bool) -> Option<DateMention> {
-        let m = self.resolve_value(c, metadata)?;
+        let mut m = self.resolve_value(c, metadata)?;
+        // A floating holiday: the first day of its weekday on or after its earliest day.
+        if let (Some(wd), Some(d)) = (scan::floating_weekday(&self.text[c.span.start..c.span.end]), m.date)
+            && !d.is_range()
+            && let Some(from) = d.start().weekday()
+        {
+            let diff = (i64::from(wd) - i64::from(from)).rem_euclid(7);
+            m.date = Point::day_from_epoch(d.start().days().0 + diff).map(Date::point);
+        }
         if let Some(d) = m.date
             && !d.is_range()
             && matches!(d.start().unit(), Unit::Day { .. })
@@ -746,6 +795,15 @@ impl Resolver<'_> {
                             {
                                 None
                             }
+                            // "today" in a sheet dated to a month: the latest day of that
+                            // month the sheet states in full, if any (a release reports up to
+                            // the day it was written: "correct as of May 2002 … today … the
+                            // summit in Rome on 28 May 2002").
+                            (Some(b), Some(0))
+                                if deictic && unit == RelUnit::Day && matches!(b.unit(), Unit::Month(_)) =>
+                            {
+                                Some(Date::point(self.month_today.unwrap_or(b)))
+                            }
                             (Some(b), Some(n)) => shift(b, unit, n, modifier).map(Date::point),
                             _ => None,
                         }
@@ -789,9 +847,9 @@ impl Resolver<'_> {
                             Timex::FutureRef
                         }
                     }
-                    // A narrative's "today" is the present, not the day it was written.
+                    // "today" in an undated sheet is the present; in a dated one, its date.
                     Relative::Shift { anchor: Anchor::Deictic, unit: RelUnit::Day, offset: Some(0), .. }
-                        if self.register == Register::Narrative =>
+                        if date.is_none() =>
                     {
                         Timex::PresentRef
                     }

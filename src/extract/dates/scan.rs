@@ -164,12 +164,14 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("YEAR is a valid regex")
 });
 
-/// Fixed-date holidays, with or without a year: "Christmas 1963", "New Year's Day".
+/// Holidays, with or without a year: "Christmas 1963", "New Year's Day"; the floating US
+/// holidays "Thanksgiving Day" and "Election Day" (see [`floating_weekday`]).
 static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
         (?-u:\b)
-        (?P<name> Christmas\ Eve | Christmas(?:\ Day)? | New\ Year's\ (?:Day|Eve) | Boxing\ Day )
+        (?P<name> Christmas\ Eve | Christmas(?:\ Day)? | New\ Year's\ (?:Day|Eve) | Boxing\ Day
+                | Thanksgiving\ Day | Election\ Day )
         (?: ,?\ (?:of\ )? {year} )?
         ",
         year = year("year"),
@@ -743,6 +745,10 @@ fn holidays(text: &str, out: &mut Vec<Candidate>) {
             "Boxing Day" => (12, 26),
             "New Year's Day" => (1, 1),
             "New Year's Eve" => (12, 31),
+            // The earliest day a floating holiday can fall on; moved to its weekday once the
+            // year is known.
+            "Thanksgiving Day" => (11, 22),
+            "Election Day" => (11, 2),
             _ => (12, 25),
         };
         let year = caps.name("year").and_then(|y| parse_year(y.as_str()));
@@ -1696,6 +1702,19 @@ fn durations(text: &str, out: &mut Vec<Candidate>) {
 }
 
 /// Monday = 1 … Sunday = 7.
+/// The weekday a floating holiday falls on, the first one on or after the day `holidays`
+/// gives it: Thanksgiving Day (US) is the fourth Thursday of November, Election Day (US) the
+/// Tuesday after the first Monday of November.
+pub(super) fn floating_weekday(surface: &str) -> Option<u8> {
+    if surface.starts_with("Thanksgiving Day") {
+        Some(4)
+    } else if surface.starts_with("Election Day") {
+        Some(2)
+    } else {
+        None
+    }
+}
+
 fn weekday_number(name: &str) -> u8 {
     match name {
         "Monday" => 1,

@@ -497,6 +497,22 @@ fn news_table(reference: &str, rows: &[(&str, &[&str])]) {
 }
 
 #[test]
+fn floating_holidays_fall_on_their_weekday() {
+    news_table(
+        "2000-01-06",
+        &[
+            ("The shelter served 300 meals on Thanksgiving Day.", &["Thanksgiving Day=1999-11-25:DATE"]),
+            ("The store opened on Thanksgiving Day 2004.", &["Thanksgiving Day 2004=2004-11-25:DATE"]),
+            ("Turnout on Election Day 1998 was low.", &["Election Day 1998=1998-11-03:DATE"]),
+            // Not the holiday's name.
+            ("Thanksgiving dinners cost more.", &[]),
+            ("The Election Day rally was large.", &["Election Day=1999-11-02:DATE"]),
+        ],
+    );
+    news_table("1998-10-26", &[("Voters go to the polls on Election Day.", &["Election Day=1998-11-03:DATE"])]);
+}
+
+#[test]
 fn weekdays_follow_the_tense() {
     // 1998-01-08 was a Thursday.
     news_table(
@@ -510,6 +526,11 @@ fn weekdays_follow_the_tense() {
             ("Talks resume next Thursday.", &["next Thursday=1998-01-15:DATE"]),
             ("The union has until Monday to reply.", &["Monday=1998-01-12:DATE"]),
             ("Shares fell after Monday's ruling.", &["Monday=1998-01-05:DATE"]),
+            // A past auxiliary after the day beats a future cue before it.
+            ("Until Monday, the police had not named a suspect.", &["Monday=1998-01-05:DATE"]),
+            ("A parade planned for Saturday was called off.", &["Saturday=1998-01-03:DATE"]),
+            ("A parade is planned for Saturday in the old town.", &["Saturday=1998-01-10:DATE"]),
+            ("Fans planned a parade on Saturday and were hiring a band.", &["Saturday=1998-01-10:DATE"]),
             // Names of days are not days of this week.
             ("Markets remember Black Monday.", &[]),
             ("The parade is held on Good Friday.", &[]),
@@ -633,13 +654,43 @@ fn register_is_decided_from_the_text() {
 }
 
 #[test]
-fn narrative_today_is_the_present_and_vague_shifts_keep_a_direction() {
+fn today_is_the_sheets_date_and_the_present_only_when_undated() {
+    // A dated sheet's "today" is its date, in either register (TimeML: "today" is the
+    // document's day); vague shifts keep a direction.
     let (_, rows) = timex(
         "The fort fell in 1761. A few years later it was rebuilt. Today it is a museum.",
         "2009-12-19",
         Some(Register::Narrative),
     );
-    assert_eq!(rows, ["1761=1761:DATE", "A few years later=FUTURE_REF:DATE", "Today=PRESENT_REF:DATE"]);
+    assert_eq!(rows, ["1761=1761:DATE", "A few years later=FUTURE_REF:DATE", "Today=2009-12-19:DATE"]);
+    let (_, rows) = timex("The guild opened a new hall today.", "2011-06-03", Some(Register::News));
+    assert_eq!(rows, ["today=2011-06-03:DATE"]);
+    // An undated sheet: "today" is the present.
+    let doc = Document::from_text("t.txt", "The fort fell in 1761. Today it is a museum.");
+    let x = extract_dates(&doc, None);
+    let values: Vec<String> = x.mentions.iter().map(|m| m.value().unwrap_or_default()).collect();
+    assert_eq!(values, ["1761", "PRESENT_REF"]);
+}
+
+#[test]
+fn today_in_a_sheet_dated_to_a_month() {
+    // The latest day of that month the sheet states in full: the release was written on it.
+    let text = "correct as of\nJune 2015\n\nThe guild opened its hall today. Members met on 3 June 2015 \
+                and the hall opened on 19 June 2015; an earlier hall closed on 30 May 2015.";
+    let doc = Document::from_text("t.txt", text);
+    let x = extract_dates(&doc, None);
+    assert_eq!(x.document_date.map(|d| d.to_string()).as_deref(), Some("2015-06"));
+    let today = x.mentions.iter().find(|m| doc.text()[m.span.start..m.span.end] == *"today").unwrap();
+    assert_eq!(today.value().as_deref(), Some("2015-06-19"));
+    // No day of that month stated (a day of another month does not count): the month.
+    let text = "correct as of\nJune 2015\n\nThe guild opened its hall today. An earlier hall closed on 30 May 2015.";
+    let doc = Document::from_text("t.txt", text);
+    let x = extract_dates(&doc, None);
+    let today = x.mentions.iter().find(|m| doc.text()[m.span.start..m.span.end] == *"today").unwrap();
+    assert_eq!(today.value().as_deref(), Some("2015-06"));
+    // A sheet dated to the day keeps its day even when it states a later one.
+    let (_, rows) = timex("The hall opened today; the next one opens on 20 June 2015.", "2015-06-04", None);
+    assert_eq!(rows[0], "today=2015-06-04:DATE");
 }
 
 #[test]
