@@ -14,38 +14,7 @@ use crate::extract::{BodyMention, Claim, DateMention, Extraction};
 use crate::index::Hit;
 use crate::pipeline::BodySummary;
 
-/// Terminal styling: ANSI escapes when on, nothing when off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    /// Plain text, for pipes and files: no markers at all.
-    Plain,
-    /// ANSI colours.
-    Color,
-}
-
-impl Style {
-    fn paint(self, code: &str, s: &str) -> String {
-        match self {
-            Style::Plain => s.to_string(),
-            Style::Color => format!("\x1b[{code}m{s}\x1b[0m"),
-        }
-    }
-
-    fn path(self, s: &str) -> String {
-        self.paint("35", s)
-    }
-
-    fn dim(self, s: &str) -> String {
-        self.paint("2", s)
-    }
-
-    fn mark(self, s: &str) -> String {
-        match self {
-            Style::Plain => s.to_string(),
-            Style::Color => self.paint("1;31", s),
-        }
-    }
-}
+pub use crate::report::Style;
 
 /// Writes one JSON line. An I/O failure keeps its kind (a closed pipe stays `BrokenPipe`).
 pub(crate) fn json_line<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {

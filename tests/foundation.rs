@@ -114,6 +114,48 @@ fn search_filters_by_doc_glob_body_and_date() {
     assert_eq!(hits(&["founded", "--body", "OTO"]).len(), 1);
 }
 
+/// The date filter is applied before the top hits are taken: dated passages that rank below
+/// many undated ones still fill `--limit`, and a passage matches only when one of its dates
+/// overlaps the range (not the start of one date and the end of another).
+#[test]
+fn date_filters_fill_the_limit_from_passages_ranked_below_undated_ones() {
+    let w = Work::new();
+    // 120 short undated passages that rank high for "harbour" (more than any over-fetch).
+    let undated: Vec<String> = (0..120).map(|i| format!("Harbour harbour dues, table {i}.")).collect();
+    w.write("dues.txt", undated.join("\n\n"));
+    // Six long dated passages in the 1950s, each mentioning the harbour once.
+    let dated: Vec<String> = (1950..1956)
+        .map(|y| {
+            format!(
+                "After a long winter of storms that had battered the eastern quay, the fish market and the \
+                 old customs house, the town council voted to rebuild the harbour wall in {y}."
+            )
+        })
+        .collect();
+    w.write("works.txt", dated.join("\n\n"));
+    // Two dates in June's neighbours: the passage's years match, no date overlaps June.
+    w.write("trap.txt", "The harbour closed on 1 May 1955 and reopened on 3 July 1955 for the regatta season.\n");
+    let hits = |args: &[&str]| {
+        let mut a = vec!["search", "harbour"];
+        a.extend_from_slice(args);
+        a.extend_from_slice(&["--format", "json"]);
+        let out = w.cmd(&a).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        json_lines(&out.stdout)
+    };
+    // Unfiltered, the undated passages fill the first page.
+    assert!(hits(&["--limit", "50"]).iter().all(|h| h["doc"] == "dues.txt"));
+    let four = hits(&["--from", "1950", "--to", "1959", "--limit", "4"]);
+    assert_eq!(four.len(), 4, "{four:?}");
+    assert!(four.iter().all(|h| h["doc"] != "dues.txt"), "{four:?}");
+    // Every match when the limit allows: the six dated passages and the trap's (May, July 1955).
+    assert_eq!(hits(&["--from", "1950", "--to", "1959", "--limit", "20"]).len(), 7);
+    let june = hits(&["--from", "1955-06", "--to", "1955-06-30"]);
+    assert_eq!(june.len(), 1, "only the passage dated in 1955 as a year overlaps June: {june:?}");
+    assert_eq!(june[0]["doc"], "works.txt");
+    assert_eq!(hits(&["--from", "1955-07-03", "--to", "1955-07-03"])[0]["doc"], "trap.txt");
+}
+
 /// `search --body` reads the alias registry from a cache in the index: a new sheet that
 /// defines an acronym, and a new alias in `concord.toml`, must both be seen at once.
 #[test]

@@ -1,18 +1,20 @@
-//! Search: the user's query over passages, with the sheet, body and date filters as
-//! query clauses, hits in a stable order (score, then sheet and line), and snippets.
+//! Search: the user's query over passages, with the sheet, body and date filters applied
+//! before the top hits are taken (sheet and body as query clauses, dates as year terms in
+//! the query and an exact check of each date's day interval while collecting), hits in a
+//! stable order (score, then sheet and line), and snippets.
 
 use std::num::NonZeroUsize;
 use std::ops::Bound;
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
+use tantivy::collector::{FilterCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
 
 use super::CorpusIndex;
-use super::schema::KIND_PASSAGE;
+use super::schema::{DATES_FIELD, KIND_PASSAGE, unpack_interval};
 use crate::corpus::DocId;
 use crate::date::Date;
 use crate::error::{Error, Result};
@@ -87,6 +89,8 @@ impl CorpusIndex {
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
         }
         if opts.from.is_some() || opts.to.is_some() {
+            // The year terms narrow the candidates through the inverted index; the exact
+            // day intervals are checked below while collecting.
             let lo = opts
                 .from
                 .map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.year, i64::from(d.year()))));
@@ -97,32 +101,29 @@ impl CorpusIndex {
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
         }
         let query = BooleanQuery::new(clauses);
-        let date_filter = opts.from.is_some() || opts.to.is_some();
-        // Over-fetch when the exact date filter may drop some year-level candidates.
-        let fetch = if date_filter { opts.limit.get().saturating_mul(4).max(50) } else { opts.limit.get() };
-        let top = searcher
-            .search(&query, &TopDocs::with_limit(fetch).order_by_score())
-            .map_err(|e| Error::engine(&self.dir, e))?;
+        let top_docs = TopDocs::with_limit(opts.limit.get()).order_by_score();
+        let top = if opts.from.is_some() || opts.to.is_some() {
+            // A passage matches when one of its dates overlaps [from, to]: each date is one
+            // packed interval, so the test pairs each date's own first and last day (two
+            // separate multi-valued columns would pair one date's start with another's
+            // end). The filter runs before the top-k, so a search returns `limit` hits
+            // whenever that many passages match.
+            let (from_day, to_day) = (opts.from.map(|d| d.days().0), opts.to.map(|d| d.days().1));
+            let overlaps = move |v: u64| {
+                let (lo, hi) = unpack_interval(v);
+                from_day.is_none_or(|fd| hi >= fd) && to_day.is_none_or(|td| lo <= td)
+            };
+            searcher.search(&query, &FilterCollector::new(DATES_FIELD.to_string(), overlaps, top_docs))
+        } else {
+            searcher.search(&query, &top_docs)
+        }
+        .map_err(|e| Error::engine(&self.dir, e))?;
         let mut snippets =
             SnippetGenerator::create(&searcher, &*user, f.text).map_err(|e| Error::engine(&self.dir, e))?;
         snippets.set_max_num_chars(200);
-        let (from_day, to_day) = (opts.from.map(|d| d.days().0), opts.to.map(|d| d.days().1));
         let mut hits = Vec::new();
         for (score, addr) in top {
             let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::engine(&self.dir, e))?;
-            if date_filter {
-                let spans: Vec<(i64, i64)> = d
-                    .get_first(f.dates)
-                    .and_then(|v| v.as_str())
-                    .and_then(|s| serde_json::from_str(s).ok())
-                    .unwrap_or_default();
-                let ok = spans
-                    .iter()
-                    .any(|&(lo, hi)| from_day.is_none_or(|fd| hi >= fd) && to_day.is_none_or(|td| lo <= td));
-                if !ok {
-                    continue;
-                }
-            }
             let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
             let first_line = d.get_first(f.line).and_then(|v| v.as_u64()).unwrap_or(1);
             let snippet = snippets.snippet(text);

@@ -264,8 +264,8 @@ impl CorpusIndex {
             for y in years {
                 d.add_i64(f.year, i64::from(y));
             }
-            if !spans.is_empty() {
-                d.add_text(f.dates, serde_json::to_string(&spans).unwrap_or_default());
+            for &(lo, hi) in &spans {
+                d.add_u64(f.dates, super::schema::pack_interval(lo, hi));
             }
             let mut names = BTreeSet::new();
             for b in starting_within(&x.bodies, *p, |b| b.span.start) {

@@ -20,13 +20,11 @@ fn line(f: &Finding, changed: &BTreeSet<DocId>, marker: &str, out: &mut dyn Writ
     let at = tally.pointer(changed).map(position).unwrap_or_default();
     writeln!(
         out,
-        "{}: {}[{}] {} — {}: {}{marker}",
+        "{}: {}[{}] {}{marker}",
         clean(&at),
         f.severity,
         f.id,
-        clean(&f.subject),
-        clean(&f.event),
-        clean(&tally.line())
+        super::snippet::headline(&f.subject, &f.event, &tally.line(), super::snippet::cleaned)
     )
 }
 

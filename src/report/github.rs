@@ -119,11 +119,9 @@ pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) 
     }
     for e in gate.stale.iter().take(MAX_PER_LEVEL.saturating_sub(gate.below_threshold.len())) {
         let message = format!(
-            "baseline entry {} ({} — {}: {}) matches no finding any more; remove it or run concord check --update-baseline",
+            "baseline entry {} ({}) matches no finding any more; remove it or run concord check --update-baseline",
             e.id,
-            e.subject,
-            e.event,
-            e.values.join(" vs ")
+            snippet::headline(&e.subject, &e.event, &e.values.join(" vs "), str::to_string)
         );
         writeln!(
             out,

@@ -60,11 +60,9 @@ fn finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<article class=\"{}\" id=\"{}\">", f.severity, escape_html(&f.id))?;
     writeln!(
         out,
-        "<h3><span class=\"sev\">{}</span> {} — {}: {} <span class=\"id\">{}</span></h3>",
+        "<h3><span class=\"sev\">{}</span> {} <span class=\"id\">{}</span></h3>",
         f.severity,
-        escape_html(&f.subject),
-        escape_html(&f.event),
-        escape_html(&f.values.join(" vs ")),
+        snippet::finding_headline(f, escape_html),
         escape_html(&f.id)
     )?;
     writeln!(out, "<p class=\"reason\">{}</p>", escape_html(&f.reason))?;

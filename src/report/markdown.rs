@@ -48,15 +48,7 @@ fn title(sev: Severity) -> &'static str {
 }
 
 fn finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "## {} `{}`: {} — {}: {}\n",
-        title(f.severity),
-        f.id,
-        escape(&f.subject),
-        escape(&f.event),
-        escape(&f.values.join(" vs "))
-    )?;
+    writeln!(out, "## {} `{}`: {}\n", title(f.severity), f.id, snippet::finding_headline(f, escape))?;
     let tally = Tally::of(f);
     writeln!(out, "Values: {}.\n", escape(&tally.line()))?;
     writeln!(out, "{}\n", escape(&f.reason))?;

@@ -24,6 +24,7 @@ mod markdown;
 mod sarif;
 pub mod snippet;
 mod statistics;
+mod style;
 pub mod tally;
 mod text;
 
@@ -37,6 +38,7 @@ use serde::Serialize;
 use crate::baseline::Gate;
 use crate::check::{Finding, Severity, TimelineEntry};
 pub use crate::warning::{Warning, WarningKind};
+pub use style::Style;
 
 /// Counts for the summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

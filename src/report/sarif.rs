@@ -241,7 +241,8 @@ fn result(
     let related: Vec<&Claim> =
         tally.dissenters_first().filter(|c| pointer.is_none_or(|p| !std::ptr::eq(*c, p))).take(MAX_RELATED).collect();
     let left_out = f.claims.len().saturating_sub(related.len() + usize::from(pointer.is_some()));
-    let mut message = format!("{} — {}: {}. {}", f.subject, f.event, tally.line(), f.reason);
+    let mut message =
+        format!("{}. {}", super::snippet::headline(&f.subject, &f.event, &tally.line(), str::to_string), f.reason);
     if let Some(how) = pointer.and_then(super::snippet::derivation) {
         message.push_str(&format!(" Inferred: {how}."));
     }

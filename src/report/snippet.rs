@@ -105,6 +105,22 @@ pub fn url_component(s: &str) -> String {
     out
 }
 
+/// The headline of a finding, written the same way by every renderer:
+/// `subject — event: values`, each part passed through the format's escaping `esc`.
+pub fn headline(subject: &str, event: &str, values: &str, esc: impl Fn(&str) -> String) -> String {
+    format!("{} — {}: {}", esc(subject), esc(event), esc(values))
+}
+
+/// The escaping of terminal formats, for [`headline`]: [`clean`], owned.
+pub fn cleaned(s: &str) -> String {
+    clean(s).into_owned()
+}
+
+/// [`headline`] of a finding with its distinct values (`1997-05-27 vs 1998`).
+pub fn finding_headline(f: &crate::check::Finding, esc: impl Fn(&str) -> String) -> String {
+    headline(&f.subject, &f.event, &f.values.join(" vs "), esc)
+}
+
 /// "1 claim", "2 claims".
 pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 { format!("{n} {noun}") } else { format!("{n} {noun}s") }

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use super::snippet::{self, clean, plural, position};
 use super::tally::Tally;
-use super::{RenderOptions, Report, Verbosity, Warning};
+use super::{RenderOptions, Report, Style, Verbosity, Warning};
 use crate::baseline::{Gate, StalePolicy};
 use crate::check::{Finding, Severity};
 use crate::extract::Claim;
@@ -17,30 +17,11 @@ use crate::extract::Claim;
 /// Characters of quote shown on each side of the date.
 const CONTEXT: usize = 60;
 
-struct Paint {
-    on: bool,
-}
-
-impl Paint {
-    fn wrap(&self, code: &str, s: &str) -> String {
-        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
-    }
-    fn severity(&self, sev: Severity, s: &str) -> String {
-        self.wrap(if sev == Severity::Conflict { "1;31" } else { "1;33" }, s)
-    }
-    fn frame(&self, s: &str) -> String {
-        self.wrap("1;34", s)
-    }
-    fn bold(&self, s: &str) -> String {
-        self.wrap("1", s)
-    }
-}
-
 fn headline(f: &Finding) -> String {
-    format!("{}: {} — {}: {}", f.id, clean(&f.subject), clean(&f.event), clean(&f.values.join(" vs ")))
+    format!("{}: {}", f.id, snippet::finding_headline(f, snippet::cleaned))
 }
 
-fn source(paint: &Paint, sev: Severity, c: &Claim, out: &mut dyn Write) -> io::Result<()> {
+fn source(paint: &Style, sev: Severity, c: &Claim, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "  {} {}  {} ({})", paint.frame("-->"), clean(&position(c)), c.date, c.date.precision())?;
     let s = snippet::snippet(&c.quote, c.quote_date, Some(CONTEXT));
     let before = format!("{}{}", if s.cut_start { "…" } else { "" }, clean(s.before));
@@ -60,7 +41,7 @@ fn source(paint: &Paint, sev: Severity, c: &Claim, out: &mut dyn Write) -> io::R
 /// Sources quoted in full per finding; the tally line counts the rest.
 const MAX_QUOTED: usize = 6;
 
-fn finding(paint: &Paint, f: &Finding, marker: &str, out: &mut dyn Write) -> io::Result<()> {
+fn finding(paint: &Style, f: &Finding, marker: &str, out: &mut dyn Write) -> io::Result<()> {
     let label = format!("{}[{}", f.severity, f.id);
     let head = headline(f);
     let rest = head.strip_prefix(f.id.as_str()).unwrap_or(&head);
@@ -86,7 +67,7 @@ fn finding(paint: &Paint, f: &Finding, marker: &str, out: &mut dyn Write) -> io:
 }
 
 pub(super) fn render(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let paint = Paint { on: options.color };
+    let paint = Style::new(options.color);
     for f in &report.findings {
         finding(&paint, f, "", out)?;
     }
@@ -98,15 +79,15 @@ pub(super) fn render(report: &Report, options: &RenderOptions, out: &mut dyn Wri
 }
 
 /// `warning[kind]: doc:line:column: message`, one line each.
-fn warnings(paint: &Paint, warnings: &[Warning], out: &mut dyn Write) -> io::Result<()> {
+fn warnings(paint: &Style, warnings: &[Warning], out: &mut dyn Write) -> io::Result<()> {
     for w in warnings {
-        writeln!(out, "{}: {}", paint.wrap("1;35", &format!("warning[{}]", w.kind)), clean(&w.to_string()))?;
+        writeln!(out, "{}: {}", paint.warning(&format!("warning[{}]", w.kind)), clean(&w.to_string()))?;
     }
     Ok(())
 }
 
 pub(super) fn render_timeline(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let paint = Paint { on: options.color };
+    let paint = Style::new(options.color);
     for e in &report.timeline {
         let support = e.supporting_sheets().iter().map(|d| clean(d.as_str()).into_owned()).collect::<Vec<_>>();
         write!(
@@ -137,7 +118,7 @@ pub(super) fn render_timeline(report: &Report, options: &RenderOptions, out: &mu
 }
 
 pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let paint = Paint { on: options.color };
+    let paint = Style::new(options.color);
     let mark = |f: &Finding| if gate.touches_changed(f) { " (changed sheet)" } else { "" };
     for f in &gate.new {
         finding(&paint, f, mark(f), out)?;
@@ -149,11 +130,9 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
     for k in &gate.known {
         let todo = k.entry.reason.trim_start().starts_with("TODO");
         let mut line = format!(
-            "known[{}]: {} — {}: {}{}",
+            "known[{}]: {}{}",
             k.finding.id,
-            clean(&k.finding.subject),
-            clean(&k.finding.event),
-            clean(&k.finding.values.join(" vs ")),
+            snippet::finding_headline(&k.finding, snippet::cleaned),
             mark(&k.finding)
         );
         if todo {
@@ -168,12 +147,10 @@ pub(super) fn render_gate(gate: &Gate, options: &RenderOptions, out: &mut dyn Wr
     for e in &gate.stale {
         writeln!(
             out,
-            "{}[{}]: {} — {}: {} no longer found; remove it or run --update-baseline",
-            paint.wrap("1;35", "stale"),
+            "{}[{}]: {} no longer found; remove it or run --update-baseline",
+            paint.warning("stale"),
             clean(&e.id),
-            clean(&e.subject),
-            clean(&e.event),
-            clean(&e.values.join(" vs "))
+            snippet::headline(&e.subject, &e.event, &e.values.join(" vs "), snippet::cleaned)
         )?;
     }
     if options.verbosity == Verbosity::Quiet {
