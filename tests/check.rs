@@ -1,5 +1,5 @@
 //! The cross-check, reports and the CI gate driven through the binary on small corpora
-//! written here (issues 5 and 6), plus the bundled corpus's known review finding.
+//! written here, plus the bundled corpus's known review finding.
 
 use serde_json::Value;
 

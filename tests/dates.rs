@@ -1,4 +1,4 @@
-//! `concord dates` and date values through the index (issue 14; issue 15, defect 1).
+//! `concord dates` and date values through the index.
 
 use crate::util::*;
 

@@ -1,6 +1,6 @@
-//! The cross-check by order of events and the confidence rules for one sheet (issue 13,
-//! items 7 and 8), and one date rule for findings and timeline (issue 15, defect 3), driven
-//! through the binary on small corpora written here.
+//! The cross-check by order of events, the confidence rules for one sheet, and the rule
+//! that a one-against-one split is no agreed date, driven through the binary on small
+//! corpora written here.
 
 use serde_json::Value;
 

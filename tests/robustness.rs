@@ -1,4 +1,4 @@
-//! Hostile input, crashes and concurrent runs (issue 8): every case ends in a clear
+//! Hostile input, crashes and concurrent runs: every case ends in a clear
 //! message and a defined exit code, never a panic, never a broken index.
 
 use std::io::Write as _;

@@ -5,15 +5,15 @@
 mod util;
 
 mod check;
+mod conventions;
 mod dates;
-mod deploy;
-mod foundation;
+mod export;
 mod fuzz;
 mod html_chromium;
 mod listings;
 mod order;
 mod robustness;
+mod search;
 mod serve;
 mod serve_chromium;
-mod verdict;
 mod warnings;

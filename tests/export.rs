@@ -1,5 +1,5 @@
 //! `concord export --format ndjson` is valid NDJSON whose every field is in the shipped
-//! Elasticsearch mapping with a compatible type (issue 7, "beyond one machine").
+//! Elasticsearch mapping with a compatible type.
 
 use serde_json::Value;
 

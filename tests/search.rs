@@ -1,4 +1,4 @@
-//! Ingestion, the index and search, driven through the binary (issue 2).
+//! Ingestion, the index and search, driven through the binary.
 
 use crate::util::*;
 

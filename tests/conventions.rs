@@ -1,4 +1,4 @@
-//! Issue 15: one verdict in every format, CI output that fits GitHub at scale, and the
+//! One verdict in every format, CI output that fits GitHub at scale, and the
 //! conventions linter users expect (report exits 0, config found from a subdirectory,
 //! ripgrep-style `--doc` globs, concise output, quiet means quiet). Each defect's test is
 //! named after it.
