@@ -218,21 +218,9 @@ impl Reader<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{Claim, Event, extract};
-    use crate::corpus::Document;
+    use super::super::super::Event;
 
-    fn claims(text: &str) -> Vec<Claim> {
-        extract(&Document::from_text("t.md", text)).claims
-    }
-
-    /// (subject, event, agent, date) of every claim of `text`.
-    fn brief(text: &str) -> Vec<(String, Event, Option<String>, String)> {
-        claims(text).into_iter().map(|c| (c.subject, c.event, c.agent, c.date.to_string())).collect()
-    }
-
-    fn has(all: &[(String, Event, Option<String>, String)], subject: &str, event: Event, date: &str) -> bool {
-        all.iter().any(|(s, e, _, d)| s == subject && *e == event && d == date)
-    }
+    use super::super::tests::{brief, full as claims, in_brief as has};
 
     #[test]
     fn ceasing_to_be_a_member_is_leaving_the_body() {

@@ -982,21 +982,9 @@ fn names_office(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{Claim, Event, extract};
-    use crate::corpus::Document;
+    use super::super::super::Event;
 
-    fn claims(text: &str) -> Vec<Claim> {
-        extract(&Document::from_text("t.md", text)).claims
-    }
-
-    /// (subject, event, agent, date) of every claim, for compact assertions.
-    fn brief(text: &str) -> Vec<(String, Event, Option<String>, String)> {
-        claims(text).into_iter().map(|c| (c.subject, c.event, c.agent, c.date.to_string())).collect()
-    }
-
-    fn has(all: &[(String, Event, Option<String>, String)], subject: &str, event: Event, date: &str) -> bool {
-        all.iter().any(|(s, e, _, d)| s == subject && *e == event && d == date)
-    }
+    use super::super::tests::{brief, full as claims, in_brief as has};
 
     const TOPIC: &str = "The Alpine Water Association (AWA) is a regional body of mountain states.\n\n";
 

@@ -22,6 +22,21 @@ pub(super) fn has(text: &str, subject: &str, event: Event, date: &str) {
     assert!(got.iter().any(|(s, e, d)| s == subject && *e == event && d == date), "{text}\n  got {got:?}");
 }
 
+/// (subject, event, agent, date) of every claim of `text`, for compact assertions on agents.
+pub(super) fn brief(text: &str) -> Vec<(String, Event, Option<String>, String)> {
+    full(text).into_iter().map(|c| (c.subject, c.event, c.agent, c.date.to_string())).collect()
+}
+
+/// Whether `all` (from [`brief`]) holds `subject — event` at `date`.
+pub(super) fn in_brief(
+    all: &[(String, Event, Option<String>, String)],
+    subject: &str,
+    event: Event,
+    date: &str,
+) -> bool {
+    all.iter().any(|(s, e, _, d)| s == subject && *e == event && d == date)
+}
+
 /// No claim of `text` has `subject`.
 pub(super) fn lacks(text: &str, subject: &str) {
     let got = claims(text);
