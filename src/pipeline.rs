@@ -9,7 +9,9 @@
 //! 4. One call per command, each returning a typed value the binary renders:
 //!    [`Session::report`], [`Session::timeline`], [`Session::gate`], [`Session::bodies`],
 //!    [`Session::search`], [`Session::export`]. The cross-check and the baseline gate run
-//!    here, never in the report module or the binary.
+//!    here, never in the report module or the binary; `check_cache.rs` keeps the findings
+//!    per subject in the index directory, so a second `check` re-checks only the subjects
+//!    whose sheets changed.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

@@ -3,7 +3,9 @@
 //! The library side turns a [`Request`] into a [`Response`] ([`App::handle`]) without any
 //! socket, so every page and JSON endpoint is testable in process; [`serve`] binds
 //! 127.0.0.1 and feeds it from [`net`]: one thread per kept-alive connection, at most
-//! `workers` requests answered at once.
+//! `workers` requests answered at once. Files: `http.rs` (request, response, headers),
+//! `pages.rs` (one handler per page or endpoint), `net.rs` (the connections), `watch.rs`
+//! (when to run the freshness check).
 //!
 //! **State, and why requests do not queue behind each other.** The open index is shared
 //! by every worker: a search takes its own tantivy searcher and runs beside any other
