@@ -1,7 +1,7 @@
 //! The stages, top to bottom, and one typed result per command.
 //!
 //! 1. [`ingest`]: scan the corpus, read each new or changed sheet (bounded), hash, decode,
-//!    build its [`Document`](crate::Document) and extract; the index plans and stores.
+//!    build its [`Document`] and extract; the index plans and stores.
 //! 2. [`Session::open`]: configuration, manifest, the index locked and brought up to date,
 //!    so results are never stale.
 //! 3. [`Session::view`]: the corpus-wide view (sheets, canonical bodies, resolved claims)

@@ -8,7 +8,7 @@
 //!
 //! UAX #29 always breaks after a line feed, and no rule looks back or ahead across one, so
 //! each line is segmented on its own. A line of ASCII, Latin-1, Latin Extended-A and
-//! General Punctuation goes through [`table_breaks`], a port of unicode-segmentation's
+//! General Punctuation goes through `table_breaks`, a port of unicode-segmentation's
 //! state machine with those categories inlined (the crate's per-character table search
 //! was an eighth of all extraction time); any other line through unicode-segmentation
 //! itself. Differential tests hold the two to the same boundaries, character by

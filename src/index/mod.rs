@@ -1,5 +1,5 @@
 //! The on-disk index: a tantivy index of passages for search, plus one record per sheet
-//! holding its content hash and cached [`Extraction`], so unchanged sheets are never
+//! holding its content hash and cached [`Extraction`](crate::extract::Extraction), so unchanged sheets are never
 //! re-read.
 //!
 //! Layout of the index directory:
