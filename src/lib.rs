@@ -2,9 +2,16 @@
 //!
 //! The pipeline follows the data: [`corpus`] lists and reads sheets, [`normalize`]
 //! cleans their text while keeping a map back to original `line:column`, [`extract`]
-//! finds dates, named bodies and dated claims, [`index`] keeps a tantivy index on disk
-//! for search and for incremental runs, [`check`] cross-checks claims, and [`report`]
-//! renders findings. [`pipeline`] ties the stages together for the binary.
+//! finds dates, named bodies and dated claims, [`index`] stores records and passages in
+//! a tantivy index on disk for search and for incremental runs, [`check`] cross-checks
+//! claims, [`baseline`] gates them for CI, and [`report`] and [`listing`] render the
+//! results. [`pipeline`] runs those stages (ingest, the incremental check) and returns one
+//! typed result per command; [`serve`] puts the same results in a browser.
+//!
+//! Beside them: [`date`] and [`span`] (values and positions), [`warning`] (per-sheet
+//! problems every output shows), [`error`], [`config`] (`concord.toml`), [`search`] (query
+//! and glob checks), [`export`] (NDJSON passages), [`atomic`] (atomic file writes),
+//! [`invariants`] (shared with the fuzz targets) and [`timing`].
 //!
 //! ```
 //! use concord::{Document, extract::extract};

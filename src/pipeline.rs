@@ -1,7 +1,7 @@
 //! The stages, top to bottom, and one typed result per command.
 //!
 //! 1. [`ingest`]: scan the corpus, read each new or changed sheet (bounded), hash, decode,
-//!    build its [`Document`](crate::Document) and extract; the index plans and stores.
+//!    build its [`Document`] and extract; the index plans and stores.
 //! 2. [`Session::open`]: configuration, manifest, the index locked and brought up to date,
 //!    so results are never stale.
 //! 3. [`Session::view`]: the corpus-wide view (sheets, canonical bodies, resolved claims)
@@ -9,7 +9,9 @@
 //! 4. One call per command, each returning a typed value the binary renders:
 //!    [`Session::report`], [`Session::timeline`], [`Session::gate`], [`Session::bodies`],
 //!    [`Session::search`], [`Session::export`]. The cross-check and the baseline gate run
-//!    here, never in the report module or the binary.
+//!    here, never in the report module or the binary; `check_cache.rs` keeps the findings
+//!    per subject in the index directory, so a second `check` re-checks only the subjects
+//!    whose sheets changed.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

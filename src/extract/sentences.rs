@@ -8,11 +8,16 @@
 //!
 //! UAX #29 always breaks after a line feed, and no rule looks back or ahead across one, so
 //! each line is segmented on its own. A line of ASCII, Latin-1, Latin Extended-A and
-//! General Punctuation (curly quotes, dashes) goes through [`table_breaks`], a port of
-//! unicode-segmentation's state machine with those categories inlined (the crate's
-//! per-character table search was an eighth of all extraction time); any other line
-//! through unicode-segmentation itself. Differential tests hold the two to the same
-//! boundaries, character by character over the covered blocks.
+//! General Punctuation goes through `table_breaks`, a port of unicode-segmentation's
+//! state machine with those categories inlined (the crate's per-character table search
+//! was an eighth of all extraction time); any other line through unicode-segmentation
+//! itself. Differential tests hold the two to the same boundaries, character by
+//! character over the covered blocks.
+//!
+//! The text is already normalised ([`crate::normalize`]): curly quotes, dashes, the
+//! ellipsis, guillemets and Unicode spaces arrive as ASCII, so most lines are plain
+//! ASCII. The table still covers the whole General Punctuation block, so a caller with
+//! unnormalised text gets the same boundaries as unicode-segmentation's.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -102,8 +107,9 @@ const GENERAL_PUNCTUATION: [(char, char, Cat); 17] = [
 ];
 
 /// The category of `c` where this module knows it: ASCII, Latin-1 Supplement, Latin
-/// Extended-A (the letters of European names) and General Punctuation (curly quotes,
-/// dashes). `None` elsewhere: such a line is left to unicode-segmentation.
+/// Extended-A (the letters of European names) and General Punctuation (what normalisation
+/// leaves of it, and all of it on unnormalised text). `None` elsewhere: such a line is
+/// left to unicode-segmentation.
 fn cat(c: char) -> Option<Cat> {
     match c {
         '\0'..='\u{7f}' => Some(ascii_cat(c as u8)),

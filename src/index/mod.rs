@@ -1,5 +1,5 @@
 //! The on-disk index: a tantivy index of passages for search, plus one record per sheet
-//! holding its content hash and cached [`Extraction`], so unchanged sheets are never
+//! holding its content hash and cached [`Extraction`](crate::extract::Extraction), so unchanged sheets are never
 //! re-read.
 //!
 //! Layout of the index directory:
@@ -9,10 +9,14 @@
 //!   second process waits a bounded time, then says who holds it. A long-running reader
 //!   (`concord serve`) lets go of it ([`CorpusIndex::release_lock`]) and takes it back
 //!   only for the duration of each update ([`CorpusIndex::lock_for_update`]).
+//! - `view.bin` (`view_cache.rs`), `registry.bin` and `check.bin` with `check/` (written by
+//!   [`crate::pipeline`]): caches, each checked against the index before use and rebuilt
+//!   when it does not match.
 //!
-//! The commit payload records [`INDEX_VERSION`]; an index written by another version,
-//! or one that fails to open (e.g. a truncated segment), is rebuilt from the corpus,
-//! which is the source of truth. No tantivy type leaves this module.
+//! The commit payload records [`INDEX_VERSION`]; an index written by another version or
+//! build, or in a format tantivy cannot read (e.g. a truncated segment), is rebuilt from
+//! the corpus, which is the source of truth. A refusal by the machine (permission, full
+//! disk) is reported and the index left as it is. No tantivy type leaves this module.
 //!
 //! The index never reads a sheet or runs extraction: [`crate::pipeline`] does, and hands
 //! it records. Files: `schema.rs` (fields, commit payload), `record.rs` (the stored sheet

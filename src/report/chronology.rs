@@ -8,7 +8,7 @@
 //! by its first and last day on the one axis shared by all rows: a day is a point, a month,
 //! season, year or decade a bar as long as the interval. Dates that disagree with the row's
 //! best-supported date are red, and a disputed row links to its finding. Every corpus
-//! string goes through [`escape_html`]; the page has no script, so filtering by body and
+//! string goes through `escape_html`; the page has no script, so filtering by body and
 //! severity uses `:target` (links to `#only-…` anchors) inside `<details>`.
 
 use std::collections::BTreeMap;

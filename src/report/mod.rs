@@ -2,7 +2,7 @@
 //!
 //! In: findings and a timeline from [`crate::check`], counts and warnings from the pipeline;
 //! for the CI gate, a [`Gate`] from [`crate::baseline`]. Out: bytes on an
-//! [`io::Write`](std::io::Write). Building a report runs nothing: the pipeline cross-checks
+//! [`io::Write`]. Building a report runs nothing: the pipeline cross-checks
 //! and hands the findings over. Renderers never read files, sort or filter: order is
 //! decided once, in [`crate::check`] and [`Report::new`]. Each format is one small file
 //! with one `render` function, picked by one exhaustive `match` here.

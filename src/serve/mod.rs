@@ -2,12 +2,14 @@
 //!
 //! The library side turns a [`Request`] into a [`Response`] ([`App::handle`]) without any
 //! socket, so every page and JSON endpoint is testable in process; [`serve`] binds
-//! 127.0.0.1 and feeds it from [`net`]: one thread per kept-alive connection, at most
-//! `workers` requests answered at once.
+//! 127.0.0.1 and feeds it from `net.rs`: one thread per kept-alive connection, at most
+//! `workers` requests answered at once. Files: `http.rs` (request, response, headers),
+//! `pages.rs` (one handler per page or endpoint), `net.rs` (the connections), `watch.rs`
+//! (when to run the freshness check).
 //!
 //! **State, and why requests do not queue behind each other.** The open index is shared
 //! by every worker: a search takes its own tantivy searcher and runs beside any other
-//! request. What a request reads comes from a [`Snapshot`] (generation, alias registry,
+//! request. What a request reads comes from a `Snapshot` (generation, alias registry,
 //! problems) swapped whole when the index changes; what is derived from the whole corpus
 //! (the view and the report, and per body its report and mentions) is computed once per
 //! generation and shared, and so are the rendered corpus-wide pages (findings, bodies,
@@ -28,7 +30,7 @@
 //! **Security.** Read-only: only `GET` and `HEAD`, nothing is written to the corpus. A
 //! `Host` that is not this loopback address and port is refused (DNS rebinding); no CORS
 //! header is ever sent; a CSP allows scripts only from `/app.js`; every piece of corpus
-//! text goes through [`escape_html`] or is put in the DOM with `textContent`.
+//! text goes through `escape_html` or is put in the DOM with `textContent`.
 
 mod http;
 mod net;

@@ -3,8 +3,9 @@
 //! Both the body finder and the claim linker reason over tokens rather than raw text:
 //! a token is a word (letters and digits, hyphen- or slash-joined parts kept together,
 //! so `NATO-Russia` and `Strasbourg/Kehl` are one token), a number (`1,200`, `78-day`,
-//! `1990s`) or a single punctuation character. White space is dropped. Offsets are
-//! regex match offsets, so slicing the text with them never splits a character.
+//! `1990s`) or a single punctuation character. White space is dropped. The tokenizer is
+//! hand-written (a regex grammar in the tests is its reference) and consumes whole
+//! characters, so slicing the text with its offsets never splits a character.
 
 use crate::span::Span;
 

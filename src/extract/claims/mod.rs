@@ -13,6 +13,8 @@
 //! | 1 | `trigger` | the event words (verb or nominalisation) and their form |
 //! | 2 | `clause` | which event word governs a date: the date of the trigger's own clause |
 //! | 3 | `frames`, `phrases` | the subject (object, agent) the trigger's frame selects |
+//! | 3b | `themes` | events whose doers are people: the theme they signed, approved or held |
+//! | — | `coordination` | several dates (`May and June 2000`, `5-6 July`) or parties of one predicate |
 //! | 4 | `discourse` | anaphors and definite descriptions resolved to earlier bodies |
 //! | 4b | `implied` | meetings of people with no body named: the one council in scope |
 //! | 4c | `context`, `instruments` | sentences with no date: a body dated by the act that established it, a present perfect by the `today` before |
@@ -20,7 +22,8 @@
 //! | — | `status` | standing, seat and office frames (`X was formalised`, `X moved to C`, `X took office`) |
 //! | — | `membership` | who left or applied to join which body (`ceased to be X members`, `left X for Y`, `applied for X membership`) |
 //!
-//! `lexicon` holds the word lists. Every usable date (a calendar value that is not a
+//! Structure is read apart from prose, line by line: `structured` (chronology items,
+//! tables, field lines). `lexicon` holds the word lists. Every usable date (a calendar value that is not a
 //! duration or the document's own date) is attached to at most one claim, by these rules in order:
 //!
 //! 1. **Attributive dates**: `the 2004 Athens Summit`, `the 1957 Treaty` — the body's
