@@ -64,7 +64,9 @@ pub(super) fn recurs(event: Event, agent: Option<&str>) -> bool {
         | Event::Formalised
         | Event::Moved
         // A state may apply more than once (and be turned down in between).
-        | Event::Applied => true,
+        | Event::Applied
+        // A body decides many things: two decisions on two dates never conflict.
+        | Event::Decided => true,
         // A member leaves once; with no member named, two dates are two departures.
         Event::Joined | Event::Withdrew => agent.is_none(),
         Event::Established
@@ -110,7 +112,8 @@ pub(super) fn starts(event: Event) -> bool {
         | Event::Appointed
         | Event::Formalised
         | Event::Moved
-        | Event::Applied => false,
+        | Event::Applied
+        | Event::Decided => false,
     }
 }
 

@@ -87,6 +87,7 @@ pub fn place(event: Event) -> Place {
         | Event::Formalised
         | Event::Moved
         | Event::Applied
+        | Event::Decided
         | Event::Suspended
         | Event::Resumed
         | Event::Deployed
@@ -116,6 +117,7 @@ pub fn past(event: Event) -> &'static str {
         Event::Formalised => "formalised",
         Event::Moved => "moved",
         Event::Applied => "applied to join",
+        Event::Decided => "decided",
         Event::Signed => "signed",
         Event::Adopted => "adopted",
         Event::Launched => "launched",

@@ -204,6 +204,8 @@ pub enum Event {
     Moved,
     /// A party (`agent`) applied to join the subject.
     Applied,
+    /// The subject (a body) took a decision; a body decides many times.
+    Decided,
 }
 
 impl Event {
@@ -234,6 +236,7 @@ impl Event {
             Event::Formalised => "formalised",
             Event::Moved => "moved",
             Event::Applied => "applied",
+            Event::Decided => "decided",
         }
     }
 }

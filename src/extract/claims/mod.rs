@@ -21,6 +21,7 @@
 //! | — | `named` | dates a body's name carries with no event word (`the 2004 X Summit`) |
 //! | — | `status` | standing, seat and office frames (`X was formalised`, `X moved to C`, `X took office`) |
 //! | — | `membership` | who left or applied to join which body (`ceased to be X members`, `left X for Y`, `applied for X membership`) |
+//! | — | `decision` | a body's dated decisions (`X's 1999 decision`, `a decision of X in D`, `X decided on D to`) |
 //!
 //! Structure is read apart from prose, line by line: `structured` (chronology items,
 //! tables, field lines). `lexicon` holds the word lists. Every usable date (a calendar value that is not a
@@ -73,6 +74,7 @@ mod citations;
 mod clause;
 mod context;
 mod coordination;
+mod decision;
 mod discourse;
 mod frames;
 mod implied;
@@ -255,6 +257,7 @@ impl<'a> Reader<'a, '_> {
         out.extend(self.anniversaries());
         out.extend(self.status_claims());
         out.extend(self.membership_claims());
+        out.extend(self.decision_claims());
         let mut out = coordination::split_meeting_days(out);
         let figures = self.figures();
         for c in &mut out {
