@@ -183,7 +183,7 @@ fn github_and_sarif_outputs_point_at_the_dissent() {
 }
 
 #[test]
-fn bundled_corpus_yields_the_1990_1991_review_and_nothing_else() {
+fn bundled_corpus_yields_the_1990_1991_review_the_two_resumptions_and_nothing_else() {
     let tmp = tempfile::tempdir().unwrap();
     let out = concord(tmp.path(), &bundled_corpus(), &tmp.path().join("ix"), &["report", "--format", "json"])
         .output()
@@ -191,12 +191,22 @@ fn bundled_corpus_yields_the_1990_1991_review_and_nothing_else() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = r["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 1, "{r:#}");
-    let f = &findings[0];
-    assert_eq!(f["severity"], "review");
-    let values: Vec<&str> = f["claims"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
-    assert!(values.contains(&"1990") && values.contains(&"1991"), "{values:?}");
-    assert!(f["reason"].as_str().is_some_and(|s| !s.is_empty()));
+    // Three of the four differently dated pairs: the start of relations (1990 vs 1991), and
+    // the resumption after the 1999 freeze and after the August 2008 suspension.
+    assert_eq!(findings.len(), 3, "{r:#}");
+    let values = |f: &Value| -> Vec<String> {
+        f["claims"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap().to_string()).collect()
+    };
+    for f in findings {
+        assert_eq!(f["severity"], "review", "{f:#}");
+        assert!(f["reason"].as_str().is_some_and(|s| !s.is_empty()));
+    }
+    let start = findings.iter().find(|f| f["event"] == "start").expect("the start of relations");
+    assert!(values(start).contains(&"1990".into()) && values(start).contains(&"1991".into()), "{start:#}");
+    let resumptions: Vec<&Value> = findings.iter().filter(|f| f["kind"] == "resumption-dates").collect();
+    assert_eq!(resumptions.len(), 2, "{r:#}");
+    assert!(resumptions.iter().any(|f| values(f).contains(&"2000-05".into())), "{r:#}");
+    assert!(resumptions.iter().any(|f| values(f).contains(&"2008-12".into())), "{r:#}");
 
     // The committed baseline accepts it, with a reason.
     let baseline = concat!(env!("CARGO_MANIFEST_DIR"), "/concord-baseline.json");

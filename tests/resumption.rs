@@ -38,9 +38,12 @@ fn two_sheets_dating_one_resumption_apart_give_a_review_citing_both() {
     assert!(reason.contains("suspended August 2008, history.txt"), "{reason}");
     let docs: Vec<&str> = f[0]["claims"].as_array().unwrap().iter().map(|c| c["doc"].as_str().unwrap()).collect();
     assert_eq!(docs, ["chronology.txt", "history.txt"], "sorted by date");
-    // A review only: the gate fails on it as on any new finding, and the baseline can accept it.
+    // A review: below the gate's default threshold, a new finding once reviews fail it.
     let out = w.cmd(&["check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+    let out = w.cmd(&["check", "--fail-on", "review"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
+    assert!(stdout_of(&out).contains("resumed after the suspension of August 2008"), "{}", stdout_of(&out));
 }
 
 #[test]

@@ -116,6 +116,9 @@ const STOPS: &[&str] = &[
     "have",
 ];
 
+/// Farthest a nominal reaches back (items) for a date of its sentence.
+const MAX_REACH: usize = 30;
+
 const DATED: f32 = 0.7;
 const SENTENCE_DATE: f32 = 0.45;
 const THROUGH_SHEET: f32 = 0.75;
@@ -273,7 +276,8 @@ impl Reader<'_, '_> {
             None => match self.date_after(end - 1) {
                 Some(i) => (i, DATED),
                 None => {
-                    let Some(k) = (0..det).rev().find(|&k| self.usable_at(k).is_some()) else { return Vec::new() };
+                    let near = det.saturating_sub(MAX_REACH);
+                    let Some(k) = (near..det).rev().find(|&k| self.usable_at(k).is_some()) else { return Vec::new() };
                     let k = if k >= 2 && self.word_is(k - 1, &["and"]) && self.usable_at(k - 2).is_some() {
                         k - 2
                     } else {
@@ -513,6 +517,11 @@ mod tests {
             of("Troops arrived in 1996 to prevent a resumption of the talks with Chile's envoys.", Event::Resumed)
                 .is_empty()
         );
+        // A date far back in a long sentence dates something else.
+        let far = "Brazil-Chile relations were tense. In 1990 the two navies, after a long series of border \
+                   incidents along the southern coast and many quarrels over fishing rights, over the islands in \
+                   the channel and over the lighthouses there, saw the resumption of talks with Chile's envoys.";
+        assert!(of(far, Event::Resumed).is_empty(), "{:?}", of(far, Event::Resumed));
         // No process noun after `of`: nothing from this rule.
         assert!(of("The resumption of shipping in 1996 pleased the port of Valparaiso.", Event::Resumed).is_empty());
     }
