@@ -11,9 +11,8 @@ use anyhow::{Context, Result};
 use concord::Warning;
 use concord::corpus::{DocId, Manifest, SheetFile};
 use concord::date::Date;
-use concord::listing::Style;
 use concord::pipeline::{Options, Progress, Session};
-use concord::report::{RenderOptions, Verbosity};
+use concord::report::{RenderOptions, Style, Verbosity};
 
 use crate::cli::{ColorChoice, DatesArgs, Global, ServeArgs};
 

@@ -5,12 +5,12 @@
 use std::io::Write;
 
 use anyhow::Result;
-use concord::listing;
 use concord::pipeline::{self, GateOptions, SearchRequest};
+use concord::report::listing::{self, ListFormat};
 use concord::report::{self, Verbosity};
 
 use crate::args::{Ctx, emit};
-use crate::cli::{CheckArgs, Cli, Command, DatesArgs, ListFormat, ReportArgs, SearchArgs, TimelineArgs};
+use crate::cli::{CheckArgs, Cli, Command, DatesArgs, ReportArgs, SearchArgs, TimelineArgs};
 
 /// Runs the command; returns the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
@@ -24,20 +24,16 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Dates(a) => dates(&ctx, &a, out)?,
         Command::Bodies(a) => {
             let session = ctx.open()?;
-            if a.format == ListFormat::Json {
+            match a.format.into() {
+                ListFormat::Text => listing::text::bodies(&session.bodies()?, ctx.style, out)?,
                 // Every mention with its site, from the stored records.
-                let registry = session.registry()?;
-                for s in session.records()? {
-                    listing::body_mentions(out, &s.id, &s.extraction.bodies, &s.body_sites, &registry)?;
-                }
-            } else {
-                listing::bodies_text(out, &session.bodies()?, ctx.style)?;
+                ListFormat::Json => listing::json::body_mentions(&session.records()?, &session.registry()?, out)?,
             }
             ctx.problems_code(&session.problems)
         }
         Command::Claims(a) => {
             let session = ctx.open()?;
-            listing::claims(out, &session.view()?.claims, a.format == ListFormat::Json, ctx.style)?;
+            listing::render_claims(a.format.into(), &session.view()?.claims, ctx.style, out)?;
             ctx.problems_code(&session.problems)
         }
         Command::Report(a) => report(&ctx, &a, out)?,
@@ -96,21 +92,21 @@ fn search(ctx: &Ctx, a: &SearchArgs, out: &mut dyn Write) -> Result<u8> {
     // The hits are in memory: release the index lock before printing, so a slow reader of
     // the output (a pager, a full pipe) never holds up another concord.
     drop(session);
-    listing::search_hits(out, &found.hits, a.format == ListFormat::Json, ctx.style)?;
+    listing::render_hits(a.format.into(), &found.hits, ctx.style, out)?;
     out.flush()?;
-    if found.hits.is_empty() && !ctx.quiet && a.format == ListFormat::Text {
+    if found.hits.is_empty() && !ctx.quiet && a.format == crate::cli::ListFormat::Text {
         eprintln!("concord: no passage matches {:?}", a.query);
     }
     Ok(code)
 }
 
 fn dates(ctx: &Ctx, a: &DatesArgs, out: &mut dyn Write) -> Result<u8> {
-    let json = a.format == ListFormat::Json;
+    let format = a.format.into();
     let direct = ctx.dates_direct(a)?;
     let Some((files, manifest, reference)) = direct else {
         let session = ctx.open()?;
         for s in session.records()? {
-            listing::dates(out, &s.id, &s.extraction, &s.date_sites, json, ctx.style)?;
+            listing::render_dates(format, &s.id, &s.extraction, &s.date_sites, ctx.style, out)?;
         }
         return Ok(ctx.problems_code(&session.problems));
     };
@@ -119,7 +115,7 @@ fn dates(ctx: &Ctx, a: &DatesArgs, out: &mut dyn Write) -> Result<u8> {
     ctx.print_problems(&problems);
     for (doc, x) in &docs {
         let sites: Vec<_> = x.dates.iter().map(|m| concord::corpus::Site::of(doc, m.span)).collect();
-        listing::dates(out, &doc.id, x, &sites, json, ctx.style)?;
+        listing::render_dates(format, &doc.id, x, &sites, ctx.style, out)?;
     }
     Ok(ctx.problems_code(&problems))
 }
