@@ -8,7 +8,28 @@ use super::Style;
 use crate::corpus::{DocId, Site};
 use crate::extract::{Claim, DateKind, Extraction};
 use crate::index::Hit;
-use crate::pipeline::BodySummary;
+use crate::pipeline::{BodySummary, UpdateStats};
+use crate::report::snippet::plural;
+
+/// What `index` did, in one line: `indexed N sheets: … added, … updated, … removed, …
+/// unchanged; N passages written in S s`.
+///
+/// # Errors
+/// Writing to `out` failed.
+pub fn update_stats(s: &UpdateStats, took: std::time::Duration, out: &mut dyn Write) -> io::Result<()> {
+    let total = s.added + s.updated + s.unchanged;
+    writeln!(
+        out,
+        "indexed {}: {} added, {} updated, {} removed, {} unchanged; {} written in {:.2} s",
+        plural(total, "sheet"),
+        s.added,
+        s.updated,
+        s.removed,
+        s.unchanged,
+        plural(s.passages, "passage"),
+        took.as_secs_f64()
+    )
+}
 
 /// Collapses white space so a passage prints on one line.
 fn one_line(s: &str) -> String {
