@@ -2,8 +2,8 @@
 //!
 //! Two stages raise them and every output shows them, so the type has its own file.
 //! Extraction raises [`WarningKind::ImpossibleDate`] for a date as written that does not
-//! exist ("31 June 1997"); it is stored with the sheet in the index, so a warm run shows
-//! it as the cold one did. Ingest raises [`WarningKind::Unreadable`] for a sheet it could
+//! exist ("31 June 1997", "1997-06-31", "31/06/1997"); it is stored with the sheet in the
+//! index, so a warm run shows it as the cold one did. Ingest raises [`WarningKind::Unreadable`] for a sheet it could
 //! not read (no permission, not text, too large), which is then left out of every result.
 //! A warning never changes the verdict of `check`; whether an unreadable sheet fails the
 //! run is the binary's call (`--skip-invalid`).

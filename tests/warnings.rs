@@ -85,6 +85,40 @@ fn check_shows_the_warning_in_every_format_and_keeps_its_verdict() {
 }
 
 #[test]
+fn numeric_impossible_dates_warn_as_written_ones_do() {
+    let w = Work::new();
+    w.write(
+        "lagoon.txt",
+        "The Lagoon Board\n\nThe Lagoon Board first sat on 1997-06-31 in Split.\nIts charter is dated 31/06/1997.\n",
+    );
+    let (code, concise, err) = run(&w, &["check", "--format", "concise", "--baseline", "none.json"]);
+    assert_eq!(code, Some(0), "a warning never fails the gate: {concise}{err}");
+    assert!(
+        concise
+            .contains("lagoon.txt:3:31: warning[impossible-date] impossible date \"1997-06-31\": June has 30 days\n"),
+        "{concise}"
+    );
+    assert!(
+        concise
+            .contains("lagoon.txt:4:22: warning[impossible-date] impossible date \"31/06/1997\": June has 30 days\n"),
+        "{concise}"
+    );
+    assert!(concise.ends_with("2 warnings; result: pass\n"), "{concise}");
+    // `dates` lists each as a date without a value, from the index and straight from disk.
+    let (_, from_index, _) = run(&w, &["dates", "--format", "json"]);
+    let (_, direct, _) = run(&w, &["dates", "--format", "json", w.corpus().join("lagoon.txt").to_str().unwrap()]);
+    for listing in [from_index, direct] {
+        let rows = json_lines(listing.as_bytes());
+        let texts: Vec<(&str, bool)> =
+            rows.iter().map(|r| (r["text"].as_str().unwrap_or(""), r["value"].is_null())).collect();
+        assert_eq!(texts, [("1997-06-31", true), ("31/06/1997", true)], "{rows:?}");
+    }
+    let (_, json, _) = run(&w, &["report", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["summary"]["warnings"], 2, "{v}");
+}
+
+#[test]
 fn an_undecodable_sheet_is_a_warning_with_its_line_and_skip_invalid_keeps_the_status() {
     let w = Work::new();
     w.write("ok.txt", "The Tern Accord was signed in Lisbon on 14 March 2003.\n")

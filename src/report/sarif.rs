@@ -326,39 +326,30 @@ fn file_uri(dir: &str) -> String {
     if dir.starts_with('/') { format!("file://{}", uri(&dir)) } else { format!("file:///{}", uri(&dir)) }
 }
 
+/// A rule: `id` in kebab case (its name in camel case), described by `description`, with
+/// `advice` on what to do after it in the help text.
+fn rule(id: &'static str, description: &str, advice: &str, level: &'static str) -> Rule {
+    Rule {
+        id,
+        name: id.split('-').map(capitalise).collect(),
+        short_description: Text { text: description.to_string() },
+        full_description: Text { text: description.to_string() },
+        help: Text { text: format!("{description} {advice}") },
+        default_configuration: Configuration { level },
+    }
+}
+
 pub(super) fn render(gate: &Gate, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    const FINDING_ADVICE: &str = "Read each quoted source and correct the sheet that is wrong, or accept the finding \
+                                  with a reason in the baseline (concord check --update-baseline).";
+    const WARNING_ADVICE: &str = "Correct the sheet at the position given; a warning never fails the gate.";
     let mut rules: Vec<Rule> = FindingKind::ALL
         .iter()
-        .map(|k| Rule {
-            id: k.as_str(),
-            name: k.as_str().split('-').map(capitalise).collect(),
-            short_description: Text { text: k.description().to_string() },
-            full_description: Text { text: k.description().to_string() },
-            help: Text {
-                text: format!(
-                    "{} Read each quoted source and correct the sheet that is wrong, or accept the finding \
-                     with a reason in the baseline (concord check --update-baseline).",
-                    k.description()
-                ),
-            },
-            default_configuration: Configuration { level: level(k.severity()) },
-        })
+        .map(|k| rule(k.as_str(), k.description(), FINDING_ADVICE, level(k.severity())))
         .collect();
     // Warning rules only when the run has such warnings: a clean run's log is unchanged.
     let kinds = warning_kinds(gate);
-    rules.extend(kinds.iter().map(|k| Rule {
-        id: k.as_str(),
-        name: k.as_str().split('-').map(capitalise).collect(),
-        short_description: Text { text: k.description().to_string() },
-        full_description: Text { text: k.description().to_string() },
-        help: Text {
-            text: format!(
-                "{} Correct the sheet at the position given; a warning never fails the gate.",
-                k.description()
-            ),
-        },
-        default_configuration: Configuration { level: "warning" },
-    }));
+    rules.extend(kinds.iter().map(|k| rule(k.as_str(), k.description(), WARNING_ADVICE, "warning")));
     let mut results: Vec<SarifResult> = Vec::new();
     results.extend(gate.new.iter().map(|f| result(f, "new", None, gate, options)));
     results.extend(gate.below_threshold.iter().map(|f| result(f, "new", None, gate, options)));

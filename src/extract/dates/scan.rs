@@ -99,6 +99,13 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     .expect("NUMERIC is a valid regex")
 });
 
+/// Numeric day and month with a year, either way round: "31/06/1997", "06/31/1997". Read
+/// only to report one that no reading makes a real day (see [`numeric_dates`]).
+static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4})(?-u:\b)")
+        .expect("SLASHED is a valid regex")
+});
+
 /// Month and year: "May 2002", "December, 1991", "February of 1940", "Oct. 2002".
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -379,7 +386,7 @@ static MODIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every pattern, so one test compiles them all.
 #[cfg(test)]
-pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 21] = [
+pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 22] = [
     ("SPOKEN_HINT", &SPOKEN_HINT),
     ("SPOKEN_YEAR", &SPOKEN_YEAR),
     ("ORDINAL_DAY", &ORDINAL_DAY),
@@ -389,6 +396,7 @@ pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 21] = [
     ("DAY_MONTH", &DAY_MONTH),
     ("MONTH_DAY", &MONTH_DAY),
     ("NUMERIC", &NUMERIC),
+    ("SLASHED", &SLASHED),
     ("MONTH_YEAR", &MONTH_YEAR),
     ("SEASON_YEAR", &SEASON_YEAR),
     ("DECADE_CENTURY", &DECADE_CENTURY),
@@ -689,15 +697,31 @@ fn is_clause_word(word: &str) -> bool {
     )
 }
 
+/// Whether a numeric date at `span` is part of a longer number or identifier
+/// ("12-2002-05-27", "v1997-05-27", "A/RES/31/06/1997").
+fn glued(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    before.is_some_and(|c| c == '-' || c == '/' || c == '.' || c.is_ascii_alphanumeric())
+        || after.is_some_and(|c| c == '-' || c == '/' || c.is_ascii_alphanumeric())
+}
+
+/// A numeric day its month does not have ("1997-06-31"): a real month and a day of 1–31
+/// past the month's end, as a written "31 June 1997" is. A day of 0 or over 31, or a month
+/// over 12, is no date at all (a code, a placeholder).
+fn impossible_day(year: i32, month: u8, day: u8) -> Option<Impossible> {
+    let real_month = (1..=12).contains(&month) && year != 0;
+    (real_month && (1..=31).contains(&day) && day > crate::date::days_in_month(year, month)).then_some(Impossible {
+        year: Some(year),
+        month,
+        day,
+    })
+}
+
 fn numeric_dates(text: &str, out: &mut Vec<Candidate>) {
     for caps in NUMERIC.captures_iter(text) {
         let Some(span) = span_of(&caps) else { continue };
-        // Not part of a longer number or identifier ("12-2002-05-27", "v1997-05-27").
-        let before = text[..span.start].chars().next_back();
-        let after = text[span.end..].chars().next();
-        if before.is_some_and(|c| c == '-' || c == '/' || c == '.' || c.is_ascii_alphanumeric())
-            || after.is_some_and(|c| c == '-' || c == '/' || c.is_ascii_alphanumeric())
-        {
+        if glued(text, span) {
             continue;
         }
         let (year, month, day) = if caps.name("iy").is_some() {
@@ -707,6 +731,10 @@ fn numeric_dates(text: &str, out: &mut Vec<Candidate>) {
         };
         let (Some(year), Some(month), Some(day)) = (year, month, day) else { continue };
         if crate::date::Point::day(year, month, day).is_none() {
+            // "1997-06-31", "31-Jun-1997": kept without a value and reported, as "31 June 1997" is.
+            if let Some(why) = impossible_day(year, month, day) {
+                out.push(Candidate { span, form: Form::Invalid(why), role: Role::Attributive });
+            }
             continue;
         }
         out.push(Candidate {
@@ -714,6 +742,23 @@ fn numeric_dates(text: &str, out: &mut Vec<Candidate>) {
             form: Form::Date { start: Partial::new(Some(year), Unit::Day { month, day }), end: None },
             role: Role::Governs,
         });
+    }
+    // "31/06/1997": reported when neither day/month nor month/day is a real day and one of
+    // the two is a real month. A slashed date that exists is not read (which way round it
+    // is written is not known).
+    for caps in SLASHED.captures_iter(text) {
+        let Some(span) = span_of(&caps) else { continue };
+        let (Some(a), Some(b), Some(year)) = (num::<u8>(&caps, "a"), num::<u8>(&caps, "b"), num::<i32>(&caps, "y"))
+        else {
+            continue;
+        };
+        let real = |month: u8, day: u8| crate::date::Point::day(year, month, day).is_some();
+        if glued(text, span) || real(b, a) || real(a, b) {
+            continue;
+        }
+        if let Some(why) = impossible_day(year, b, a).or_else(|| impossible_day(year, a, b)) {
+            out.push(Candidate { span, form: Form::Invalid(why), role: Role::Attributive });
+        }
     }
 }
 

@@ -880,6 +880,41 @@ fn possible_dates_and_other_numbers_raise_nothing() {
 }
 
 #[test]
+fn numeric_impossible_dates_are_reported_as_written_ones_are() {
+    assert_eq!(impossible("The Lagoon Board first sat on 1997-06-31."), ["1997-06-31: June has 30 days"]);
+    assert_eq!(
+        impossible("Its log reads 2001-02-29T09:30 for the vote."),
+        ["2001-02-29T09:30: 2001 is not a leap year"]
+    );
+    assert_eq!(impossible("The mill closed on 31-Apr-1931."), ["31-Apr-1931: April has 30 days"]);
+    // Slashed, either way round: no reading is a real day, and one reading is a real month.
+    assert_eq!(impossible("The ferry guild was chartered on 31/06/1997."), ["31/06/1997: June has 30 days"]);
+    assert_eq!(impossible("Dated 09/31/1997 on the letterhead."), ["09/31/1997: September has 30 days"]);
+    assert_eq!(impossible("Signed 30/02/1888 in the town hall."), ["30/02/1888: February 1888 has 29 days"]);
+    // No value, like the written form: nothing inside it is read as a date.
+    assert_eq!(run("The Lagoon Board first sat on 1997-06-31.", None), ["1997-06-31=-:absolute"]);
+    assert_eq!(run("The ferry guild was chartered on 31/06/1997.", None), ["31/06/1997=-:absolute"]);
+}
+
+#[test]
+fn numeric_dates_that_exist_or_are_no_dates_raise_nothing() {
+    for text in [
+        "The Lagoon Board first sat on 1997-06-30.",
+        "Leap day: 2000-02-29 and 29-Feb-1996.",
+        // A slashed date that exists either way round is not reported.
+        "Dated 05/06/1997 and 30/06/1997 and 06/30/1997.",
+        // A month over 12 either way, a day 0 or over 31: a code or a placeholder, not a date.
+        "Part 1997-13-01, batch 1997-06-00, lot 1997-06-45.",
+        "Ref 31/31/1997 and 00/05/1997 and 45/06/1997.",
+        // Glued to a longer number or identifier.
+        "Document A/RES/31/06/1997 and serial 12-1997-06-31 and v1997-06-31.",
+        "Year 0000-02-30 is no year.",
+    ] {
+        assert_eq!(impossible(text), Vec::<String>::new(), "{text:?}");
+    }
+}
+
+#[test]
 fn a_dateline_makes_a_sheet_news() {
     // Few relative dates and no reporting verbs, but a wire dateline: read as news.
     let wire = "OSLO, March 3 (Nordwire) -- The two ferry lines were merged in July 1997. The new \
