@@ -690,8 +690,8 @@ fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     main.push_str("<h2 id=\"sheets\">Mentions per sheet</h2>");
     let total = data.per_sheet.len();
     let first = (sheets_page - 1) * SHEETS_PER_PAGE;
-    let _ = write!(main, "<p class=\"summary\">{} name it", plural(total, "sheet"));
-    if total > SHEETS_PER_PAGE {
+    let _ = write!(main, "<p class=\"summary\">Named in {}", plural(total, "sheet"));
+    if total > SHEETS_PER_PAGE && !sheets.is_empty() {
         let _ = write!(main, "; the most mentions first, showing {}–{}", first + 1, first + sheets.len());
     }
     main.push_str(".</p>\n<table><thead><tr><th>Sheet</th><th>Mentions</th></tr></thead><tbody>");

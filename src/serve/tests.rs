@@ -206,7 +206,7 @@ fn the_body_page_lists_a_bounded_page_of_sheets() {
     let rows = |page: &str| page.matches("<tr><td><a href=\"/sheet?doc=").count();
     let first = get(&app, "/body?name=Quay+Board").text_body();
     assert_eq!(rows(&first), 100, "the first hundred sheets only");
-    assert!(first.contains(&format!("{n} sheets name it; the most mentions first, showing 1–100")), "{first}");
+    assert!(first.contains(&format!("Named in {n} sheets; the most mentions first, showing 1–100")), "{first}");
     assert!(first.contains("href=\"/body?name=Quay%20Board&amp;sheets_page=2#sheets\""), "{first}");
     assert!(first.contains("130 more sheets"), "{first}");
     assert!(first.contains("href=\"/?q=Quay%20Board&amp;body=Quay%20Board\">search its passages"), "{first}");
