@@ -131,7 +131,7 @@ fn every_page_and_endpoint_answers() {
     let body = s.json("/api/body?name=HA");
     assert_eq!(body["canonical"], "Harbour Authority");
     assert_eq!(body["sheets"].as_array().unwrap().len(), 2);
-    assert!(body["chronology"].as_array().unwrap().iter().any(|e| e["disputed"] == true));
+    assert!(body["chronology"]["entries"].as_array().unwrap().iter().any(|e| e["disputed"] == true));
     let sheet = s.json("/api/sheet?doc=harbour%2Fa.txt");
     assert!(sheet["marks"].as_array().unwrap().iter().any(|m| m["kind"] == "claim-date" && m["line"] == 3));
     let chron = s.json("/api/chronology");
@@ -254,18 +254,19 @@ fn concurrent_requests_are_all_answered() {
 fn pages_computed_once_per_index_state_follow_an_edit() {
     let w = hostile_corpus();
     let s = Server::start(&w.corpus(), &w.index(), w.dir.path());
-    let disputed =
-        |path: &str, key: &str| s.json(path)[key].as_array().unwrap().iter().filter(|e| e["disputed"] == true).count();
+    let disputed = |path: &str, key: &str| {
+        s.json(path).pointer(key).unwrap().as_array().unwrap().iter().filter(|e| e["disputed"] == true).count()
+    };
     // Computed and kept: the findings, the body's data, the chronology.
     assert_eq!(s.json("/api/findings")["total"], 1);
-    assert_eq!(disputed("/api/body?name=HA", "chronology"), 1);
-    assert_eq!(disputed("/api/chronology", "entries"), 1);
+    assert_eq!(disputed("/api/body?name=HA", "/chronology/entries"), 1);
+    assert_eq!(disputed("/api/chronology", "/entries"), 1);
     // The second sheet comes to agree: every cached page drops the dispute.
     w.write("harbour/b.txt", "Harbour Authority history\n\nThe Harbour Authority was established in 1961.\n");
     assert_eq!(s.json("/api/findings")["total"], 0);
-    assert_eq!(disputed("/api/body?name=Harbour+Authority", "chronology"), 0);
-    assert_eq!(disputed("/api/body?name=HA", "chronology"), 0);
-    assert_eq!(disputed("/api/chronology", "entries"), 0);
+    assert_eq!(disputed("/api/body?name=Harbour+Authority", "/chronology/entries"), 0);
+    assert_eq!(disputed("/api/body?name=HA", "/chronology/entries"), 0);
+    assert_eq!(disputed("/api/chronology", "/entries"), 0);
     let (_, _, page) = s.get("/findings");
     assert!(page.contains("The sheets agree on every event compared."), "{page}");
     // And disagrees again, with another year.
@@ -273,7 +274,7 @@ fn pages_computed_once_per_index_state_follow_an_edit() {
     let findings = s.json("/api/findings");
     assert_eq!(findings["total"], 1);
     assert!(findings["findings"][0]["values"].to_string().contains("1965"), "{findings}");
-    assert_eq!(disputed("/api/body?name=HA", "chronology"), 1);
+    assert_eq!(disputed("/api/body?name=HA", "/chronology/entries"), 1);
     // A new sheet names a new body: the registry follows too.
     assert_eq!(s.get("/api/body?name=QB").0, 404);
     w.write("d.txt", "The Quarry Board (QB) was founded in 1930.\n");
@@ -491,4 +492,62 @@ fn the_chronology_of_a_large_corpus_is_paged_by_decade_and_year() {
     assert!(by_month.contains("<span>Jun</span>"), "month ticks");
     assert_eq!(s.get("/chronology?zoom=year&at=nineteen").0, 400);
     assert_eq!(s.get("/chronology?page=0").0, 400);
+
+    // The JSON chronology is the same window, paged the same way: every event on exactly
+    // one page, each page bounded.
+    let event_key = |e: &serde_json::Value| format!("{}|{}|{}", e["subject"], e["label"], e["date"]);
+    let json = |path: &str| {
+        let (status, _, body) = s.get(path);
+        assert_eq!(status, 200, "{path}: {body}");
+        assert!(body.len() < CHRONOLOGY_PAGE_BOUND, "{path}: {} bytes", body.len());
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()
+    };
+    let first = json("/api/chronology");
+    assert_eq!(first["events"].as_u64().unwrap() as usize, events);
+    assert_eq!((first["per_page"].as_u64(), first["pages"].as_u64()), (Some(100), Some(events.div_ceil(100) as u64)));
+    let mut seen = std::collections::BTreeSet::new();
+    for limit in [100, 7] {
+        seen.clear();
+        let pages = events.div_ceil(limit);
+        for page in 1..=pages {
+            let p = json(&format!("/api/chronology?zoom=fit&limit={limit}&page={page}"));
+            assert_eq!(p["pages"].as_u64().unwrap() as usize, pages);
+            let entries = p["entries"].as_array().unwrap();
+            assert!(!entries.is_empty() && entries.len() <= limit, "page {page}: {}", entries.len());
+            for e in entries {
+                assert!(seen.insert(event_key(e)), "{} on two pages", event_key(e));
+                assert!(e["supporting"].as_array().unwrap().len() <= 8, "a few sheets a side, counted");
+                assert!(e["supporting_total"].as_u64().unwrap() >= e["supporting"].as_array().unwrap().len() as u64);
+            }
+        }
+        assert_eq!(seen.len(), events, "limit {limit}: every event on one page");
+    }
+    // By decade: the windows' events add up, and the decades listed are those of the page.
+    let mut by_decade = std::collections::BTreeSet::new();
+    for d in first["decades"].as_array().unwrap() {
+        let at = d["decade"].as_i64().unwrap();
+        let w = json(&format!("/api/chronology?zoom=decade&at={at}"));
+        assert_eq!(w["in_window"], d["events"], "decade {at}");
+        assert_eq!(w["pages"], 1);
+        for e in w["entries"].as_array().unwrap() {
+            assert!(by_decade.insert(event_key(e)));
+            let year: i64 = e["date"].as_str().unwrap()[..4].parse().unwrap();
+            assert!((at..at + 10).contains(&year), "{e}");
+        }
+    }
+    assert_eq!(by_decade, seen, "the decades hold every event once");
+    // A body's chronology pages the same way ("Arlen Water Board" also matches the claims
+    // about "North Arlen Water Board").
+    let body = json("/api/body?name=Arlen+Water+Board&limit=1");
+    let pages = body["chronology"]["pages"].as_u64().unwrap();
+    assert!(pages >= 2, "{body}");
+    let mut of_body = std::collections::BTreeSet::new();
+    for page in 1..=pages {
+        let p = json(&format!("/api/body?name=Arlen+Water+Board&limit=1&page={page}"));
+        let entries = p["chronology"]["entries"].as_array().unwrap();
+        assert_eq!(entries.len(), 1);
+        assert!(of_body.insert(event_key(&entries[0])));
+        assert!(p["sheets"].as_array().unwrap().len() <= 100);
+    }
+    assert_eq!(of_body.len() as u64, body["chronology"]["in_window"].as_u64().unwrap());
 }

@@ -91,7 +91,7 @@ fn month_start(year: i32, month: u8) -> Option<i64> {
 }
 
 /// The finding a timeline row belongs to: same subject and event label.
-fn findings_by_event(findings: &[Finding]) -> BTreeMap<(&str, &str), &Finding> {
+pub(crate) fn findings_by_event(findings: &[Finding]) -> BTreeMap<(&str, &str), &Finding> {
     let mut map = BTreeMap::new();
     for f in findings {
         // Findings are sorted by severity: the first is the most serious.
@@ -159,19 +159,40 @@ pub fn write_axis(
 ) {
     let by_event = findings_by_event(findings);
     let subject_class: BTreeMap<&str, usize> = subjects.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    let days = entries.iter().flat_map(|e| e.supporting.iter().chain(&e.dissenting)).map(|c| c.date.days());
-    let (Some(min), Some(max)) = (days.clone().map(|d| d.0).min(), days.map(|d| d.1).max()) else {
+    let Some((axis, y0, y1)) = axis_of(entries, zoom) else {
         out.push_str("<p class=\"muted\">No dated claim to draw.</p>\n");
         return;
     };
-    // Whole years on the axis, with a little room either side.
+    filters(entries, subjects, out);
+    let _ = writeln!(out, "<div class=\"chron\"><ol>");
+    axis_row(&axis, zoom, y0, y1, out);
+    for e in entries.iter().take(max_rows) {
+        row(e, &axis, &by_event, &subject_class, links, max_sources, out);
+    }
+    out.push_str("</ol></div>\n");
+    if entries.len() > max_rows {
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">Showing the first {} of {}; pick a body to see the rest.</p>",
+            max_rows,
+            plural(entries.len(), "event")
+        );
+    }
+}
+
+/// The axis of `entries` (whole years, a year of room either side) at `zoom`, with its
+/// first and last year; `None` when no claim is dated.
+fn axis_of(entries: &[&TimelineEntry], zoom: Zoom) -> Option<(Axis, i32, i32)> {
+    let days = entries.iter().flat_map(|e| e.supporting.iter().chain(&e.dissenting)).map(|c| c.date.days());
+    let (min, max) = (days.clone().map(|d| d.0).min()?, days.map(|d| d.1).max()?);
     let (y0, y1) = (year_of(min) - 1, year_of(max) + 1);
     let first = month_start(y0, 1).unwrap_or(min);
     let last = month_start(y1 + 1, 1).map_or(max, |d| d - 1);
-    let axis = Axis { first, last, px_per_day: zoom.px_per_day(last - first + 1) };
-    let width = axis.width();
+    Some((Axis { first, last, px_per_day: zoom.px_per_day(last - first + 1) }, y0, y1))
+}
 
-    // Script-free filters: each link targets an empty anchor that precedes the chronology.
+/// Script-free filters: each link targets an empty anchor that precedes the chronology.
+fn filters(entries: &[&TimelineEntry], subjects: &[&str], out: &mut String) {
     let disputed = entries.iter().filter(|e| !e.dissenting.is_empty()).count();
     out.push_str("<details class=\"filters\"><summary>Filter</summary><p>");
     let _ = write!(
@@ -200,27 +221,111 @@ pub fn write_axis(
         out.push_str("</style>");
     }
     out.push('\n');
+}
 
-    let _ = writeln!(out, "<div class=\"chron\"><ol>");
-    // The axis row: ticks by decade, year or month.
+/// The axis row: ticks by decade, year or month.
+fn axis_row(axis: &Axis, zoom: Zoom, y0: i32, y1: i32, out: &mut String) {
     let _ = write!(
         out,
-        "<li class=\"row axis\"><div class=\"lab\">event · best-supported date</div><div class=\"track\" style=\"width:{width:.0}px\">"
+        "<li class=\"row axis\"><div class=\"lab\">event · best-supported date</div><div class=\"track\" style=\"width:{:.0}px\">",
+        axis.width()
     );
-    ticks(&axis, zoom, y0, y1, out);
+    ticks(axis, zoom, y0, y1, out);
     out.push_str("</div></li>\n");
-    for e in entries.iter().take(max_rows) {
-        row(e, &axis, &by_event, &subject_class, links, max_sources, out);
+}
+
+/// The events of one decade in a summarised chronology: how many, how many disputed, and
+/// those drawn.
+struct Decade<'e> {
+    decade: i32,
+    events: usize,
+    disputed: usize,
+    drawn: Vec<&'e TimelineEntry>,
+}
+
+/// Picks at most `quota` events of one decade to draw: every disputed one first (up to
+/// the quota), then undisputed ones spread evenly over the decade; in date order.
+fn pick<'e>(events: &[&'e TimelineEntry], quota: usize) -> Vec<&'e TimelineEntry> {
+    if events.len() <= quota {
+        return events.to_vec();
+    }
+    let (disputed, rest): (Vec<usize>, Vec<usize>) =
+        (0..events.len()).partition(|&i| events.get(i).is_some_and(|e| !e.dissenting.is_empty()));
+    let mut picked: Vec<usize> = disputed.into_iter().take(quota).collect();
+    let room = quota - picked.len();
+    if room > 0 {
+        // `rest` holds more than `room` events here, so the step is over 1.
+        let step = rest.len() as f64 / room as f64;
+        picked.extend((0..room).filter_map(|k| rest.get((k as f64 * step) as usize)));
+    }
+    picked.sort_unstable();
+    picked.into_iter().filter_map(|i| events.get(i).copied()).collect()
+}
+
+/// Writes the chronology of `entries` (in date order) summarised for a page that cannot
+/// page: one axis for all, the events grouped by decade of their best-supported date in
+/// closed `<details>` (each with its counts), at most about `max_rows` rows drawn in all
+/// (shared out between the decades; see [`pick`]), each row naming at most
+/// `max_sources` sheets with one mark per distinct date. Returns the rows drawn, so the
+/// page can list only the findings they link to. Its size does not grow with the corpus
+/// beyond one summary line per decade.
+#[allow(clippy::too_many_arguments)]
+pub fn write_decades<'e>(
+    entries: &[&'e TimelineEntry],
+    findings: &[Finding],
+    subjects: &[&str],
+    zoom: Zoom,
+    links: &Links<'_>,
+    max_rows: usize,
+    max_sources: usize,
+    out: &mut String,
+) -> Vec<&'e TimelineEntry> {
+    let by_event = findings_by_event(findings);
+    let subject_class: BTreeMap<&str, usize> = subjects.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let Some((axis, y0, y1)) = axis_of(entries, zoom) else {
+        out.push_str("<p class=\"muted\">No dated claim to draw.</p>\n");
+        return Vec::new();
+    };
+    let mut by_decade: BTreeMap<i32, Vec<&TimelineEntry>> = BTreeMap::new();
+    for e in entries {
+        by_decade.entry(e.date.year().div_euclid(10) * 10).or_default().push(e);
+    }
+    let quota = (max_rows / by_decade.len().max(1)).max(1);
+    let decades: Vec<Decade<'e>> = by_decade
+        .into_iter()
+        .map(|(decade, events)| Decade {
+            decade,
+            events: events.len(),
+            disputed: events.iter().filter(|e| !e.dissenting.is_empty()).count(),
+            drawn: pick(&events, quota),
+        })
+        .collect();
+    filters(entries, subjects, out);
+    out.push_str(
+        "<style>.chron .decade>details>summary{padding:.35rem .5rem;border-top:1px solid var(--line);cursor:pointer;position:sticky;left:0;width:max-content}</style>\n",
+    );
+    let _ = writeln!(out, "<div class=\"chron\"><ol>");
+    axis_row(&axis, zoom, y0, y1, out);
+    for d in &decades {
+        let _ = write!(
+            out,
+            "<li class=\"decade\" id=\"d{}\"><details><summary><b>{}s</b>: {}, {} disputed",
+            d.decade,
+            d.decade,
+            plural(d.events, "event"),
+            d.disputed
+        );
+        if d.drawn.len() < d.events {
+            let _ = write!(out, "; {} drawn, the disputed first", d.drawn.len());
+        }
+        out.push_str("</summary><ol>\n");
+        for e in &d.drawn {
+            row(e, &axis, &by_event, &subject_class, links, max_sources, out);
+        }
+        out.push_str("</ol></details></li>\n");
     }
     out.push_str("</ol></div>\n");
-    if entries.len() > max_rows {
-        let _ = writeln!(
-            out,
-            "<p class=\"muted\">Showing the first {} of {}; pick a body to see the rest.</p>",
-            max_rows,
-            plural(entries.len(), "event")
-        );
-    }
+    decades.into_iter().flat_map(|d| d.drawn).collect()
 }
 
 /// Approximate year of a day count (for the axis range only).
@@ -419,12 +524,33 @@ pub fn repository_link(base: &str, doc: &DocId, line: u32) -> String {
     format!("{}/{path}#L{line}", base.trim_end_matches('/'))
 }
 
+/// A chronology with at most this many events, and at most [`FULL_CLAIMS`] dated claims
+/// in its rows, is drawn whole on the static page: every event, every sheet's mark.
+pub const FULL_EVENTS: usize = 500;
+/// See [`FULL_EVENTS`]: about 2.5 MB of page at most.
+pub const FULL_CLAIMS: usize = 5_000;
+/// Rows a summarised static page draws in all, shared out between the decades.
+const SUMMARY_ROWS: usize = 600;
+/// Sheets named on a row of a summarised static page.
+const SUMMARY_SOURCES: usize = 8;
+/// Subjects offered as filters on a summarised static page (a CSS rule each).
+const SUMMARY_SUBJECTS: usize = 50;
+
 /// Renders the static chronology page of `concord timeline --format html`.
+///
+/// A small chronology (see [`FULL_EVENTS`]) is drawn whole. A larger one would grow with
+/// the corpus (37 MB on the 100 MB bench corpus) and a static page cannot page, so it is
+/// summarised on the same single axis: the events grouped by decade in `<details>` with
+/// their counts, at most about 600 rows drawn (the disputed first), each naming at most 8
+/// sheets with one mark per distinct date, and only the findings those rows link to; the
+/// page says how many events it summarises and where to see them all.
 ///
 /// # Errors
 /// Only the writer's errors.
 pub fn render_page(report: &Report, options: &PageOptions, out: &mut dyn Write) -> io::Result<()> {
     let entries: Vec<&TimelineEntry> = report.timeline.iter().collect();
+    let claims: usize = entries.iter().map(|e| e.supporting.len() + e.dissenting.len()).sum();
+    let whole = entries.len() <= FULL_EVENTS && claims <= FULL_CLAIMS;
     let subjects: Vec<&str> = report.subjects.iter().map(|s| s.subject.as_str()).collect();
     let sheet = |doc: &DocId, line: u32| options.repository_url.as_deref().map(|base| repository_link(base, doc, line));
     let finding = |id: &str| {
@@ -435,7 +561,31 @@ pub fn render_page(report: &Report, options: &PageOptions, out: &mut dyn Write) 
     };
     let links = Links { sheet: &sheet, finding: &finding };
     let mut body = String::new();
-    write_axis(&entries, &report.findings, &subjects, Zoom::Fit(1100.0), &links, usize::MAX, usize::MAX, &mut body);
+    let zoom = Zoom::Fit(1100.0);
+    // The findings listed on this page (when no report page holds them).
+    let listed: Vec<&Finding> = if whole {
+        write_axis(&entries, &report.findings, &subjects, zoom, &links, usize::MAX, usize::MAX, &mut body);
+        report.findings.iter().collect()
+    } else {
+        let subjects = if subjects.len() <= SUMMARY_SUBJECTS { subjects } else { Vec::new() };
+        let drawn = write_decades(
+            &entries,
+            &report.findings,
+            &subjects,
+            zoom,
+            &links,
+            SUMMARY_ROWS,
+            SUMMARY_SOURCES,
+            &mut body,
+        );
+        let by_event = findings_by_event(&report.findings);
+        let mut ids = std::collections::BTreeSet::new();
+        drawn
+            .iter()
+            .filter_map(|e| by_event.get(&(e.subject.as_str(), e.label.as_str())).copied())
+            .filter(|f| ids.insert(f.id.as_str()))
+            .collect()
+    };
 
     writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
     writeln!(
@@ -445,17 +595,36 @@ pub fn render_page(report: &Report, options: &PageOptions, out: &mut dyn Write) 
     writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
     writeln!(out, "<title>concord chronology</title>\n<style>\n{BASE_STYLE}{STYLE}</style>\n</head>\n<body>")?;
     writeln!(out, "<header><h1>concord chronology</h1>")?;
-    writeln!(
-        out,
-        "<p class=\"summary\">{} about {} on one axis, from {}. Each mark is one sheet's date at its precision: a day is a point, a month or year a bar. Red marks disagree with the row's best-supported date; a badge links to the finding.</p></header>",
-        plural(report.timeline.len(), "event"),
-        plural(report.subjects.len(), "subject"),
-        plural(report.summary.sheets, "sheet")
-    )?;
+    if whole {
+        writeln!(
+            out,
+            "<p class=\"summary\">{} about {} on one axis, from {}. Each mark is one sheet's date at its precision: a day is a point, a month or year a bar. Red marks disagree with the row's best-supported date; a badge links to the finding.</p></header>",
+            plural(report.timeline.len(), "event"),
+            plural(report.subjects.len(), "subject"),
+            plural(report.summary.sheets, "sheet")
+        )?;
+    } else {
+        writeln!(
+            out,
+            "<p class=\"summary\">{} about {} from {}, summarised on one axis: too many to draw on one page, so the events are grouped by decade (open one to see it) and at most {SUMMARY_ROWS} rows are drawn in all, the disputed first. A row names at most {SUMMARY_SOURCES} sheets (the dissenters first) and draws one mark per distinct date: a day is a point, a month or year a bar. Red marks disagree with the row's best-supported date; a badge links to the finding. <code>concord serve</code> pages through every event; <code>concord timeline --format json</code> lists them all.</p></header>",
+            plural(report.timeline.len(), "event"),
+            plural(report.subjects.len(), "subject"),
+            plural(report.summary.sheets, "sheet")
+        )?;
+    }
     out.write_all(body.as_bytes())?;
-    if options.report_href.is_none() && !report.findings.is_empty() {
-        writeln!(out, "<section id=\"findings\"><h2>Findings</h2><ul>")?;
-        for f in &report.findings {
+    if options.report_href.is_none() && !listed.is_empty() {
+        write!(out, "<section id=\"findings\"><h2>Findings</h2>")?;
+        if listed.len() < report.findings.len() {
+            write!(
+                out,
+                "<p class=\"muted\">The {} of the rows drawn, of {} in all (<code>concord report</code> lists them all).</p>",
+                plural(listed.len(), "finding"),
+                report.findings.len()
+            )?;
+        }
+        writeln!(out, "<ul>")?;
+        for f in listed {
             writeln!(
                 out,
                 "<li id=\"{}\"><span class=\"badge {}\">{}</span> {} <span class=\"muted\">{}</span></li>",
@@ -555,5 +724,109 @@ mod tests {
         });
         assert!(linked.contains("href=\"https://example.org/r/blob/main/corpus/pjc.txt#L25\""));
         assert!(linked.contains("href=\"https://example.org/r/blob/main/corpus/evil%20%3Csheet%3E.txt#L7\""));
+    }
+
+    /// A report of `n` invented events, one a subject, spread over two centuries; each
+    /// dated by three sheets, one event in `every` disputed by a fourth giving the next year.
+    fn large_report(n: usize, every: usize) -> Report {
+        use crate::check::tests::claim;
+        use crate::extract::Event;
+        let mut claims = Vec::new();
+        for k in 0..n {
+            let subject = format!("Canal Trust No. {k}");
+            let year = 1800 + (k * 7) % 200;
+            for s in 0..3 {
+                claims.push(claim(
+                    &format!("s{s}.txt"),
+                    (k + 1) as u32,
+                    &subject,
+                    Event::Established,
+                    &year.to_string(),
+                ));
+            }
+            if k % every == 0 {
+                claims.push(claim("late.txt", (k + 1) as u32, &subject, Event::Established, &(year + 1).to_string()));
+            }
+        }
+        crate::pipeline::report_of_claims(&claims, 4, Vec::new())
+    }
+
+    fn render(report: &Report) -> String {
+        let mut out = Vec::new();
+        render_page(report, &PageOptions::default(), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_small_chronology_is_drawn_whole() {
+        let report = large_report(FULL_EVENTS / 4, 10);
+        let html = render(&report);
+        assert!(!html.contains("summarised"), "a small chronology is not summarised");
+        assert!(!html.contains("<details><summary>"), "no decades");
+        assert_eq!(html.matches("<li class=\"row ev").count(), report.timeline.len(), "every event drawn");
+        let claims: usize = report.timeline.iter().map(|e| e.supporting.len() + e.dissenting.len()).sum();
+        assert_eq!(html.matches("<a class=\"m ").count(), claims, "one mark per sheet");
+    }
+
+    #[test]
+    fn a_large_chronology_is_summarised_by_decade_on_one_axis() {
+        let report = large_report(3000, 3);
+        let events = report.timeline.len();
+        assert_eq!(events, 3000);
+        let html = render(&report);
+        // Drawn whole, one row of three to four marks per event, it was over 4 MB.
+        assert!(html.len() < 1_500_000, "{} bytes", html.len());
+        assert!(html.contains(&format!("{} about", plural(events, "event"))), "the page says how many it summarises");
+        assert!(html.contains("summarised on one axis"));
+        assert_eq!(html.matches("class=\"row axis\"").count(), 1, "one axis for every decade");
+        // One closed <details> per decade, whose counts add up to every event.
+        let summaries: Vec<&str> =
+            html.split("<details><summary><b>").skip(1).filter_map(|d| d.split("</summary>").next()).collect();
+        assert_eq!(summaries.len(), 20, "two centuries: {summaries:?}");
+        let counted: usize = summaries
+            .iter()
+            .map(|s| {
+                s.split("</b>: ")
+                    .nth(1)
+                    .and_then(|r| r.split(' ').next())
+                    .unwrap()
+                    .replace(',', "")
+                    .parse::<usize>()
+                    .unwrap()
+            })
+            .sum();
+        assert_eq!(counted, events);
+        // At most the row budget drawn, the disputed ones first.
+        let rows = html.matches("<li class=\"row ev").count();
+        assert!((SUMMARY_ROWS / 2..=SUMMARY_ROWS).contains(&rows), "{rows} rows");
+        let disputed = html.matches("<li class=\"row ev disputed").count();
+        assert_eq!(disputed, rows, "a thousand disputed events: only they are drawn");
+        assert!(summaries[0].contains("drawn, the disputed first"), "{}", summaries[0]);
+        // Each finding a drawn row links to is listed on the page, and only those.
+        for id in html.split("href=\"#").skip(1).filter_map(|r| r.split('"').next()) {
+            if !id.starts_with("only-") && id != "all" {
+                assert!(html.contains(&format!("<li id=\"{id}\">")), "finding {id} is listed");
+            }
+        }
+        assert_eq!(html.matches("<li id=\"").count(), disputed);
+        assert!(html.contains(&format!("of {} in all", report.findings.len())));
+        // Thousands of subjects: no per-body filter (one CSS rule each).
+        assert!(!html.contains("By body:"));
+    }
+
+    #[test]
+    fn pick_draws_the_disputed_first_then_spreads_the_rest() {
+        let report = large_report(100, 10);
+        let events: Vec<&TimelineEntry> = report.timeline.iter().collect();
+        let picked = pick(&events, 20);
+        assert_eq!(picked.len(), 20);
+        assert_eq!(picked.iter().filter(|e| !e.dissenting.is_empty()).count(), 10, "the 10 disputed events");
+        // In date order, no event twice.
+        let positions: Vec<usize> =
+            picked.iter().map(|p| events.iter().position(|e| std::ptr::eq(*e, *p)).unwrap()).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        // The undisputed ten are spread: not only the first ones.
+        assert!(*positions.last().unwrap() > 50, "{positions:?}");
+        assert_eq!(pick(&events[..5], 20).len(), 5, "a short decade is drawn whole");
     }
 }

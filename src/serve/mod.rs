@@ -65,7 +65,7 @@ struct Derived {
 struct BodyData {
     /// The report of the claims about the body (its chronology and findings).
     report: Arc<Report>,
-    /// Mentions of the body per sheet, in sheet order.
+    /// Mentions of the body per sheet, the most mentions first.
     per_sheet: Vec<(DocId, u64)>,
 }
 

@@ -22,8 +22,6 @@ use crate::report::snippet::{self, plural, url_component};
 
 /// Most hits a search returns.
 const MAX_HITS: usize = 200;
-/// Entries of the chronology endpoint by default.
-const MAX_ROWS: usize = 1500;
 /// Rows of a chronology page; the rest of its window is on the next pages.
 const PAGE_ROWS: usize = 100;
 /// Sheets named on one chronology row (dissenters first); the rest are counted.
@@ -505,7 +503,8 @@ fn findings_json(ctx: &Ctx<'_>, req: &Request) -> Value {
 // Bodies
 // ---------------------------------------------------------------------------------------
 
-/// Mentions of the body `canonical` per sheet, from the sheets' name counts.
+/// Mentions of the body `canonical` per sheet, from the sheets' name counts: the most
+/// mentions first, then in sheet order.
 pub(super) fn mentions_per_sheet(ctx: &Ctx<'_>, canonical: &str) -> Vec<(DocId, u64)> {
     let registry = &ctx.registry;
     let mut out = Vec::new();
@@ -516,6 +515,8 @@ pub(super) fn mentions_per_sheet(ctx: &Ctx<'_>, canonical: &str) -> Vec<(DocId, 
             out.push((s.id.clone(), n));
         }
     }
+    // Stable: equal counts stay in sheet order.
+    out.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     out
 }
 
@@ -643,10 +644,35 @@ impl Window {
     }
 }
 
+/// Rows of the body page's table of mentions per sheet (and of `/api/body`'s `sheets`);
+/// the other sheets are on the next pages (`sheets_page=N`).
+const SHEETS_PER_PAGE: usize = 100;
+
+/// A page of a body's sheets, its number and the number of pages.
+type SheetsPage<'d> = (&'d [(DocId, u64)], usize, usize);
+
+/// The page of a body's sheets a request asks for (`sheets_page`, from 1), with the
+/// number of pages.
+fn sheets_window<'d>(req: &Request, per_sheet: &'d [(DocId, u64)]) -> Result<SheetsPage<'d>, (u16, String)> {
+    let page = match req.nonblank("sheets_page") {
+        None => 1,
+        Some(p) => p
+            .parse::<usize>()
+            .ok()
+            .filter(|p| *p >= 1)
+            .ok_or_else(|| bad(format!("sheets_page must be 1 or more, not {p:?}")))?,
+    };
+    let pages = per_sheet.len().div_ceil(SHEETS_PER_PAGE).max(1);
+    let from = (page - 1).saturating_mul(SHEETS_PER_PAGE).min(per_sheet.len());
+    let to = from.saturating_add(SHEETS_PER_PAGE).min(per_sheet.len());
+    Ok((per_sheet.get(from..to).unwrap_or(&[]), page, pages))
+}
+
 fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     let body = find_body(ctx, req)?;
     let data = ctx.body(&body.canonical);
     let window = Window::of(req, &data.report.timeline)?;
+    let (sheets, sheets_page, sheets_pages) = sheets_window(req, &data.per_sheet)?;
     let mut main = format!("<h1>{}</h1>\n", escape_html(&body.canonical));
     let _ = writeln!(
         main,
@@ -655,17 +681,19 @@ fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
         plural(body.mentions, "mention"),
         if body.aliases.is_empty() { "none".to_string() } else { escape_html(&body.aliases.join(", ")) }
     );
-    let _ = write!(
-        main,
-        "<p><a href=\"/?q={}&amp;body={}\">Search its passages</a></p>",
-        url_component(&body.canonical.replace('"', " ")),
-        url_component(&body.canonical)
-    );
-    let _ = write!(
-        main,
-        "<h2>Mentions per sheet</h2><table><thead><tr><th>Sheet</th><th>Mentions</th></tr></thead><tbody>"
-    );
-    for (doc, n) in &data.per_sheet {
+    let search =
+        format!("/?q={}&body={}", url_component(&body.canonical.replace('"', " ")), url_component(&body.canonical));
+    let _ = write!(main, "<p><a href=\"{}\">Search its passages</a></p>", escape_html(&search));
+    let base = format!("/body?name={}", url_component(&body.canonical));
+    main.push_str("<h2 id=\"sheets\">Mentions per sheet</h2>");
+    let total = data.per_sheet.len();
+    let first = (sheets_page - 1) * SHEETS_PER_PAGE;
+    let _ = write!(main, "<p class=\"summary\">Named in {}", plural(total, "sheet"));
+    if total > SHEETS_PER_PAGE && !sheets.is_empty() {
+        let _ = write!(main, "; the most mentions first, showing {}–{}", first + 1, first + sheets.len());
+    }
+    main.push_str(".</p>\n<table><thead><tr><th>Sheet</th><th>Mentions</th></tr></thead><tbody>");
+    for (doc, n) in sheets {
         let _ = write!(
             main,
             "<tr><td><a href=\"/sheet?doc={}\">{}</a></td><td>{n}</td></tr>",
@@ -673,16 +701,36 @@ fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
             escape_html(doc.as_str())
         );
     }
-    main.push_str("</tbody></table>\n<h2>Chronology</h2>\n");
-    windowed_axis(&data.report, &window, &format!("/body?name={}", url_component(&body.canonical)), &mut main);
+    main.push_str("</tbody></table>\n");
+    if sheets_pages > 1 {
+        let link = |p: usize| escape_html(&format!("{base}&sheets_page={p}#sheets"));
+        main.push_str("<p class=\"zoom pages\">");
+        if sheets_page > 1 {
+            let _ = write!(main, "<a rel=\"prev\" href=\"{}\">← previous sheets</a>", link(sheets_page - 1));
+        }
+        let after = total.saturating_sub(first + sheets.len());
+        if after > 0 {
+            let _ = write!(
+                main,
+                "<a rel=\"next\" href=\"{}\">next sheets →</a> {} more; or <a href=\"{}\">search its passages</a>",
+                link(sheets_page + 1),
+                plural(after, "sheet"),
+                escape_html(&search)
+            );
+        }
+        main.push_str("</p>\n");
+    }
+    main.push_str("<h2>Chronology</h2>\n");
+    windowed_axis(&data.report, &window, &base, &mut main);
     Ok(Response::html(200, layout(&body.canonical, "Bodies", &main)))
 }
 
 fn body_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     let body = find_body(ctx, req)?;
     let data = ctx.body(&body.canonical);
-    let report = &data.report;
-    let per_sheet: Vec<Value> = data.per_sheet.iter().map(|(d, n)| json!({"doc": d.as_str(), "mentions": n})).collect();
+    let window = Window::of(req, &data.report.timeline)?;
+    let (sheets, sheets_page, sheets_pages) = sheets_window(req, &data.per_sheet)?;
+    let per_sheet: Vec<Value> = sheets.iter().map(|(d, n)| json!({"doc": d.as_str(), "mentions": n})).collect();
     Ok(Response::json(
         200,
         &json!({
@@ -691,7 +739,11 @@ fn body_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
             "kind": body.kind.as_str(),
             "mentions": body.mentions,
             "sheets": per_sheet,
-            "chronology": entries_json(&report.timeline.iter().collect::<Vec<_>>(), &report.findings),
+            "sheets_total": data.per_sheet.len(),
+            "sheets_page": sheets_page,
+            "sheets_pages": sheets_pages,
+            "sheets_per_page": SHEETS_PER_PAGE,
+            "chronology": window_json(&data.report, &window, rows_per_page(req)?),
         }),
     ))
 }
@@ -841,11 +893,15 @@ fn chronology_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     Ok(Response::html(200, layout("Chronology", "Chronology", &main)))
 }
 
-fn entries_json(entries: &[&TimelineEntry], findings: &[Finding]) -> Vec<Value> {
+/// The events of `entries` as JSON; `by_event` maps (subject, event label) to the
+/// finding (see [`chronology::findings_by_event`]). Each entry names at most
+/// [`ROW_SOURCES`] claims a side, dissenters and supporters, with the totals: the finding
+/// lists them all.
+fn entries_json(entries: &[&TimelineEntry], by_event: &BTreeMap<(&str, &str), &Finding>) -> Vec<Value> {
     entries
         .iter()
         .map(|e| {
-            let finding = findings.iter().find(|f| f.subject == e.subject && f.event == e.label);
+            let finding = by_event.get(&(e.subject.as_str(), e.label.as_str()));
             let (first, last) = e.date.days();
             json!({
                 "subject": e.subject,
@@ -857,11 +913,52 @@ fn entries_json(entries: &[&TimelineEntry], findings: &[Finding]) -> Vec<Value> 
                 "last_day": last,
                 "disputed": !e.dissenting.is_empty(),
                 "finding": finding.map(|f| f.id.clone()),
-                "supporting": e.supporting.iter().map(|c| claim_json(c)).collect::<Vec<_>>(),
-                "dissenting": e.dissenting.iter().map(|c| claim_json(c)).collect::<Vec<_>>(),
+                "supporting_total": e.supporting.len(),
+                "dissenting_total": e.dissenting.len(),
+                "supporting": e.supporting.iter().take(ROW_SOURCES).map(|c| claim_json(c)).collect::<Vec<_>>(),
+                "dissenting": e.dissenting.iter().take(ROW_SOURCES).map(|c| claim_json(c)).collect::<Vec<_>>(),
             })
         })
         .collect()
+}
+
+/// Rows of a JSON chronology page: `limit` (1 to [`PAGE_ROWS`], the default).
+fn rows_per_page(req: &Request) -> Result<usize, (u16, String)> {
+    match req.nonblank("limit") {
+        None => Ok(PAGE_ROWS),
+        Some(l) => l
+            .parse::<usize>()
+            .map(|l| l.clamp(1, PAGE_ROWS))
+            .map_err(|_| bad(format!("limit must be a number of rows (at most {PAGE_ROWS}), not {l:?}"))),
+    }
+}
+
+/// The window of `report`'s chronology as JSON: where it is (`zoom`, `from_year`,
+/// `to_year`), how many events it holds and in how many pages of `per_page`, the events
+/// per decade of the whole chronology (to pick `at`), and the entries of `window.page`
+/// (none past the last page), under `entries`. Its size does not grow with the corpus.
+fn window_json(report: &Report, window: &Window, per_page: usize) -> Value {
+    let shown: Vec<&TimelineEntry> = report.timeline.iter().filter(|e| window.holds(e)).collect();
+    let pages = shown.len().div_ceil(per_page.max(1)).max(1);
+    let rows: Vec<&TimelineEntry> =
+        shown.iter().copied().skip((window.page - 1).saturating_mul(per_page)).take(per_page).collect();
+    let mut decades: BTreeMap<i32, usize> = BTreeMap::new();
+    for e in &report.timeline {
+        *decades.entry(e.date.year().div_euclid(10) * 10).or_default() += 1;
+    }
+    let by_event = chronology::findings_by_event(&report.findings);
+    json!({
+        "events": report.timeline.len(),
+        "zoom": window.zoom_name(),
+        "from_year": window.years.map(|y| y.0),
+        "to_year": window.years.map(|y| y.1),
+        "in_window": shown.len(),
+        "page": window.page,
+        "pages": pages,
+        "per_page": per_page,
+        "decades": decades.iter().map(|(d, n)| json!({"decade": d, "events": n})).collect::<Vec<_>>(),
+        "entries": entries_json(&rows, &by_event),
+    })
 }
 
 fn chronology_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
@@ -872,12 +969,8 @@ fn chronology_json(ctx: &Ctx<'_>, req: &Request) -> PageResult {
         }
         None => Arc::clone(&ctx.d().report),
     };
-    let entries: Vec<&TimelineEntry> =
-        report.timeline.iter().take(req.nonblank("limit").and_then(|l| l.parse().ok()).unwrap_or(MAX_ROWS)).collect();
-    Ok(Response::json(
-        200,
-        &json!({ "events": report.timeline.len(), "entries": entries_json(&entries, &report.findings) }),
-    ))
+    let window = Window::of(req, &report.timeline)?;
+    Ok(Response::json(200, &window_json(&report, &window, rows_per_page(req)?)))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -134,3 +134,101 @@ fn a_kept_findings_page_follows_the_baseline() {
     let page = get(&app, "/findings").text_body();
     assert!(page.contains("two foundings are told apart elsewhere"), "{page}");
 }
+
+fn json(app: &App, url: &str) -> serde_json::Value {
+    let res = get(app, url);
+    assert_eq!(res.status, 200, "{url}: {}", res.text_body());
+    serde_json::from_slice(&res.body).unwrap()
+}
+
+#[test]
+fn json_chronology_pages_hold_every_event_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let all = json(&app, "/api/chronology");
+    let events = all["events"].as_u64().unwrap() as usize;
+    assert!(events >= 2, "{all}");
+    assert_eq!(all["pages"], 1);
+    assert_eq!(all["entries"].as_array().unwrap().len(), events);
+    // One event a page: as many pages as events, each a different one.
+    let one = json(&app, "/api/chronology?limit=1");
+    assert_eq!(one["pages"].as_u64().unwrap() as usize, events, "{one}");
+    let mut seen = std::collections::BTreeSet::new();
+    for page in 1..=events {
+        let p = json(&app, &format!("/api/chronology?limit=1&page={page}"));
+        assert_eq!(p["page"].as_u64().unwrap() as usize, page);
+        let entries = p["entries"].as_array().unwrap();
+        assert_eq!(entries.len(), 1, "{p}");
+        assert!(seen.insert(format!("{}|{}|{}", entries[0]["subject"], entries[0]["label"], entries[0]["date"])));
+    }
+    assert_eq!(json(&app, &format!("/api/chronology?limit=1&page={}", events + 1))["entries"], serde_json::json!([]));
+    // A window: the decade of 1961 holds the disputed founding, with its finding.
+    let decade = json(&app, "/api/chronology?zoom=decade&at=1961");
+    assert_eq!((decade["from_year"].as_i64(), decade["to_year"].as_i64()), (Some(1960), Some(1969)));
+    let disputed: Vec<_> = decade["entries"].as_array().unwrap().iter().filter(|e| e["disputed"] == true).collect();
+    assert_eq!(disputed.len(), 1, "{decade}");
+    let finding = json(&app, "/api/findings")["findings"][0]["id"].clone();
+    assert_eq!(disputed[0]["finding"], finding);
+    assert_eq!(disputed[0]["dissenting_total"], 1);
+    assert_eq!(json(&app, "/api/chronology?zoom=decade&at=1800")["in_window"], 0);
+    // The body's chronology is the same window.
+    let body = json(&app, "/api/body?name=HA&zoom=decade&at=1960&limit=1");
+    assert_eq!(body["chronology"]["from_year"], 1960);
+    assert_eq!(body["chronology"]["entries"].as_array().unwrap().len(), 1);
+    for bad in ["/api/chronology?limit=many", "/api/chronology?page=0", "/api/body?name=HA&sheets_page=0"] {
+        assert_eq!(get(&app, bad).status, 400, "{bad}");
+    }
+}
+
+/// Sheets generated for the body page: `n` sheets naming the Quay Board once to five
+/// times each.
+fn app_over_sheets(dir: &std::path::Path, n: usize) -> App {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for k in 0..n {
+        let mut text = format!("Quay notes {k}\n\nThe Quay Board was established in 1931.\n");
+        for m in 0..k % 5 {
+            text.push_str(&format!("The Quay Board met on {} May 1950.\n", m + 1));
+        }
+        std::fs::write(corpus.join(format!("q{k:03}.txt")), text).unwrap();
+    }
+    std::fs::write(dir.join("none.toml"), "").unwrap();
+    let mut opts = Options::new(&corpus, dir.join("index"));
+    opts.config = Some(dir.join("none.toml"));
+    App::open(opts, 4321).unwrap()
+}
+
+#[test]
+fn the_body_page_lists_a_bounded_page_of_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 230;
+    let app = app_over_sheets(dir.path(), n);
+    let rows = |page: &str| page.matches("<tr><td><a href=\"/sheet?doc=").count();
+    let first = get(&app, "/body?name=Quay+Board").text_body();
+    assert_eq!(rows(&first), 100, "the first hundred sheets only");
+    assert!(first.contains(&format!("Named in {n} sheets; the most mentions first, showing 1–100")), "{first}");
+    assert!(first.contains("href=\"/body?name=Quay%20Board&amp;sheets_page=2#sheets\""), "{first}");
+    assert!(first.contains("130 more sheets"), "{first}");
+    assert!(first.contains("href=\"/?q=Quay%20Board&amp;body=Quay%20Board\">search its passages"), "{first}");
+    // The pages of the table hold every sheet once, the most mentions first.
+    let mut seen = std::collections::BTreeSet::new();
+    let mut counts = Vec::new();
+    for page in 1..=3 {
+        let html = get(&app, &format!("/body?name=Quay+Board&sheets_page={page}")).text_body();
+        assert!(rows(&html) <= 100);
+        let v = json(&app, &format!("/api/body?name=Quay+Board&sheets_page={page}"));
+        assert_eq!((v["sheets_total"].as_u64(), v["sheets_pages"].as_u64()), (Some(n as u64), Some(3)));
+        let sheets = v["sheets"].as_array().unwrap();
+        assert_eq!(sheets.len(), rows(&html), "page {page}");
+        for s in sheets {
+            assert!(seen.insert(s["doc"].as_str().unwrap().to_string()), "{s} twice");
+            counts.push(s["mentions"].as_u64().unwrap());
+        }
+    }
+    assert_eq!(seen.len(), n);
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most mentions first: {counts:?}");
+    assert!(counts[0] > *counts.last().unwrap(), "{counts:?}");
+    let last = get(&app, "/body?name=Quay+Board&sheets_page=3").text_body();
+    assert!(last.contains("showing 201–230") && !last.contains("next sheets"), "{last}");
+    assert_eq!(json(&app, "/api/body?name=Quay+Board&sheets_page=4")["sheets"], serde_json::json!([]));
+}
