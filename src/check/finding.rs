@@ -89,7 +89,7 @@ pub enum FindingKind {
     /// confidence.
     SingleSheetOrder,
     /// Different sheets date the resumption that follows one suspension apart.
-    Resumption,
+    ResumptionDates,
 }
 
 impl FindingKind {
@@ -104,7 +104,7 @@ impl FindingKind {
         FindingKind::EventOrder,
         FindingKind::UncertainOrder,
         FindingKind::SingleSheetOrder,
-        FindingKind::Resumption,
+        FindingKind::ResumptionDates,
     ];
 
     /// Stable kebab-case rule id.
@@ -119,7 +119,7 @@ impl FindingKind {
             FindingKind::EventOrder => "event-order",
             FindingKind::UncertainOrder => "uncertain-order",
             FindingKind::SingleSheetOrder => "single-sheet-order",
-            FindingKind::Resumption => "resumption-dates",
+            FindingKind::ResumptionDates => "resumption-dates",
         }
     }
 
@@ -134,7 +134,7 @@ impl FindingKind {
             | FindingKind::Succession
             | FindingKind::UncertainOrder
             | FindingKind::SingleSheetOrder
-            | FindingKind::Resumption => Severity::Review,
+            | FindingKind::ResumptionDates => Severity::Review,
         }
     }
 
@@ -162,7 +162,7 @@ impl FindingKind {
             FindingKind::SingleSheetOrder => {
                 "One sheet puts a subject's events out of order, both claims read with high confidence."
             }
-            FindingKind::Resumption => {
+            FindingKind::ResumptionDates => {
                 "Two sheets date the resumption that follows one suspension of a relationship, a body's meetings \
                  or a cooperation apart."
             }

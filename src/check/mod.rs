@@ -51,7 +51,7 @@
 //!
 //! Suspensions and resumptions recur, but one suspension is followed by one resumption:
 //! when two sheets date the resumption after the same suspension apart, that is a review
-//! ([`FindingKind::Resumption`], see [`resumption`]).
+//! ([`FindingKind::ResumptionDates`], see [`resumption`]).
 //!
 //! # Layout
 //!

@@ -108,5 +108,5 @@ fn check_run(subject: &str, suspensions: &[&Arc<Claim>], run: &[(&str, &Arc<Clai
         described.join(" vs ")
     );
     let event = format!("resumed after the suspension of {suspended}");
-    out.push(make(FindingKind::Resumption, subject, event, reason, values, sorted_clones(&claims), None));
+    out.push(make(FindingKind::ResumptionDates, subject, event, reason, values, sorted_clones(&claims), None));
 }

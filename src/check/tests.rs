@@ -845,7 +845,7 @@ fn one_resumption_after_one_suspension_dated_apart_is_a_review() {
     assert_eq!(
         kinds(&f),
         [(
-            FindingKind::Resumption,
+            FindingKind::ResumptionDates,
             "resumed after the suspension of August 2008".to_string(),
             vec!["2008-12".to_string(), "2009-SP".to_string()]
         )]
