@@ -255,6 +255,9 @@ struct ClaimJson<'a> {
     subject: &'a str,
     subject_text: &'a str,
     event: &'static str,
+    /// The verb or noun a generic claim was read from (`other` events); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    what: Option<&'a str>,
     agent: Option<&'a str>,
     object: Option<&'a str>,
     value: String,
@@ -292,6 +295,7 @@ pub fn claims(out: &mut dyn Write, claims: &[std::sync::Arc<Claim>], json: bool,
                     subject: &c.subject,
                     subject_text: &c.subject_text,
                     event: c.event.as_str(),
+                    what: c.what.as_deref(),
                     agent: c.agent.as_deref(),
                     object: c.object.as_deref(),
                     value: c.date.to_string(),
@@ -311,6 +315,11 @@ pub fn claims(out: &mut dyn Write, claims: &[std::sync::Arc<Claim>], json: bool,
         let who = c.agent.as_deref().map(|a| format!(" by {a}")).unwrap_or_default();
         let what = c.object.as_deref().map(|o| format!(" → {o}")).unwrap_or_default();
         let q = if qualifiers.is_empty() { String::new() } else { format!(" ({})", qualifiers.join(", ")) };
+        // A generic claim shows the word it was read from: "other: moved".
+        let event = match c.what.as_deref() {
+            Some(w) if c.event == crate::extract::Event::Other => format!("other: {w}"),
+            _ => c.event.as_str().to_string(),
+        };
         writeln!(
             out,
             "{}:{}:{}  {} — {}{}{}{}  {} ({}){}",
@@ -318,7 +327,7 @@ pub fn claims(out: &mut dyn Write, claims: &[std::sync::Arc<Claim>], json: bool,
             c.line,
             c.column,
             c.subject,
-            c.event.as_str(),
+            event,
             q,
             who,
             what,
