@@ -74,11 +74,12 @@ impl DateMention {
         self.timex.value(self.date)
     }
 
-    /// The TIMEX3 type: `DURATION`, `SET` or `DATE`.
+    /// The TIMEX3 type: `DURATION`, `SET`, `TIME` (a clock time on a day) or `DATE`.
     pub fn timex_type(&self) -> &'static str {
-        match self.kind {
-            DateKind::Duration => "DURATION",
-            DateKind::Set => "SET",
+        match (self.kind, self.timex) {
+            (DateKind::Duration, _) => "DURATION",
+            (DateKind::Set, _) => "SET",
+            (_, dates::Timex::Clock { .. }) => "TIME",
             _ => "DATE",
         }
     }

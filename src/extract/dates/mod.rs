@@ -134,6 +134,21 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("REPORTING is a valid regex")
 });
 
+/// A news dateline opening the text: a place in capitals, perhaps a date and an agency, then a
+/// dash or an underscore ("WARSAW, February 26 (Xinhua) --", "ISTANBUL, Turkey (AP)_",
+/// "ATLANTA _").
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) \A \s*
+        [A-Z]{3,} (?: [\ .'-]+ [A-Z]{2,} )* \.?                         # the place, in capitals
+        (?: , \s* [A-Z][\w.]* (?: \s+ [A-Z0-9][\w.]* ){0,3} )?          # a region or a date
+        \s* (?: \( [A-Za-z\ .-]{2,20} \) \s* )?                         # the agency
+        (?: _ | -- | — | – )                                            # the dash
+        ",
+    )
+    .expect("DATELINE is a valid regex")
+});
+
 /// Decides whether a sheet is a dated report (news, press release) or a narrative.
 ///
 /// A sheet is read as news only when it has a document date to read against, and then when
@@ -148,6 +163,9 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 fn decide_register(text: &str, chosen: &[Candidate], dated: bool) -> Register {
     if !dated {
         return Register::Narrative;
+    }
+    if DATELINE.is_match(&text[..text.floor_char_boundary(text.len().min(200))]) {
+        return Register::News;
     }
     let mut deictic = 0usize;
     let mut stated = 0usize;
@@ -384,7 +402,9 @@ fn sentence_start(before: &str) -> usize {
             return i + 1;
         }
         let word = before[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        // An initial ("Daniel P. Davison") or a clock time ("until 9 a.m. Tuesday").
         let abbreviation = (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+            || clock_abbreviation(before, i)
             || matches!(
                 word,
                 "Mr" | "Mrs"
@@ -409,6 +429,57 @@ fn sentence_start(before: &str) -> usize {
         end = i;
     }
     0
+}
+
+/// A clock time right before a day: "9 a.m. Tuesday", "10:30 p.m. EST, Nov. 9", "noon Friday".
+static CLOCK_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?-u:\b)
+        (?: (?P<hour>[0-9]{1,2}) (?: : (?P<minute>[0-9]{2}) )? \s* (?P<half>[ap]) \. ? m \. ?   # '9 a.m.'
+          | (?P<word>noon|midnight) )
+        (?: \s+ (?-i:[A-Z][SD]T) )?                                         # a time zone
+        \s* ,? \s+ \z
+        ",
+    )
+    .expect("CLOCK_BEFORE is a valid regex")
+});
+
+/// The start, hour and minute of a clock time ending right before `pos`.
+fn clock_before(text: &str, pos: usize) -> Option<(usize, u8, u8)> {
+    let from = text.floor_char_boundary(pos.saturating_sub(24));
+    let caps = CLOCK_BEFORE.captures(&text[from..pos])?;
+    let start = from + caps.get(0)?.start();
+    if let Some(word) = caps.name("word") {
+        let hour = if word.as_str().eq_ignore_ascii_case("noon") { 12 } else { 24 };
+        return Some((start, hour, 0));
+    }
+    let hour: u8 = caps.name("hour")?.as_str().parse().ok()?;
+    let minute: u8 = caps.name("minute").map_or(Some(0), |m| m.as_str().parse().ok())?;
+    if !(1..=12).contains(&hour) || minute > 59 {
+        return None;
+    }
+    let pm = caps.name("half")?.as_str().eq_ignore_ascii_case("p");
+    let hour = match (hour, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    Some((start, hour, minute))
+}
+
+/// Whether the full stop at `i` belongs to "a.m." or "p.m.".
+fn clock_abbreviation(before: &str, i: usize) -> bool {
+    let head = &before.as_bytes()[..i];
+    let at = |k: usize| head.len().checked_sub(k).map(|j| head[j].to_ascii_lowercase());
+    match at(1) {
+        // "a.m" | "p.m" before the final stop
+        Some(b'm') => at(2) == Some(b'.') && matches!(at(3), Some(b'a' | b'p')),
+        // "a" | "p" before ".m"
+        Some(b'a' | b'p') => before.as_bytes().get(i + 1).is_some_and(|b| b.eq_ignore_ascii_case(&b'm')),
+        _ => false,
+    }
 }
 
 /// Whether a weekday is in the future: never right after a reporting verb ("said Monday
@@ -529,6 +600,14 @@ impl Resolver<'_> {
             && matches!(d.start().unit(), Unit::Day { .. })
         {
             self.last_day = Some(d.start());
+            // A clock time just before the day makes it a time: "10 p.m. Wednesday", "noon
+            // Thursday", "5 p.m. EST, Nov. 6".
+            if m.timex == Timex::Calendar
+                && let Some((start, hour, minute)) = clock_before(self.text, c.span.start)
+            {
+                m.span = Span::new(start, m.span.end);
+                m.timex = Timex::Clock { hour, minute };
+            }
         }
         Some(m)
     }

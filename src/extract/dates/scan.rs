@@ -283,7 +283,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<wkdet>(?i:this|last|next|the|that|the\ past|the\ coming)) \s+ (?i:weekend)
           | (?P<set>(?i:every|each)) \s+ (?P<sunit>(?i:year|month|week|day|quarter|spring|summer|autumn|fall|winter|season))
           | (?P<det>(?i:
-                  this|last|next|that(?:\ same)?|the\ past|the\ current|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
+                  this|last|next|that(?:\ same)?|the\ past|the\ current|the\ full|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
                 | (?:later|earlier)\ (?:that|in\ the|that\ same|the\ same|this|last|next)
                 | (?:the\ )?(?:end|beginning|start|middle|close|rest)\ of\ (?:the|that|this|last|next)(?:\ same)?
               ))
@@ -1145,7 +1145,27 @@ fn year_role(text: &str, start: usize, end: usize, year: i32) -> Option<Role> {
         let name_follows = after[1..].starts_with(|c: char| c.is_uppercase());
         return Some(if name_follows { Role::Attributive } else { Role::Governs });
     }
+    // In running prose a modern year stands on its own after a lower-case word or an
+    // article: "his unsuccessful 1996 campaign", "a 1971 convention", "bonds due 1993",
+    // "dating to 1994". Not after a name ("Orion 1980", "Kopp's 1987 Chevrolet"). It names
+    // or qualifies rather than sets the passage's time.
+    // A plural noun after the number makes it a count ("1997 points").
+    let plural = next.len() > 3 && next.ends_with('s') && after[1..].starts_with(|c: char| c.is_lowercase());
+    if (1900..=2029).contains(&year) && c_before == Some(' ') && !plural && lower_case_word_before(before) {
+        return Some(Role::Attributive);
+    }
     None
+}
+
+/// Whether the word before `before`'s trailing space starts in lower case, or is an article.
+fn lower_case_word_before(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(' ');
+    let word = trimmed.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    // The word must end right where the spaces begin (no punctuation between).
+    if word.is_empty() || !trimmed.ends_with(word) {
+        return false;
+    }
+    matches!(word, "A" | "An") || word.starts_with(|c: char| c.is_lowercase())
 }
 
 fn years(text: &str, out: &mut Vec<Candidate>) {

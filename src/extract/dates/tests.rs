@@ -878,3 +878,62 @@ fn possible_dates_and_other_numbers_raise_nothing() {
         assert_eq!(impossible(text), Vec::<String>::new(), "{text:?}");
     }
 }
+
+#[test]
+fn a_dateline_makes_a_sheet_news() {
+    // Few relative dates and no reporting verbs, but a wire dateline: read as news.
+    let wire = "OSLO, March 3 (Nordwire) -- The two ferry lines were merged in July 1997. The new \
+                company will open its first route on April 12.";
+    let (register, rows) = timex(wire, "1999-03-03", None);
+    assert_eq!(register, Register::News);
+    assert!(rows.contains(&"April 12=1999-04-12:DATE".to_string()), "{rows:?}");
+    for opening in ["LISBON, Portugal (AP) _ The", "SAN JOSE _ The", "GENEVA (Reuters) -- The"] {
+        let text = format!("{opening} league was founded in 1921 and merged in 1960.");
+        assert_eq!(timex(&text, "1999-03-03", None).0, Register::News, "{text}");
+    }
+    // Not a dateline: a heading in capitals without the dash, a sentence in capitals.
+    for opening in ["HISTORY OF THE LEAGUE\nThe", "NATO and Russia: the", "01_WW2  HISTORY ARTICLE The"] {
+        let text = format!("{opening} league was founded in 1921 and merged in 1960.");
+        assert_eq!(timex(&text, "1999-03-03", None).0, Register::Narrative, "{text}");
+    }
+}
+
+#[test]
+fn modern_years_stand_alone_after_a_lower_case_word() {
+    table(&[
+        ("His failed 1996 bid for the mayoralty ended it.", &["1996=1996:absolute"]),
+        ("A 1971 treaty gave the port to the city.", &["1971=1971:absolute"]),
+        ("The notes are due 1993 and pay 9%.", &["1993=1993:absolute"]),
+        ("Sales grew in both 1990 and 1991.", &["1990=1990:absolute", "1991=1991:absolute"]),
+        // Not after a name or a label, not counts, not outside modern years.
+        ("The probe Orion 1980 was launched.", &[]),
+        ("It scored 1997 points in total.", &[]),
+        ("It contributes 2000 troops to the mission.", &[]),
+        ("The monks copied 1450 pages by hand.", &[]),
+        ("The fund lost 1998 clients last year.", &["last year=-:relative"]),
+    ]);
+}
+
+#[test]
+fn a_clock_time_before_a_day_makes_a_time() {
+    // 1998-02-13 was a Friday.
+    news_table(
+        "1998-02-13",
+        &[
+            ("The shop was robbed at 10 p.m. Wednesday, police said.", &["10 p.m. Wednesday=1998-02-11T22:00:TIME"]),
+            ("Talks broke off at noon Thursday.", &["noon Thursday=1998-02-12T12:00:TIME"]),
+            ("The offer runs until 5 p.m. EST, Feb. 20.", &["5 p.m. EST, Feb. 20=1998-02-20T17:00:TIME"]),
+            ("The clubs have until 9:30 a.m. Monday to reply.", &["9:30 a.m. Monday=1998-02-16T09:30:TIME"]),
+            ("The shop closed at midnight Tuesday.", &["midnight Tuesday=1998-02-10T24:00:TIME"]),
+            // A part of the day alone, or a clock time after the day, leaves a date.
+            ("The board met on Thursday night.", &["Thursday=1998-02-12:DATE"]),
+            ("The vote will be at 9 o'clock Monday.", &["Monday=1998-02-16:DATE"]),
+            ("It sold 12 a.m. tickets on Friday.", &["Friday=1998-02-13:DATE"]),
+        ],
+    );
+}
+
+#[test]
+fn the_full_year_is_the_reports_year() {
+    news_table("1989-11-02", &[("Sales for the full year rose 13%.", &["the full year=1989:DATE"])]);
+}

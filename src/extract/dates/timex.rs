@@ -98,6 +98,13 @@ pub enum Timex {
         /// Half 1-2.
         half: u8,
     },
+    /// A clock time on a day: "10 p.m. Wednesday" (`1998-02-11T22:00`), a TIMEX3 `TIME`.
+    Clock {
+        /// 0 to 24 (`24` is midnight at the end of the day).
+        hour: u8,
+        /// 0 to 59.
+        minute: u8,
+    },
     /// The present ("now", "currently"); the date, when known, is the document date.
     PresentRef,
     /// The past in general ("the past", "recently", "formerly").
@@ -127,6 +134,7 @@ impl Timex {
             Timex::Weekend { year, week } => format!("{year:04}-W{week:02}-WE"),
             Timex::Quarter { year, quarter } => format!("{year:04}-Q{quarter}"),
             Timex::Half { year, half } => format!("{year:04}-H{half}"),
+            Timex::Clock { hour, minute } => format!("{}T{hour:02}:{minute:02}", date?),
             Timex::PresentRef => "PRESENT_REF".to_string(),
             Timex::PastRef => "PAST_REF".to_string(),
             Timex::FutureRef => "FUTURE_REF".to_string(),
