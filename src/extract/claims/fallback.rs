@@ -27,7 +27,7 @@
 //!    frame (a passive, or an intransitive `met`, `began`); `held … meetings` is a meeting;
 //!    anything else is [`Event::Other`], with the verb as written in [`Claim::what`].
 //!
-//! Confidence is low on purpose (0.28–0.42): below the cross-check's `MIN_CONFIDENCE`, so a
+//! Confidence is low on purpose (0.15–0.42): below the cross-check's `MIN_CONFIDENCE`, so a
 //! generic claim with a lexicon event can only ever support a review, and `other` claims are
 //! never compared at all (they recur and have no place in the order rule).
 
