@@ -107,6 +107,7 @@ fn synth(n: usize, seed: u64) -> Vec<Claim> {
                 date_text: String::new(),
                 inferred: false,
                 inferred_from: None,
+                what: None,
                 qualifiers: Vec::new(),
                 figures: Vec::new(),
                 line: 1 + (i % 200) as u32,

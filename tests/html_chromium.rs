@@ -40,6 +40,7 @@ fn claim(doc: &str, date: &str, quote: &str) -> Claim {
         date_text: date.into(),
         inferred: false,
         inferred_from: None,
+        what: None,
         qualifiers: vec![],
         figures: vec![],
         line: 3,

@@ -66,7 +66,9 @@ pub(super) fn recurs(event: Event, agent: Option<&str>) -> bool {
         // A state may apply more than once (and be turned down in between).
         | Event::Applied
         // A body decides many things: two decisions on two dates never conflict.
-        | Event::Decided => true,
+        | Event::Decided
+        // Generic claims describe different things: never compared.
+        | Event::Other => true,
         // A member leaves once; with no member named, two dates are two departures.
         Event::Joined | Event::Withdrew => agent.is_none(),
         Event::Established
@@ -113,7 +115,8 @@ pub(super) fn starts(event: Event) -> bool {
         | Event::Formalised
         | Event::Moved
         | Event::Applied
-        | Event::Decided => false,
+        | Event::Decided
+        | Event::Other => false,
     }
 }
 

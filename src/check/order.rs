@@ -100,7 +100,9 @@ pub fn place(event: Event) -> Place {
         | Event::Opened
         | Event::Began
         | Event::Outreach
-        | Event::TookOver => Place::Unordered,
+        | Event::TookOver
+        // A generic claim says only that something happened: it orders nothing.
+        | Event::Other => Place::Unordered,
     }
 }
 
@@ -133,6 +135,7 @@ pub fn past(event: Event) -> &'static str {
         Event::Deployed => "deployed",
         Event::Summit => "held a summit",
         Event::EnteredIntoForce => "entered into force",
+        Event::Other => "did something",
     }
 }
 

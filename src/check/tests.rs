@@ -22,6 +22,7 @@ pub(crate) fn claim(doc: &str, line: u32, subject: &str, event: Event, date: &st
         date_text: date_text.clone(),
         inferred: false,
         inferred_from: None,
+        what: None,
         qualifiers: Vec::new(),
         figures: Vec::new(),
         line,

@@ -207,6 +207,9 @@ pub enum Event {
     Applied,
     /// The subject (a body) took a decision; a body decides many times.
     Decided,
+    /// Something else happened to or was done by the subject, read by the generic clause
+    /// reader: the verb or noun is in [`Claim::what`]. Never compared by the cross-check.
+    Other,
 }
 
 impl Event {
@@ -238,6 +241,7 @@ impl Event {
             Event::Moved => "moved",
             Event::Applied => "applied",
             Event::Decided => "decided",
+            Event::Other => "other",
         }
     }
 }
@@ -289,6 +293,10 @@ pub struct Claim {
     /// How an inferred value was reached, when known ("year from line 14").
     #[serde(default)]
     pub inferred_from: Option<String>,
+    /// The verb or event noun as written, for a claim of the generic clause reader
+    /// ("moved", "hit", "enlargement"); `None` for the specific rules.
+    #[serde(default)]
+    pub what: Option<String>,
     /// Words that change the claim's meaning.
     pub qualifiers: Vec<Qualifier>,
     /// Numbers stated about the subject in the same sentence.

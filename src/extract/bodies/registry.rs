@@ -499,6 +499,7 @@ mod tests {
             date_text: "1960".into(),
             inferred: false,
             inferred_from: None,
+            what: None,
             qualifiers: Vec::new(),
             figures: Vec::new(),
             line: 1,

@@ -272,6 +272,7 @@ impl Reader<'_, '_> {
             date_text: date_text.to_string(),
             inferred: true,
             inferred_from: None,
+            what: None,
             qualifiers: Vec::new(),
             figures: Vec::new(),
             line: location.line,

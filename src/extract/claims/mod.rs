@@ -23,6 +23,7 @@
 //! | — | `membership` | who left or applied to join which body (`ceased to be X members`, `left X for Y`, `applied for X membership`) |
 //! | — | `decision` | a body's dated decisions (`X's 1999 decision`, `a decision of X in D`, `X decided on D to`) |
 //! | — | `resumption` | suspensions and resumptions of process nouns (`meetings of X resumed in D`, `the resumption of A's relationship with B`, `cooperation with P was suspended in D`) |
+//! | 5 | `fallback` | last, for dates no rule above (nor `structured`) claimed: the date's clause read generically — a past verb, its subject body (or anaphor, or the body people acted on); event `other` unless the verb is an event word in its own frame; low confidence |
 //!
 //! Structure is read apart from prose, line by line: `structured` (chronology items,
 //! tables, field lines). `lexicon` holds the word lists. Every usable date (a calendar value that is not a
@@ -77,6 +78,7 @@ mod context;
 mod coordination;
 mod decision;
 mod discourse;
+mod fallback;
 mod frames;
 mod implied;
 mod instruments;
@@ -108,6 +110,9 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
     let text = doc.text();
     let topic = discourse::topic(doc, sentences, dates, bodies);
     let mut out = Vec::new();
+    // Stage 5's generic claims, kept apart until every specific rule (structure included)
+    // has taken its dates.
+    let mut generic = Vec::new();
     // The sentence before (for anaphors), itemized only when the next one needs it.
     let mut previous: Option<Sentence<'_>> = None;
     let mut previous_span: Option<Span> = None;
@@ -140,10 +145,17 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
         let reader = Reader { doc, dates, bodies, s: &sentence, previous: before.as_ref(), topic: topic.as_deref() };
         let mut claims = reader.claims();
         dedup(&mut claims);
+        generic.extend(reader.generic_claims(&claims));
         out.extend(claims);
         (previous, previous_span) = (Some(sentence), Some(span));
     }
     structured::add_structured(doc, dates, bodies, &mut out);
+    // A date some specific rule claimed (in prose or structure) is left to it.
+    generic.retain(|g: &Claim| !out.iter().any(|o| o.line == g.line && o.column == g.column));
+    if !generic.is_empty() {
+        out.extend(generic);
+        out.sort_by_key(|c| (c.line, c.column));
+    }
     out
 }
 
@@ -409,6 +421,7 @@ impl<'a> Reader<'a, '_> {
             date_text: self.doc.original_slice(date_span).to_string(),
             inferred,
             inferred_from: None,
+            what: None,
             qualifiers: Vec::new(),
             figures: Vec::new(),
             line: location.line,

@@ -784,6 +784,7 @@ impl<'a> Lines<'a> {
             date_text: self.doc.original_slice(d.span).to_string(),
             inferred: d.inferred,
             inferred_from: None,
+            what: None,
             qualifiers: Vec::new(),
             figures: Vec::new(),
             line: location.line,

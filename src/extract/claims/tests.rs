@@ -320,7 +320,9 @@ fn second_predicates_and_plain_objects_take_no_body_subject() {
     let c = claims("Chile joined the Andean Pact Council (1969) and deployed observers in 1975.");
     assert!(c.iter().any(|(s, e, d)| s == "Andean Pact Council" && *e == Event::Joined && d == "1969"), "{c:?}");
     assert!(!c.iter().any(|(_, e, _)| *e == Event::Deployed), "{c:?}");
-    none("The Andean Pact Council resumed talks in 1975.");
+    // The Council resumed talks; it was not resumed: at most the generic reader's `other`.
+    let c = claims("The Andean Pact Council resumed talks in 1975.");
+    assert!(c.iter().all(|(_, e, _)| *e == Event::Other), "{c:?}");
 }
 
 proptest::proptest! {
@@ -417,8 +419,10 @@ fn first_met_and_second_predicates() {
         "1946-01-17",
     );
     // A second predicate keeps its own date.
+    // (The later dates are the generic reader's `other: revived`, never a beginning.)
     let c = claims("The Hockey Tournament began in 1996 and was revived in 2004 and 2016.");
-    assert_eq!(c, [("Hockey Tournament".to_string(), Event::Began, "1996".to_string())]);
+    let specific: Vec<_> = c.iter().filter(|(_, e, _)| *e != Event::Other).cloned().collect();
+    assert_eq!(specific, [("Hockey Tournament".to_string(), Event::Began, "1996".to_string())]);
     // Entry into force is an event of its own, with the first predicate's subject.
     let c = claims("The Paris Charter was signed on 21 November 1990 and entered into force in 1991.");
     assert_eq!(
@@ -707,8 +711,9 @@ fn entry_into_force_regressions() {
         "1993",
     );
     // A farther date before a later event word that has a nearer one is not its date.
+    // (The generic reader's `other: ratified` in 2015 is right: only no entry into force.)
     let got = claims("The Oslo Protocol was ratified in 2015 and on 9 November 2016 it entered into force.");
-    assert!(got.iter().all(|(_, _, d)| d != "2015"), "{got:?}");
+    assert!(got.iter().all(|(_, e, d)| d != "2015" || *e == Event::Other), "{got:?}");
     // An anniversary of the entry into force is no entry into force.
     none(
         "The office has worked since 1 December 2010, the first anniversary of the entry into force of the Oslo Treaty.",

@@ -142,6 +142,9 @@ struct ClaimJson<'a> {
     subject: &'a str,
     subject_text: &'a str,
     event: &'static str,
+    /// The verb or noun a generic claim was read from (`other` events); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    what: Option<&'a str>,
     agent: Option<&'a str>,
     object: Option<&'a str>,
     value: String,
@@ -168,6 +171,7 @@ pub fn claims(claims: &[Arc<Claim>], out: &mut dyn Write) -> io::Result<()> {
                 subject: &c.subject,
                 subject_text: &c.subject_text,
                 event: c.event.as_str(),
+                what: c.what.as_deref(),
                 agent: c.agent.as_deref(),
                 object: c.object.as_deref(),
                 value: c.date.to_string(),

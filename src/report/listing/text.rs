@@ -155,6 +155,11 @@ pub fn claims(claims: &[Arc<Claim>], style: Style, out: &mut dyn Write) -> io::R
         let who = c.agent.as_deref().map(|a| format!(" by {a}")).unwrap_or_default();
         let what = c.object.as_deref().map(|o| format!(" → {o}")).unwrap_or_default();
         let q = if qualifiers.is_empty() { String::new() } else { format!(" ({})", qualifiers.join(", ")) };
+        // A generic claim shows the word it was read from: "other: moved".
+        let event = match c.what.as_deref() {
+            Some(w) if c.event == crate::extract::Event::Other => format!("other: {w}"),
+            _ => c.event.as_str().to_string(),
+        };
         writeln!(
             out,
             "{}:{}:{}  {} — {}{}{}{}  {} ({}){}",
@@ -162,7 +167,7 @@ pub fn claims(claims: &[Arc<Claim>], style: Style, out: &mut dyn Write) -> io::R
             c.line,
             c.column,
             c.subject,
-            c.event.as_str(),
+            event,
             q,
             who,
             what,
