@@ -9,16 +9,24 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use concord::Warning;
+use concord::baseline::StalePolicy;
 use concord::corpus::{DocId, Manifest, SheetFile};
 use concord::date::Date;
-use concord::listing::Style;
-use concord::pipeline::{Options, Progress, Session};
-use concord::report::{RenderOptions, Verbosity};
+use concord::pipeline::{GateOptions, Options, Progress, SearchRequest, Session};
+use concord::report::chronology::PageOptions;
+use concord::report::{GateFormat, RenderOptions, Style, Verbosity};
 
-use crate::cli::{ColorChoice, DatesArgs, Global, ServeArgs};
+use crate::cli::{CheckArgs, ColorChoice, DatesArgs, Global, SearchArgs, ServeArgs};
 
 /// Sheets `dates` reads straight from disk, with their manifest and reference date.
-pub type DirectDates = (Vec<SheetFile>, Manifest, Option<Date>);
+pub struct DirectDates {
+    /// The sheets named on the command line (or the whole corpus).
+    pub files: Vec<SheetFile>,
+    /// The corpus manifest, with `--register` or concord.toml's registers applied.
+    pub manifest: Manifest,
+    /// `--reference-date`.
+    pub reference: Option<Date>,
+}
 
 /// What every command needs from the global options.
 pub struct Ctx {
@@ -77,14 +85,33 @@ impl Ctx {
         }
     }
 
-    /// The configuration file in force, if any.
-    pub fn config_file(&self) -> Option<&Path> {
-        self.opts.config.as_deref()
+    /// Render options of `check`: paths prefixed with the corpus directory (for the formats
+    /// whose consumers resolve them), and the baseline's reasons with `--verbose`.
+    pub fn gate_render_options(&self, a: &CheckArgs) -> RenderOptions {
+        let mut options = self.render_options(a.output.is_none(), self.corpus_prefix());
+        if a.verbose && !self.quiet {
+            options.verbosity = Verbosity::Verbose;
+        }
+        options
+    }
+
+    /// What `check` gates with: the baseline and `--fail-on` resolved against concord.toml
+    /// (from the current directory), the stale-entry policy, `--changed-since`, and whether
+    /// the known findings' claims are read (only the formats that print them need them).
+    pub fn gate_options(&self, a: &CheckArgs, session: &Session) -> Result<GateOptions> {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let mut opts =
+            GateOptions::resolve(a.baseline.clone(), a.fail_on, &session.config, self.opts.config.as_deref(), &cwd)?;
+        opts.policy = if a.strict { StalePolicy::Fail } else { StalePolicy::Report };
+        opts.changed_since.clone_from(&a.changed_since);
+        opts.known_claims =
+            a.changed_since.is_some() || (!a.statistics && matches!(a.format, GateFormat::Json | GateFormat::Sarif));
+        Ok(opts)
     }
 
     /// The corpus directory as a prefix of repository-relative paths (`corpus/`), for the
     /// formats whose consumers resolve paths themselves.
-    pub fn corpus_prefix(&self) -> String {
+    fn corpus_prefix(&self) -> String {
         let prefix = self.opts.corpus.to_string_lossy().trim_end_matches('/').to_string();
         if prefix.is_empty() || prefix == "." { String::new() } else { format!("{prefix}/") }
     }
@@ -112,7 +139,7 @@ impl Ctx {
             None => concord::config::Config::load(self.opts.config.as_deref())?.dates.register,
         };
         let manifest = Manifest::load(&self.opts.corpus)?.with_registers(&overrides).map_err(anyhow::Error::msg)?;
-        Ok(Some((files, manifest, reference)))
+        Ok(Some(DirectDates { files, manifest, reference }))
     }
 
     /// Sheets named on the command line: files, or folders scanned like the corpus.
@@ -141,6 +168,26 @@ impl Ctx {
             files.push(SheetFile { id: DocId(id), path: p.clone() });
         }
         Ok(files)
+    }
+}
+
+/// What `search` asks the library for.
+pub fn search_request(a: &SearchArgs) -> SearchRequest {
+    SearchRequest {
+        query: a.query.clone(),
+        limit: a.limit,
+        doc_globs: a.docs.clone(),
+        body: a.body.clone(),
+        from: a.from,
+        to: a.to,
+    }
+}
+
+/// The chronology page's links, as configured in concord.toml.
+pub fn page_options(session: &Session) -> PageOptions {
+    PageOptions {
+        repository_url: session.config.html.repository_url.clone(),
+        report_href: session.config.html.report.clone(),
     }
 }
 

@@ -75,6 +75,15 @@ pub enum ListFormat {
     Json,
 }
 
+impl From<ListFormat> for concord::report::listing::ListFormat {
+    fn from(f: ListFormat) -> Self {
+        match f {
+            ListFormat::Text => Self::Text,
+            ListFormat::Json => Self::Json,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build or update the index (only new and changed sheets are read).

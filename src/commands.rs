@@ -5,12 +5,13 @@
 use std::io::Write;
 
 use anyhow::Result;
-use concord::listing;
-use concord::pipeline::{self, GateOptions, SearchRequest};
-use concord::report::{self, Verbosity};
+use concord::corpus::Site;
+use concord::pipeline;
+use concord::report::listing::{self, ListFormat};
+use concord::report::{self, snippet::plural};
 
 use crate::args::{Ctx, emit};
-use crate::cli::{CheckArgs, Cli, Command, DatesArgs, ListFormat, ReportArgs, SearchArgs, TimelineArgs};
+use crate::cli::{CheckArgs, Cli, Command, DatesArgs, FormatArg, ReportArgs, SearchArgs, TimelineArgs};
 
 /// Runs the command; returns the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
@@ -22,22 +23,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Index => index(&ctx, out)?,
         Command::Search(a) => search(&ctx, &a, out)?,
         Command::Dates(a) => dates(&ctx, &a, out)?,
-        Command::Bodies(a) => {
-            let session = ctx.open()?;
-            if a.format == ListFormat::Json {
-                // Every mention with its site, from the stored records.
-                let registry = session.registry()?;
-                for s in session.records()? {
-                    listing::body_mentions(out, &s.id, &s.extraction.bodies, &s.body_sites, &registry)?;
-                }
-            } else {
-                listing::bodies_text(out, &session.bodies()?, ctx.style)?;
-            }
-            ctx.problems_code(&session.problems)
-        }
+        Command::Bodies(a) => bodies(&ctx, a, out)?,
         Command::Claims(a) => {
             let session = ctx.open()?;
-            listing::claims(out, &session.view()?.claims, a.format == ListFormat::Json, ctx.style)?;
+            listing::render_claims(a.format.into(), &session.view()?.claims, ctx.style, out)?;
             ctx.problems_code(&session.problems)
         }
         Command::Report(a) => report(&ctx, &a, out)?,
@@ -58,21 +47,8 @@ pub fn run(cli: Cli) -> Result<u8> {
 fn index(ctx: &Ctx, out: &mut dyn Write) -> Result<u8> {
     let start = std::time::Instant::now();
     let session = ctx.open()?;
-    let s = &session.stats;
     if !ctx.quiet {
-        let total = s.added + s.updated + s.unchanged;
-        writeln!(
-            out,
-            "indexed {total} sheet{}: {} added, {} updated, {} removed, {} unchanged; {} passage{} written in {:.2} s",
-            plural(total),
-            s.added,
-            s.updated,
-            s.removed,
-            s.unchanged,
-            s.passages,
-            plural(s.passages),
-            start.elapsed().as_secs_f64()
-        )?;
+        listing::text::update_stats(&session.stats, start.elapsed(), out)?;
     }
     Ok(ctx.problems_code(&session.problems))
 }
@@ -80,15 +56,7 @@ fn index(ctx: &Ctx, out: &mut dyn Write) -> Result<u8> {
 fn search(ctx: &Ctx, a: &SearchArgs, out: &mut dyn Write) -> Result<u8> {
     concord::search::check_query(&a.query)?;
     let session = ctx.open()?;
-    let req = SearchRequest {
-        query: a.query.clone(),
-        limit: a.limit,
-        doc_globs: a.docs.clone(),
-        body: a.body.clone(),
-        from: a.from,
-        to: a.to,
-    };
-    let found = session.search(&req)?;
+    let found = session.search(&crate::args::search_request(a))?;
     if let (true, Some(name)) = (found.unknown_body, &a.body) {
         eprintln!("concord: warning: no body named {name:?} is known; matching the name as written");
     }
@@ -96,32 +64,43 @@ fn search(ctx: &Ctx, a: &SearchArgs, out: &mut dyn Write) -> Result<u8> {
     // The hits are in memory: release the index lock before printing, so a slow reader of
     // the output (a pager, a full pipe) never holds up another concord.
     drop(session);
-    listing::search_hits(out, &found.hits, a.format == ListFormat::Json, ctx.style)?;
+    let format = a.format.into();
+    listing::render_hits(format, &found.hits, ctx.style, out)?;
     out.flush()?;
-    if found.hits.is_empty() && !ctx.quiet && a.format == ListFormat::Text {
+    if found.hits.is_empty() && !ctx.quiet && format == ListFormat::Text {
         eprintln!("concord: no passage matches {:?}", a.query);
     }
     Ok(code)
 }
 
 fn dates(ctx: &Ctx, a: &DatesArgs, out: &mut dyn Write) -> Result<u8> {
-    let json = a.format == ListFormat::Json;
-    let direct = ctx.dates_direct(a)?;
-    let Some((files, manifest, reference)) = direct else {
+    let format = a.format.into();
+    let Some(direct) = ctx.dates_direct(a)? else {
         let session = ctx.open()?;
         for s in session.records()? {
-            listing::dates(out, &s.id, &s.extraction, &s.date_sites, json, ctx.style)?;
+            listing::render_dates(format, &s.id, &s.extraction, &s.date_sites, ctx.style, out)?;
         }
         return Ok(ctx.problems_code(&session.problems));
     };
     // Read straight from disk, through the same ingest path as the index.
-    let (docs, problems) = pipeline::extract_files(&files, &manifest, reference);
+    let (docs, problems) = pipeline::extract_files(&direct.files, &direct.manifest, direct.reference);
     ctx.print_problems(&problems);
     for (doc, x) in &docs {
-        let sites: Vec<_> = x.dates.iter().map(|m| concord::corpus::Site::of(doc, m.span)).collect();
-        listing::dates(out, &doc.id, x, &sites, json, ctx.style)?;
+        let sites: Vec<Site> = x.dates.iter().map(|m| Site::of(doc, m.span)).collect();
+        listing::render_dates(format, &doc.id, x, &sites, ctx.style, out)?;
     }
     Ok(ctx.problems_code(&problems))
+}
+
+/// The two formats list different things: text one block per canonical body (from the
+/// view cache), JSON every mention at its site (from the stored records).
+fn bodies(ctx: &Ctx, a: FormatArg, out: &mut dyn Write) -> Result<u8> {
+    let session = ctx.open()?;
+    match a.format.into() {
+        ListFormat::Text => listing::text::bodies(&session.bodies()?, ctx.style, out)?,
+        ListFormat::Json => listing::json::body_mentions(&session.records()?, &session.registry()?, out)?,
+    }
+    Ok(ctx.problems_code(&session.problems))
 }
 
 fn report(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<u8> {
@@ -137,7 +116,7 @@ fn report(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<u8> {
     })?;
     let findings = report.summary.conflicts + report.summary.reviews;
     if !ctx.quiet && a.output.is_some() {
-        eprintln!("concord: wrote {findings} finding{}", plural(findings));
+        eprintln!("concord: wrote {}", plural(findings, "finding"));
     }
     // A report is a report: it exits 0 once rendered, whatever it found. The gate is `check`.
     Ok(ctx.problems_code(&session.problems))
@@ -146,44 +125,28 @@ fn report(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<u8> {
 fn timeline(ctx: &Ctx, a: &TimelineArgs, out: &mut dyn Write) -> Result<u8> {
     let session = ctx.open()?;
     let report = session.timeline(a.body.as_deref())?;
-    if a.format == report::Format::Html {
+    let options = ctx.render_options(a.output.is_none(), String::new());
+    emit(out, a.output.as_deref(), |w| match a.format {
         // The chronology page, with the links configured in concord.toml.
-        let page = report::chronology::PageOptions {
-            repository_url: session.config.html.repository_url.clone(),
-            report_href: session.config.html.report.clone(),
-        };
-        emit(out, a.output.as_deref(), |w| report::chronology::render_page(&report, &page, w))?;
-    } else {
-        let options = ctx.render_options(a.output.is_none(), String::new());
-        emit(out, a.output.as_deref(), |w| report::render_timeline(a.format, &report, &options, w))?;
-    }
+        report::Format::Html => report::chronology::render_page(&report, &crate::args::page_options(&session), w),
+        format => report::render_timeline(format, &report, &options, w),
+    })?;
     Ok(ctx.problems_code(&session.problems))
 }
 
 fn check(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<u8> {
     let session = ctx.open()?;
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let mut opts = GateOptions::resolve(a.baseline.clone(), a.fail_on, &session.config, ctx.config_file(), &cwd)?;
+    let opts = ctx.gate_options(a, &session)?;
     if a.update_baseline {
         let accepted = session.update_baseline(&opts)?;
         if !ctx.quiet {
-            eprintln!(
-                "concord: wrote {} ({accepted} accepted finding{}); explain each new entry in its \"reason\"",
-                opts.baseline.display(),
-                plural(accepted)
-            );
+            let (file, accepted) = (opts.baseline.display(), plural(accepted, "accepted finding"));
+            eprintln!("concord: wrote {file} ({accepted}); explain each new entry in its \"reason\"");
         }
         return Ok(ctx.problems_code(&session.problems));
     }
-    opts.policy = if a.strict { concord::baseline::StalePolicy::Fail } else { concord::baseline::StalePolicy::Report };
-    opts.changed_since.clone_from(&a.changed_since);
-    opts.known_claims = a.changed_since.is_some()
-        || (!a.statistics && matches!(a.format, report::GateFormat::Json | report::GateFormat::Sarif));
     let gate = session.gate(&opts)?;
-    let mut options = ctx.render_options(a.output.is_none(), ctx.corpus_prefix());
-    if a.verbose && !ctx.quiet {
-        options.verbosity = Verbosity::Verbose;
-    }
+    let options = ctx.gate_render_options(a);
     emit(out, a.output.as_deref(), |w| {
         if a.statistics {
             report::render_gate_statistics(&gate, w)
@@ -200,8 +163,4 @@ fn check(ctx: &Ctx, a: &CheckArgs, out: &mut dyn Write) -> Result<u8> {
     // delay the exit (8 % of `check` on a 100 MB corpus); the OS reclaims them at once.
     std::mem::forget(gate);
     Ok(code)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -153,7 +153,7 @@ pub fn passages(doc: &Document, record: &SheetRecord, registry: &Registry, claim
 /// # Errors
 /// Writing to `out` failed.
 pub fn write_ndjson(out: &mut dyn Write, passages: &[ExportPassage]) -> io::Result<()> {
-    passages.iter().try_for_each(|p| crate::listing::json_line(out, p))
+    passages.iter().try_for_each(|p| crate::report::listing::json::json_line(out, p))
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! cleans their text while keeping a map back to original `line:column`, [`extract`]
 //! finds dates, named bodies and dated claims, [`index`] stores records and passages in
 //! a tantivy index on disk for search and for incremental runs, [`check`] cross-checks
-//! claims, [`baseline`] gates them for CI, and [`report`] and [`listing`] render the
-//! results. [`pipeline`] runs those stages (ingest, the incremental check) and returns one
-//! typed result per command; [`serve`] puts the same results in a browser.
+//! claims, [`baseline`] gates them for CI, and [`report`] renders the results (the
+//! report, the gate and the listings, one renderer per format). [`pipeline`] runs those
+//! stages (ingest, the incremental check) and returns one typed result per command;
+//! [`serve`] puts the same results in a browser.
 //!
 //! Beside them: [`date`] and [`span`] (values and positions), [`warning`] (per-sheet
 //! problems every output shows), [`error`], [`config`] (`concord.toml`), [`search`] (query
@@ -34,7 +35,6 @@ pub mod export;
 pub mod extract;
 pub mod index;
 pub mod invariants;
-pub mod listing;
 pub mod normalize;
 pub mod pipeline;
 pub mod report;

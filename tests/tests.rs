@@ -12,6 +12,7 @@ mod fuzz;
 mod html_chromium;
 mod listings;
 mod order;
+mod resumption;
 mod robustness;
 mod search;
 mod serve;

@@ -88,11 +88,13 @@ pub enum FindingKind {
     /// One sheet puts a subject's events out of order, both claims read with high
     /// confidence.
     SingleSheetOrder,
+    /// Different sheets date the resumption that follows one suspension apart.
+    Resumption,
 }
 
 impl FindingKind {
     /// All kinds, in rule order (the SARIF rule table follows it).
-    pub const ALL: [FindingKind; 9] = [
+    pub const ALL: [FindingKind; 10] = [
         FindingKind::DateConflict,
         FindingKind::UncertainDates,
         FindingKind::SingleSheetDates,
@@ -102,6 +104,7 @@ impl FindingKind {
         FindingKind::EventOrder,
         FindingKind::UncertainOrder,
         FindingKind::SingleSheetOrder,
+        FindingKind::Resumption,
     ];
 
     /// Stable kebab-case rule id.
@@ -116,6 +119,7 @@ impl FindingKind {
             FindingKind::EventOrder => "event-order",
             FindingKind::UncertainOrder => "uncertain-order",
             FindingKind::SingleSheetOrder => "single-sheet-order",
+            FindingKind::Resumption => "resumption-dates",
         }
     }
 
@@ -129,7 +133,8 @@ impl FindingKind {
             | FindingKind::Figures
             | FindingKind::Succession
             | FindingKind::UncertainOrder
-            | FindingKind::SingleSheetOrder => Severity::Review,
+            | FindingKind::SingleSheetOrder
+            | FindingKind::Resumption => Severity::Review,
         }
     }
 
@@ -156,6 +161,10 @@ impl FindingKind {
             }
             FindingKind::SingleSheetOrder => {
                 "One sheet puts a subject's events out of order, both claims read with high confidence."
+            }
+            FindingKind::Resumption => {
+                "Two sheets date the resumption that follows one suspension of a relationship, a body's meetings \
+                 or a cooperation apart."
             }
         }
     }

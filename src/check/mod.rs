@@ -49,6 +49,10 @@
 //! only between two direct readings ([`FindingKind::SingleSheetOrder`]). Meetings recur and
 //! never conflict with each other, but they date the body's existence.
 //!
+//! Suspensions and resumptions recur, but one suspension is followed by one resumption:
+//! when two sheets date the resumption after the same suspension apart, that is a review
+//! ([`FindingKind::Resumption`], see [`resumption`]).
+//!
 //! # Layout
 //!
 //! `finding.rs`: [`Finding`], its kind, severity, id and order. `grouping.rs`: the
@@ -66,6 +70,7 @@ use crate::extract::Claim;
 mod finding;
 mod grouping;
 pub mod order;
+mod resumption;
 mod rules;
 mod timeline;
 

@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use super::finding::{Finding, FindingKind, claim_order, finding_id};
 use super::grouping::{Consensus, GroupKey, agreed, confident, consensus, disjoint_across, minimal_dates, starts};
 use super::order::{self, Group};
+use super::resumption;
 use super::{HIGH_CONFIDENCE, MIN_CONFIDENCE};
 use crate::corpus::DocId;
 use crate::date::Date;
@@ -20,7 +21,8 @@ use crate::extract::{Claim, Event};
 pub(super) type Rule = fn(subject: &str, groups: &[Group<'_>], out: &mut Vec<Finding>);
 
 /// Every rule, run in this order on each subject (findings are sorted afterwards).
-pub(super) const RULES: &[Rule] = &[dates, figures, wording, succession, order::check_order];
+pub(super) const RULES: &[Rule] =
+    &[dates, figures, wording, succession, order::check_order, resumption::check_resumptions];
 
 /// Date disagreements within each group of a one-off event.
 fn dates(_subject: &str, groups: &[Group<'_>], out: &mut Vec<Finding>) {

@@ -833,3 +833,90 @@ fn order_findings_do_not_depend_on_input_order() {
     reversed.reverse();
     assert_eq!(cross_check(&reversed), f);
 }
+
+#[test]
+fn one_resumption_after_one_suspension_dated_apart_is_a_review() {
+    let claims = vec![
+        claim("a.txt", 1, "Andean-Pacific relations", Event::Suspended, "2008-08"),
+        qualified(claim("a.txt", 2, "Andean-Pacific relations", Event::Resumed, "2009-SP"), Qualifier::Formal),
+        qualified(claim("b.txt", 7, "Andean-Pacific relations", Event::Resumed, "2008-12"), Qualifier::Informal),
+    ];
+    let f = cross_check(&claims);
+    assert_eq!(
+        kinds(&f),
+        [(
+            FindingKind::Resumption,
+            "resumed after the suspension of August 2008".to_string(),
+            vec!["2008-12".to_string(), "2009-SP".to_string()]
+        )]
+    );
+    assert_eq!(f[0].severity, Severity::Review);
+    // Both resumptions are cited, each with its sheet; the reason names both and the suspension.
+    assert_eq!(f[0].sheets().len(), 2);
+    assert_eq!(f[0].claims.len(), 2);
+    for part in
+        ["December 2008 (b.txt)", "spring 2009 (a.txt)", "suspended August 2008, a.txt", "informally", "formally"]
+    {
+        assert!(f[0].reason.contains(part), "{part} in {}", f[0].reason);
+    }
+}
+
+#[test]
+fn resumptions_after_different_suspensions_or_that_agree_are_no_finding() {
+    // A suspension between them: two resumptions, two occurrences.
+    let apart = vec![
+        claim("a.txt", 1, "Rowing Federation", Event::Suspended, "1999"),
+        claim("a.txt", 2, "Rowing Federation", Event::Resumed, "2000-05"),
+        claim("b.txt", 3, "Rowing Federation", Event::Suspended, "2008-08"),
+        claim("b.txt", 4, "Rowing Federation", Event::Resumed, "2009"),
+    ];
+    assert!(cross_check(&apart).is_empty(), "{:?}", kinds(&cross_check(&apart)));
+    // Dates that overlap agree.
+    let agree = vec![
+        claim("a.txt", 1, "Rowing Federation", Event::Suspended, "2008-08"),
+        claim("a.txt", 2, "Rowing Federation", Event::Resumed, "2009"),
+        claim("b.txt", 4, "Rowing Federation", Event::Resumed, "2009-04-04"),
+    ];
+    assert!(cross_check(&agree).is_empty());
+    // No suspension known before them: nothing says they follow the same one.
+    let unanchored = vec![
+        claim("a.txt", 2, "Rowing Federation", Event::Resumed, "1999"),
+        claim("b.txt", 4, "Rowing Federation", Event::Resumed, "2009"),
+        claim("b.txt", 5, "Rowing Federation", Event::Suspended, "2014"),
+    ];
+    assert!(cross_check(&unanchored).is_empty());
+    // Years apart with no suspension stated between: two resumptions, not one dated twice.
+    let years_apart = vec![
+        claim("a.txt", 1, "Rowing Federation", Event::Suspended, "1999"),
+        claim("a.txt", 2, "Rowing Federation", Event::Resumed, "2000-05"),
+        claim("b.txt", 4, "Rowing Federation", Event::Resumed, "2008-12"),
+    ];
+    assert!(cross_check(&years_apart).is_empty());
+    // One sheet alone giving two dates: no finding from this rule.
+    let one_sheet = vec![
+        claim("a.txt", 1, "Rowing Federation", Event::Suspended, "2008-08"),
+        claim("a.txt", 2, "Rowing Federation", Event::Resumed, "2008-12"),
+        claim("a.txt", 3, "Rowing Federation", Event::Resumed, "2009-05"),
+    ];
+    assert!(cross_check(&one_sheet).is_empty());
+}
+
+#[test]
+fn a_resumption_in_the_suspensions_year_joins_its_run() {
+    // Suspended in 1999 and (inferred) resumed that year by one sheet, resumed May 2000 by another.
+    let mut inferred = with_confidence(claim("a.txt", 5, "Rowing Federation", Event::Resumed, "1999"), 0.3);
+    inferred.inferred = true;
+    let claims = vec![
+        claim("a.txt", 5, "Rowing Federation", Event::Suspended, "1999"),
+        inferred,
+        claim("b.txt", 7, "Rowing Federation", Event::Resumed, "2000-05"),
+        claim("c.txt", 1, "Rowing Federation", Event::Suspended, "2014-04"),
+    ];
+    let f = cross_check(&claims);
+    assert_eq!(f.len(), 1, "{:?}", kinds(&f));
+    assert_eq!(f[0].values, ["1999", "2000-05"]);
+    // Order of input does not matter.
+    let mut reversed = claims.clone();
+    reversed.reverse();
+    assert_eq!(cross_check(&reversed)[0].id, f[0].id);
+}

@@ -51,7 +51,7 @@ mod view_cache;
 pub use record::{SheetRecord, SheetSummary};
 pub use schema::INDEX_VERSION;
 pub use search::{Hit, SearchOptions};
-pub use update::{Change, IndexUpdate, Plan, PlannedSheet};
+pub use update::{Change, IndexUpdate, Plan, PlannedSheet, Prepared, Preparer};
 
 use lock::acquire_lock;
 use schema::{CommitPayload, Fields, KIND_SHEET, MTIME_FIELD, SHEET_FIELD, SIZE_FIELD, SOURCE_ID, WRITTEN_FIELD};

@@ -86,8 +86,20 @@ impl SheetRecord {
 
 /// Encodes a record for the `payload` field: postcard, then zstd.
 pub(super) fn encode(record: &SheetRecord) -> std::result::Result<Vec<u8>, String> {
+    thread_local! {
+        // One compression context per thread, reused: creating one per record was a
+        // visible share of a full build.
+        static COMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
+            const { std::cell::RefCell::new(None) };
+    }
     let payload = postcard::to_stdvec(record).map_err(|e| e.to_string())?;
-    zstd::encode_all(payload.as_slice(), RECORD_ZSTD_LEVEL).map_err(|e| e.to_string())
+    COMPRESSOR.with_borrow_mut(|slot| {
+        let compressor = match slot {
+            Some(c) => c,
+            None => slot.insert(zstd::bulk::Compressor::new(RECORD_ZSTD_LEVEL).map_err(|e| e.to_string())?),
+        };
+        compressor.compress(&payload).map_err(|e| e.to_string())
+    })
 }
 
 impl CorpusIndex {

@@ -5,14 +5,14 @@
 
 use std::collections::BTreeSet;
 use std::fs::File;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 use tantivy::{IndexWriter, TantivyDocument, Term, doc};
 
-use super::schema::{CommitPayload, INDEX_VERSION, KIND_PASSAGE, KIND_SHEET, SOURCE_ID};
+use super::schema::{CommitPayload, Fields, INDEX_VERSION, KIND_PASSAGE, KIND_SHEET, SOURCE_ID};
 use super::{CorpusIndex, SheetRecord};
 use crate::corpus::{DocId, Document, FileStamp, Manifest, SheetFile};
 use crate::error::{Error, Result};
@@ -76,19 +76,27 @@ pub struct IndexUpdate<'a> {
 }
 
 impl IndexUpdate<'_> {
-    /// Replaces `sheet`'s record and passages with `record` (read from `doc`); returns
-    /// what changed and the number of passages written.
+    /// What builds this update's documents, on any thread ([`Preparer::prepare`]).
+    pub fn preparer(&self) -> Preparer {
+        Preparer { fields: self.index.fields, written: self.written, dir: self.index.dir.clone() }
+    }
+
+    /// Replaces `sheet`'s record and passages with `prepared` (built by this update's
+    /// [`Preparer`]); returns what changed and the number of passages written.
     ///
     /// # Errors
     /// The index cannot be written.
-    pub fn write(&mut self, sheet: &PlannedSheet, record: &SheetRecord, doc: &Document) -> Result<(Change, usize)> {
+    pub fn add(&mut self, sheet: &PlannedSheet, prepared: Prepared) -> Result<(Change, usize)> {
         self.forget(sheet);
         let change = match &sheet.previous {
-            Some(old) if *old == record.hash => Change::Unchanged,
+            Some(old) if *old == prepared.hash => Change::Unchanged,
             Some(_) => Change::Updated,
             None => Change::Added,
         };
-        let passages = self.index.add_sheet(&self.writer, record, doc, self.written)?;
+        let passages = prepared.docs.len().saturating_sub(1);
+        for d in prepared.docs {
+            self.writer.add_document(d).map_err(|e| Error::engine(&self.index.dir, e))?;
+        }
         Ok((change, passages))
     }
 
@@ -220,24 +228,53 @@ impl CorpusIndex {
         }
         Ok(IndexUpdate { index: self, writer, written, registers: plan.registers.clone() })
     }
+}
 
-    /// Adds one sheet record and its passages; returns the number of passages.
-    fn add_sheet(&self, writer: &IndexWriter, record: &SheetRecord, doc: &Document, written: u64) -> Result<usize> {
+/// One sheet's documents (its record and its passages), ready for [`IndexUpdate::add`].
+pub struct Prepared {
+    /// The sheet's content hash (hex).
+    hash: String,
+    /// The sheet document first, then one per passage.
+    docs: Vec<TantivyDocument>,
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared").field("hash", &self.hash).field("docs", &self.docs.len()).finish()
+    }
+}
+
+/// Builds the documents of an update's sheets ([`IndexUpdate::preparer`]): the record's
+/// encoding and the passages' terms are work for the threads that extract, not for the
+/// one that feeds the writer.
+#[derive(Debug, Clone)]
+pub struct Preparer {
+    fields: Fields,
+    written: u64,
+    dir: PathBuf,
+}
+
+impl Preparer {
+    /// The record document of `record` and the passages of `doc` (the sheet it was read from).
+    ///
+    /// # Errors
+    /// The record cannot be encoded.
+    pub fn prepare(&self, record: &SheetRecord, doc: &Document) -> Result<Prepared> {
         let f = self.fields;
+        let written = self.written;
         let payload = super::record::encode(record).map_err(|e| Error::index(&self.dir, e))?;
-        writer
-            .add_document(doc!(
-                f.kind => KIND_SHEET,
-                f.doc_id => record.id.as_str(),
-                f.title => record.title.as_str(),
-                f.hash => record.hash.as_str(),
-                f.size => record.size,
-                f.mtime => record.mtime,
-                f.sheet => record.id.as_str(),
-                f.written => written,
-                f.payload => payload,
-            ))
-            .map_err(|e| Error::engine(&self.dir, e))?;
+        let mut docs = Vec::new();
+        docs.push(doc!(
+            f.kind => KIND_SHEET,
+            f.doc_id => record.id.as_str(),
+            f.title => record.title.as_str(),
+            f.hash => record.hash.as_str(),
+            f.size => record.size,
+            f.mtime => record.mtime,
+            f.sheet => record.id.as_str(),
+            f.written => written,
+            f.payload => payload,
+        ));
         let text = doc.text();
         let paragraphs = doc.paragraphs();
         let x = &record.extraction;
@@ -277,9 +314,9 @@ impl CorpusIndex {
             for n in names {
                 d.add_text(f.body, n);
             }
-            writer.add_document(d).map_err(|e| Error::engine(&self.dir, e))?;
+            docs.push(d);
         }
-        Ok(paragraphs.len())
+        Ok(Prepared { hash: record.hash.clone(), docs })
     }
 }
 

@@ -5,10 +5,14 @@
 //!
 //! The file is a cache, never the truth. It opens with a magic line and a header naming
 //! the concord build and the number of entries; each entry is one sheet with the write
-//! stamp of the sheet document it was taken from, in two length-prefixed postcard
-//! sections: the sheet (id, title, name counts) and its claims, so a reader that needs
-//! no claims skips them without decoding. A blake3 hash of everything before it closes
-//! the file, so a flipped byte that would still decode is caught too. [`read`] returns nothing for a missing,
+//! stamp of the sheet document it was taken from. Entries are stored in blocks of
+//! [`CHUNK`]: each block is two length-prefixed zstd frames, the sheets (id, title, name
+//! counts) and their claims, each holding one length-prefixed postcard section per entry,
+//! so a reader that needs no claims skips them without decompressing them. (Compressed
+//! per block, the file is about a sixth of its plain size: the claims of neighbouring
+//! sheets repeat the same subjects, events and sheet names.) A blake3 hash of everything
+//! before it closes the file, so a flipped byte that would still decode is caught too.
+//! [`read`] returns nothing for a missing,
 //! foreign, truncated or corrupt file, and the caller uses an entry only when the index
 //! holds that sheet with that very stamp (every write of a sheet gets a new one). The
 //! file is streamed to a temporary name and renamed (`atomic::write_cache_with`, not
@@ -30,10 +34,12 @@ use crate::extract::Claim;
 pub(super) const FILE: &str = "view.bin";
 
 /// The file's first bytes.
-const MAGIC: &[u8] = b"concord view cache\n";
+const MAGIC: &[u8] = b"concord view cache 2\n";
 
-/// Entries encoded or decoded per parallel task.
+/// Entries per block: each block is compressed, encoded or decoded as one parallel task.
 const CHUNK: usize = 256;
+/// zstd level of the blocks and of the keyed files.
+const ZSTD_LEVEL: i32 = 3;
 /// Entries in flight between the file and the decoder (or encoder): bounds memory.
 const WINDOW: usize = 16 * CHUNK;
 /// Largest section accepted: a longer length prefix means a corrupt file.
@@ -71,8 +77,9 @@ pub(super) struct EntryRef<'a> {
     pub claims: &'a [Claim],
 }
 
-/// One entry's raw sections.
-type Raw = (Vec<u8>, Option<Vec<u8>>);
+/// One block as read: how many entries it holds, its sheets frame and (when asked for)
+/// its claims frame, both still compressed.
+type Block = (usize, Vec<u8>, Option<Vec<u8>>);
 
 /// The cached entries in file order (sorted by sheet id), with their claims when
 /// `with_claims`; `None` when the file is missing or cannot be trusted as a whole
@@ -91,17 +98,20 @@ pub(super) fn read(dir: &Path, with_claims: bool) -> Option<Vec<Entry>> {
     }
     let total = usize::try_from(header.entries).ok()?;
     let mut out: Vec<Entry> = Vec::with_capacity(total);
-    let mut raw: Vec<Raw> = Vec::with_capacity(WINDOW.min(total));
-    for n in 0..total {
-        let head = section(&mut r)?;
+    let mut raw: Vec<Block> = Vec::with_capacity(WINDOW / CHUNK);
+    let mut left = total;
+    while left > 0 {
+        let n = left.min(CHUNK);
+        let heads = section(&mut r)?;
         let claims = if with_claims {
             Some(section(&mut r)?)
         } else {
             skip_section(&mut r)?;
             None
         };
-        raw.push((head, claims));
-        if raw.len() == WINDOW || n + 1 == total {
+        raw.push((n, heads, claims));
+        left -= n;
+        if raw.len() == WINDOW / CHUNK || left == 0 {
             out.extend(decode(&raw)?);
             raw.clear();
         }
@@ -116,11 +126,22 @@ pub(super) fn read(dir: &Path, with_claims: bool) -> Option<Vec<Entry>> {
     Some(out)
 }
 
-fn decode(raw: &[Raw]) -> Option<Vec<Entry>> {
-    raw.par_chunks(CHUNK)
-        .map(|chunk| {
-            chunk
-                .iter()
+fn decode(raw: &[Block]) -> Option<Vec<Entry>> {
+    raw.par_iter()
+        .map(|(n, heads, claims)| {
+            let heads = zstd::decode_all(heads.as_slice()).ok()?;
+            let heads = sections(&heads, *n)?;
+            let claims = match claims {
+                Some(frame) => Some(zstd::decode_all(frame.as_slice()).ok()?),
+                None => None,
+            };
+            let claims = match &claims {
+                Some(bytes) => sections(bytes, *n)?.into_iter().map(Some).collect(),
+                None => vec![None; *n],
+            };
+            heads
+                .into_iter()
+                .zip(claims)
                 .map(|(head, claims)| {
                     let (written, sheet): (u64, SheetSummary) = postcard::from_bytes(head).ok()?;
                     let claims = match claims {
@@ -133,6 +154,22 @@ fn decode(raw: &[Raw]) -> Option<Vec<Entry>> {
         })
         .collect::<Option<Vec<Vec<Entry>>>>()
         .map(|v| v.into_iter().flatten().collect())
+}
+
+/// The `n` length-prefixed sections that make up `bytes` exactly; `None` when they do not.
+fn sections(mut bytes: &[u8], n: usize) -> Option<Vec<&[u8]>> {
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (len, rest) = bytes.split_first_chunk::<4>()?;
+        let len = u32::from_le_bytes(*len);
+        if len > MAX_SECTION {
+            return None;
+        }
+        let (section, rest) = rest.split_at_checked(len as usize)?;
+        out.push(section);
+        bytes = rest;
+    }
+    bytes.is_empty().then_some(out)
 }
 
 fn section_len(r: &mut impl std::io::Read) -> Option<u32> {
@@ -189,12 +226,18 @@ fn put_section(out: &mut Vec<u8>, bytes: &[u8]) -> postcard::Result<()> {
     Ok(())
 }
 
-fn encode(chunk: &[EntryRef<'_>]) -> postcard::Result<Vec<u8>> {
-    let mut buf = Vec::new();
+/// One block: the entries' sheets and their claims, each a zstd frame of sections.
+fn encode(chunk: &[EntryRef<'_>]) -> std::io::Result<Vec<u8>> {
+    let other = std::io::Error::other;
+    let mut heads = Vec::new();
+    let mut claims = Vec::new();
     for e in chunk {
-        put_section(&mut buf, &postcard::to_stdvec(&(e.written, e.sheet))?)?;
-        put_section(&mut buf, &postcard::to_stdvec(e.claims)?)?;
+        put_section(&mut heads, &postcard::to_stdvec(&(e.written, e.sheet)).map_err(other)?).map_err(other)?;
+        put_section(&mut claims, &postcard::to_stdvec(e.claims).map_err(other)?).map_err(other)?;
     }
+    let mut buf = Vec::new();
+    put_section(&mut buf, &zstd::bulk::compress(&heads, ZSTD_LEVEL)?).map_err(other)?;
+    put_section(&mut buf, &zstd::bulk::compress(&claims, ZSTD_LEVEL)?).map_err(other)?;
     Ok(buf)
 }
 
@@ -212,8 +255,7 @@ pub(super) fn write(dir: &Path, entries: &[EntryRef<'_>]) -> crate::Result<()> {
             .map_err(std::io::Error::other)?;
         file.write_all(&header)?;
         for window in entries.chunks(WINDOW) {
-            let bufs: Vec<Vec<u8>> =
-                window.par_chunks(CHUNK).map(encode).collect::<postcard::Result<_>>().map_err(std::io::Error::other)?;
+            let bufs: Vec<Vec<u8>> = window.par_chunks(CHUNK).map(encode).collect::<std::io::Result<_>>()?;
             for b in &bufs {
                 file.write_all(b)?;
             }
@@ -238,8 +280,9 @@ fn remove_leftovers(dir: &Path) {
     }
 }
 
-/// The first bytes of a keyed cache file.
-const KEYED_MAGIC: &[u8] = b"concord keyed cache\n";
+/// The first bytes of a keyed cache file: then the key, the value (postcard, one zstd
+/// frame) and a blake3 hash of key and value.
+const KEYED_MAGIC: &[u8] = b"concord keyed cache 2\n";
 
 /// Reads a value written by [`write_keyed`] under the same `key`; `None` when the file
 /// is missing, was written under another key or by another build, or is damaged.
@@ -255,7 +298,7 @@ pub(super) fn read_keyed<T: serde::de::DeserializeOwned>(path: &Path, key: &[u8;
     if stored_key != keyed(key) {
         return None;
     }
-    postcard::from_bytes(value).ok()
+    postcard::from_bytes(&zstd::decode_all(value).ok()?).ok()
 }
 
 /// Writes `value` under `key` (temporary file, then rename).
@@ -263,9 +306,11 @@ pub(super) fn read_keyed<T: serde::de::DeserializeOwned>(path: &Path, key: &[u8;
 /// # Errors
 /// The file cannot be written; the previous one, if any, is then left as it was.
 pub(super) fn write_keyed<T: Serialize>(path: &Path, key: &[u8; 32], value: &T) -> crate::Result<()> {
+    let failed = |source: std::io::Error| crate::Error::Write { path: path.to_path_buf(), source };
+    let plain = postcard::to_stdvec(value).map_err(|e| failed(std::io::Error::other(e)))?;
     let mut body = keyed(key).to_vec();
-    postcard::to_io(value, &mut body)
-        .map_err(|e| crate::Error::Write { path: path.to_path_buf(), source: std::io::Error::other(e) })?;
+    body.extend_from_slice(&zstd::bulk::compress(&plain, ZSTD_LEVEL).map_err(failed)?);
+    drop(plain);
     let trailer = *blake3::hash(&body).as_bytes();
     write_cache_with(path, |w| {
         w.write_all(KEYED_MAGIC)?;

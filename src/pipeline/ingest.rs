@@ -16,7 +16,7 @@ use crate::corpus::{self, Document, Manifest, SheetFile};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::extract::{self, Extraction};
-use crate::index::{Change, CorpusIndex, SheetRecord};
+use crate::index::{Change, CorpusIndex, IndexUpdate, PlannedSheet, Prepared, SheetRecord};
 use crate::warning::Warning;
 
 /// Sheets read and extracted per batch: bounds memory while keeping both cores busy.
@@ -129,40 +129,78 @@ pub fn update_index(
     if plan.is_empty() {
         return Ok((stats, problems));
     }
-    // # Read, extract and write, a batch at a time; then commit once.
+    // # Read, extract and write, a batch at a time; then commit once. Each batch is read,
+    // extracted and turned into documents on every core while the previous batch is fed
+    // to the writer, in the plan's order.
     let mut update = index.begin(&plan)?;
+    let preparer = update.preparer();
     let total = plan.read.len();
-    for (done, batch) in plan.read.chunks(BATCH).enumerate() {
-        let results: Vec<Result<(SheetRecord, Document)>> = batch
-            .par_iter()
-            .map(|p| {
-                let Ingested { doc, hash, extraction } = ingest(&p.file, manifest, reference)?;
-                let record = SheetRecord::new(&doc, hash, p.stamp.size, p.stamp.mtime, extraction);
-                Ok((record, doc))
-            })
-            .collect();
-        for (res, planned) in results.into_iter().zip(batch) {
-            match res {
-                Ok((record, doc)) => {
-                    let (change, passages) = update.write(planned, &record, &doc)?;
-                    match change {
-                        Change::Added => stats.added += 1,
-                        Change::Updated => stats.updated += 1,
-                        Change::Unchanged => stats.unchanged += 1,
-                    }
-                    stats.passages += passages;
-                }
-                // A sheet that can no longer be read leaves the index: results are never stale.
-                Err(error) => {
-                    update.forget(planned);
-                    problems.push(Warning::unreadable_sheet(&planned.file.id, &error));
-                }
-            }
+    let mut pending: Option<(&[PlannedSheet], Vec<Result<Prepared>>)> = None;
+    let mut batches = plan.read.chunks(BATCH);
+    let mut done = 0;
+    loop {
+        let next = batches.next();
+        let (written, prepared) = rayon::join(
+            || match pending.take() {
+                Some((batch, results)) => write_batch(&mut update, batch, results, &mut stats, &mut problems),
+                None => Ok(0),
+            },
+            || {
+                next.map(|batch| {
+                    let prepared: Vec<Result<Prepared>> = batch
+                        .par_iter()
+                        .map(|p| {
+                            let Ingested { doc, hash, extraction } = ingest(&p.file, manifest, reference)?;
+                            let record = SheetRecord::new(&doc, hash, p.stamp.size, p.stamp.mtime, extraction);
+                            preparer.prepare(&record, &doc)
+                        })
+                        .collect();
+                    (batch, prepared)
+                })
+            },
+        );
+        let written = written?;
+        if written > 0 {
+            done += written;
+            progress.advance(done, total);
         }
-        progress.advance(((done + 1) * BATCH).min(total), total);
+        match prepared {
+            Some(p) => pending = Some(p),
+            None => break,
+        }
     }
     update.commit()?;
     Ok((stats, problems))
+}
+
+/// Feeds one batch's documents to the writer in order; a sheet that could not be read
+/// leaves the index. Returns how many sheets the batch had.
+fn write_batch(
+    update: &mut IndexUpdate<'_>,
+    batch: &[PlannedSheet],
+    results: Vec<Result<Prepared>>,
+    stats: &mut UpdateStats,
+    problems: &mut Vec<Warning>,
+) -> Result<usize> {
+    for (res, planned) in results.into_iter().zip(batch) {
+        match res {
+            Ok(prepared) => {
+                let (change, passages) = update.add(planned, prepared)?;
+                match change {
+                    Change::Added => stats.added += 1,
+                    Change::Updated => stats.updated += 1,
+                    Change::Unchanged => stats.unchanged += 1,
+                }
+                stats.passages += passages;
+            }
+            // A sheet that can no longer be read leaves the index: results are never stale.
+            Err(error) => {
+                update.forget(planned);
+                problems.push(Warning::unreadable_sheet(&planned.file.id, &error));
+            }
+        }
+    }
+    Ok(batch.len())
 }
 
 #[cfg(test)]

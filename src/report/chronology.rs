@@ -458,13 +458,11 @@ pub fn render_page(report: &Report, options: &PageOptions, out: &mut dyn Write) 
         for f in &report.findings {
             writeln!(
                 out,
-                "<li id=\"{}\"><span class=\"badge {}\">{}</span> {} — {}: {} <span class=\"muted\">{}</span></li>",
+                "<li id=\"{}\"><span class=\"badge {}\">{}</span> {} <span class=\"muted\">{}</span></li>",
                 escape_html(&f.id),
                 f.severity,
                 f.severity,
-                escape_html(&f.subject),
-                escape_html(&f.event),
-                escape_html(&f.values.join(" vs ")),
+                super::snippet::finding_headline(f, escape_html),
                 escape_html(&f.id)
             )?;
         }

@@ -72,7 +72,8 @@ fn annotate(level: &str, f: &Finding, gate: &Gate, options: &RenderOptions, out:
         s.after,
         if s.cut_end { "…" } else { "" }
     );
-    let mut message = format!("{} — {}: this sheet says {}: \"{}\".", f.subject, f.event, c.date, clean(quote.trim()));
+    let says = snippet::headline(&f.subject, &f.event, &format!("this sheet says {}", c.date), str::to_string);
+    let mut message = format!("{says}: \"{}\".", clean(quote.trim()));
     let others = tally.others(c);
     if !others.is_empty() {
         message.push_str(&format!(" {others}."));

@@ -5,7 +5,9 @@
 //! [`io::Write`]. Building a report runs nothing: the pipeline cross-checks
 //! and hands the findings over. Renderers never read files, sort or filter: order is
 //! decided once, in [`crate::check`] and [`Report::new`]. Each format is one small file
-//! with one `render` function, picked by one exhaustive `match` here.
+//! with one `render` function, picked by one exhaustive `match` here. The listings
+//! (`search`, `dates`, `bodies`, `claims`) are the same family in [`listing`]: one text
+//! and one JSON Lines renderer, picked by [`listing::ListFormat`].
 //!
 //! ```
 //! use concord::report::{render, Format, RenderOptions, Report};
@@ -20,6 +22,7 @@ mod concise;
 mod github;
 pub(crate) mod html;
 mod json;
+pub mod listing;
 mod markdown;
 mod sarif;
 pub mod snippet;

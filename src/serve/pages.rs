@@ -399,14 +399,12 @@ fn findings_page(ctx: &Ctx<'_>, req: &Request) -> Response {
     for f in shown {
         let _ = write!(
             main,
-            "<article class=\"finding {}\" id=\"{}\"><h3><span class=\"badge {}\">{}</span> {} — {}: {} <span class=\"muted pos\">{}</span> ",
+            "<article class=\"finding {}\" id=\"{}\"><h3><span class=\"badge {}\">{}</span> {} <span class=\"muted pos\">{}</span> ",
             f.severity,
             escape_html(&f.id),
             f.severity,
             f.severity,
-            escape_html(&f.subject),
-            escape_html(&f.event),
-            escape_html(&f.values.join(" vs ")),
+            snippet::finding_headline(f, escape_html),
             escape_html(&f.id)
         );
         match base.as_ref().ok().and_then(|b| b.get(&f.id)) {

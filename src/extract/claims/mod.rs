@@ -22,6 +22,7 @@
 //! | — | `status` | standing, seat and office frames (`X was formalised`, `X moved to C`, `X took office`) |
 //! | — | `membership` | who left or applied to join which body (`ceased to be X members`, `left X for Y`, `applied for X membership`) |
 //! | — | `decision` | a body's dated decisions (`X's 1999 decision`, `a decision of X in D`, `X decided on D to`) |
+//! | — | `resumption` | suspensions and resumptions of process nouns (`meetings of X resumed in D`, `the resumption of A's relationship with B`, `cooperation with P was suspended in D`) |
 //!
 //! Structure is read apart from prose, line by line: `structured` (chronology items,
 //! tables, field lines). `lexicon` holds the word lists. Every usable date (a calendar value that is not a
@@ -84,6 +85,7 @@ mod lexicon;
 mod membership;
 mod named;
 mod phrases;
+mod resumption;
 mod status;
 mod structured;
 mod themes;
@@ -258,6 +260,7 @@ impl<'a> Reader<'a, '_> {
         out.extend(self.status_claims());
         out.extend(self.membership_claims());
         out.extend(self.decision_claims());
+        out.extend(self.resumption_claims());
         let mut out = coordination::split_meeting_days(out);
         let figures = self.figures();
         for c in &mut out {

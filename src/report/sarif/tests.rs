@@ -305,7 +305,8 @@ fn fields_one_by_one() {
             "succession",
             "event-order",
             "uncertain-order",
-            "single-sheet-order"
+            "single-sheet-order",
+            "resumption-dates"
         ]
     );
     assert_eq!(rules[0]["defaultConfiguration"]["level"], "error");
