@@ -431,6 +431,11 @@ fn sentence_start(before: &str) -> usize {
     0
 }
 
+/// A part of the day right after a weekday: "Thursday night", "Monday morning".
+static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) \A \  (?: morning | afternoon | evening | night ) (?-u:\b)").expect("DAY_PART is a valid regex")
+});
+
 /// A clock time right before a day: "9 a.m. Tuesday", "10:30 p.m. EST, Nov. 9", "noon Friday".
 static CLOCK_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -607,6 +612,11 @@ impl Resolver<'_> {
             {
                 m.span = Span::new(start, m.span.end);
                 m.timex = Timex::Clock { hour, minute };
+            } else if matches!(c.form, Form::Relative(Relative::Weekday { .. }))
+                && let Some(part) = DAY_PART.find(&self.text[c.span.end..])
+            {
+                // "Thursday night" is the day (the part of the day is not resolved).
+                m.span = Span::new(m.span.start, c.span.end + part.end());
             }
         }
         Some(m)
@@ -696,6 +706,10 @@ impl Resolver<'_> {
                 // future keeps it ("will meet on March 3"), and pushes a date that has passed
                 // into the next year ("talks will resume in February", written in November).
                 let future = news && future_tense(self.text, c.span.start, c.span.end);
+                // A deadline or an end point ("by February", "through January") more than
+                // half a year back is the coming one.
+                let deadline =
+                    matches!(scan::prev_word(self.text, c.span.start).as_str(), "by" | "through" | "until" | "till");
                 if let (Some(doc_date), Some(p)) =
                     (self.document_date, point_of(Partial { year: Some(year), ..start }, year))
                 {
@@ -708,7 +722,11 @@ impl Resolver<'_> {
                         if !same_month {
                             year = add_years(year, 1);
                         }
-                    } else if news && !backward && p.days().1 + 365 - 92 < doc_date.days().0 {
+                    } else if news
+                        && !backward
+                        && (p.days().1 + 365 - 92 < doc_date.days().0
+                            || deadline && p.days().1 + 183 < doc_date.days().0)
+                    {
                         // "in January", written in November: the coming January is two months
                         // away, the last one ten months back; news reads the near one.
                         year = add_years(year, 1);
@@ -728,7 +746,23 @@ impl Resolver<'_> {
                 }
                 Some(mention(Some(date), range_kind, true))
             }
-            Form::Relative(Relative::Present) => Some(with(self.document_date, Timex::PresentRef)),
+            Form::Relative(Relative::Present) => {
+                // The adjective "current" ("the current talks") refers to the time of writing
+                // only in a dated report; a narrative's "current" is the story's.
+                let surface = &self.text[c.span.start..c.span.end];
+                if surface.eq_ignore_ascii_case("current")
+                    && !(self.register == Register::News
+                        && self.text[c.span.end..].starts_with(' ')
+                        && self.text[c.span.end + 1..].starts_with(|ch: char| ch.is_lowercase())
+                        && !matches!(
+                            scan::next_word(self.text, c.span.end).as_str(),
+                            "in" | "of" | "on" | "at" | "to" | "from" | "is" | "was" | "and" | "or" | "that" | "which"
+                        ))
+                {
+                    return None;
+                }
+                Some(with(self.document_date, Timex::PresentRef))
+            }
             Form::Relative(Relative::Reference { future }) => {
                 Some(with(None, if future { Timex::FutureRef } else { Timex::PastRef }))
             }

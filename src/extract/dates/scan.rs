@@ -276,7 +276,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
               | (?:(?i:the)\ )? (?P<sname>(?i:spring|summer|autumn|winter)) ) # 'the spring of next year'
             \s+ (?: of \s+ (?P<ydet>(?i:that|the\ same|the\ following|the\ next|the\ previous|the\ preceding|this|last|next))
                   | (?P<ydet2>(?i:this|last|next)) ) \s+ (?i:year)                  # 'June last year'
-          | (?P<present>(?i:now|nowadays|currently|at\ present|these\ days|the\ present\ day))
+          | (?P<present>(?i:now|nowadays|currently|current|at\ present|these\ days|the\ present\ day))
           | (?P<wdet>(?i:last|next|this|coming|past)\s+)? (?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
           | (?:(?i:the)\s+)?
             (?: (?P<qyear0>[0-9]{{4}}) \s+                                         # 'the 1988 third quarter'
@@ -288,7 +288,8 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
           | (?i:the) \s+ (?P<qyear1>[0-9]{{4}}) \s+ (?i:quarter|period)                 # 'the 1988 period'
           | (?P<yago>(?i:year-(?:earlier|ago)))                                  # 'year-earlier sales'
           | (?P<wkdet>(?i:this|last|next|the|that|the\ past|the\ coming)) \s+ (?i:weekend)
-          | (?P<set>(?i:every|each)) \s+ (?P<sunit>(?i:year|month|week|day|quarter|spring|summer|autumn|fall|winter|season))
+          | (?P<set>(?i:every|each)) \s+ (?P<sunit>(?i:year|month|week|day|quarter|spring|summer|autumn|fall|winter|season)
+                                                 |Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
           | (?P<det>(?i:
                   this|last|next|that(?:\ same)?|the\ past|the\ current|the\ full|the\ following|the\ next|the\ previous|the\ preceding|the\ prior|the\ same
                 | (?:later|earlier)\ (?:that|in\ the|that\ same|the\ same|this|last|next)
@@ -298,7 +299,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
             (?P<unit>(?i:year|month|week|day|spring|summer|autumn|fall|winter|decade|century)|{MONTH_FULL})
           | (?P<num>[0-9]{{1,3}}|(?i:{NUMBER_WORD}))
             [\s-]+ (?P<nunit>(?i:years?|months?|weeks?|days?|decades?|centuries|century))
-            \s+ (?P<dir>(?i:later|earlier|afterwards?|ago|previously|on))
+            \s+ (?P<dir>(?i:later|earlier|afterwards?|ago|previously))
           | (?P<pastref>(?i:the\ past|recently|formerly|at\ the\ time|recent\ years|in\ recent\ times))
           | (?P<futureref>(?i:the\ future|the\ years\ (?:ahead|to\ come)))
         )
@@ -1705,7 +1706,13 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
             Relative::Weekend { offset }
         } else if caps.name("set").is_some() {
             let unit = caps.name("sunit").map_or("", |u| u.as_str());
-            let unit = super::timex::DurationUnit::of_word(unit).unwrap_or(super::timex::DurationUnit::Year);
+            // "every Thursday" recurs weekly.
+            let weekly = unit.ends_with("day") && unit.starts_with(|c: char| c.is_uppercase());
+            let unit = match super::timex::DurationUnit::of_word(unit) {
+                _ if weekly => super::timex::DurationUnit::Week,
+                Some(u) => u,
+                None => super::timex::DurationUnit::Year,
+            };
             out.push(Candidate { span, form: Form::Set(unit), role: Role::Attributive });
             continue;
         } else if let Some(det) = caps.name("det") {

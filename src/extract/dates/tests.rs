@@ -521,7 +521,7 @@ fn weekdays_follow_the_tense() {
             ("The league said Friday it had fined the club.", &["Friday=1998-01-02:DATE"]),
             ("The league said on Friday it would fine the club.", &["Friday=1998-01-02:DATE"]),
             ("The board will meet on Friday to vote.", &["Friday=1998-01-09:DATE"]),
-            ("The orchestra played on Thursday night.", &["Thursday=1998-01-08:DATE"]),
+            ("The orchestra played on Thursday night.", &["Thursday night=1998-01-08:DATE"]),
             ("Talks broke down last Tuesday.", &["last Tuesday=1998-01-06:DATE"]),
             ("Talks resume next Thursday.", &["next Thursday=1998-01-15:DATE"]),
             ("The union has until Monday to reply.", &["Monday=1998-01-12:DATE"]),
@@ -961,7 +961,7 @@ fn a_clock_time_before_a_day_makes_a_time() {
             ("The clubs have until 9:30 a.m. Monday to reply.", &["9:30 a.m. Monday=1998-02-16T09:30:TIME"]),
             ("The shop closed at midnight Tuesday.", &["midnight Tuesday=1998-02-10T24:00:TIME"]),
             // A part of the day alone, or a clock time after the day, leaves a date.
-            ("The board met on Thursday night.", &["Thursday=1998-02-12:DATE"]),
+            ("The board met on Thursday night.", &["Thursday night=1998-02-12:DATE"]),
             ("The vote will be at 9 o'clock Monday.", &["Monday=1998-02-16:DATE"]),
             ("It sold 12 a.m. tickets on Friday.", &["Friday=1998-02-13:DATE"]),
         ],
@@ -971,4 +971,56 @@ fn a_clock_time_before_a_day_makes_a_time() {
 #[test]
 fn the_full_year_is_the_reports_year() {
     news_table("1989-11-02", &[("Sales for the full year rose 13%.", &["the full year=1989:DATE"])]);
+}
+
+#[test]
+fn recurring_weekdays_are_sets() {
+    news_table(
+        "1998-02-13",
+        &[
+            ("A third flight leaves each Thursday.", &["each Thursday=P1W:SET"]),
+            ("The club meets every Monday in the hall.", &["every Monday=P1W:SET"]),
+            // A single weekday stays a date.
+            ("The club met on Monday in the hall.", &["Monday=1998-02-09:DATE"]),
+        ],
+    );
+}
+
+#[test]
+fn current_is_the_present_only_in_news() {
+    news_table(
+        "1998-02-13",
+        &[
+            ("The current owners will sell the mill.", &["current=PRESENT_REF:DATE"]),
+            ("Under current rules the fee is waived.", &["current=PRESENT_REF:DATE"]),
+            // A longer expression wins; a noun is no time.
+            ("Sales rose in the current quarter.", &["the current quarter=1998-Q1:DATE"]),
+            ("The current in the channel is strong.", &[]),
+        ],
+    );
+    let (_, rows) = timex("The current owners sold the mill in 1921.", "1998-02-13", Some(Register::Narrative));
+    assert_eq!(rows, vec!["1921=1921:DATE".to_string()]);
+}
+
+#[test]
+fn a_span_of_time_on_is_no_date() {
+    // "a week on" is a length of time, not a shifted date.
+    news_table(
+        "1998-02-13",
+        &[("A week on, the strike goes on.", &[]), ("Two days on, the pumps still ran.", &["Two days=P2D:DURATION"])],
+    );
+}
+
+#[test]
+fn deadlines_half_a_year_back_are_the_coming_ones() {
+    news_table(
+        "1989-10-30",
+        &[
+            ("The group must repay the loan by February.", &["February=1990-02:DATE"]),
+            ("Credit lines were extended through January.", &["January=1990-01:DATE"]),
+            // An end point in the past half-year stays in the document's year.
+            ("Sales rose through August.", &["August=1989-08:DATE"]),
+            ("Sales rose in February.", &["February=1989-02:DATE"]),
+        ],
+    );
 }

@@ -98,13 +98,6 @@ pub enum Timex {
         /// Half 1-2.
         half: u8,
     },
-    /// A clock time on a day: "10 p.m. Wednesday" (`1998-02-11T22:00`), a TIMEX3 `TIME`.
-    Clock {
-        /// 0 to 24 (`24` is midnight at the end of the day).
-        hour: u8,
-        /// 0 to 59.
-        minute: u8,
-    },
     /// The present ("now", "currently"); the date, when known, is the document date.
     PresentRef,
     /// The past in general ("the past", "recently", "formerly").
@@ -122,6 +115,13 @@ pub enum Timex {
     Set {
         /// The period's unit.
         unit: DurationUnit,
+    },
+    /// A clock time on a day: "10 p.m. Wednesday" (`1998-02-11T22:00`), a TIMEX3 `TIME`.
+    Clock {
+        /// 0 to 24 (`24` is midnight at the end of the day).
+        hour: u8,
+        /// 0 to 59.
+        minute: u8,
     },
 }
 
