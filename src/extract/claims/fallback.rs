@@ -778,6 +778,12 @@ impl Reader<'_, '_> {
         if w == "held" && !self.is_passive(v) {
             return Event::Other;
         }
+        // "X established 1 October as its day": a designation, no founding of X.
+        let designates = self.item(v + 1).is_some_and(|n| matches!(n.kind, ItemKind::Date { .. }))
+            && self.item(v + 2).is_some_and(|n| n.is("as"));
+        if designates {
+            return Event::Other;
+        }
         if self.is_passive(v) {
             return event;
         }
@@ -890,6 +896,15 @@ mod tests {
     #[test]
     fn people_acting_on_a_body_date_the_body() {
         has("In 1966 the ministers boycotted the Coastal Radio Board.", "Coastal Radio Board", Event::Other, "1966");
+        // A designation names a day; the body that designates it is not founded then.
+        has(
+            "In 1984 the Alpine Guides Union established 2 June as Guides Day.",
+            "Alpine Guides Union",
+            Event::Other,
+            "1984",
+        );
+        let cs = full("In 1984 the Alpine Guides Union established 2 June as Guides Day.");
+        assert!(cs.iter().all(|c| c.event != Event::Established), "{cs:#?}");
     }
 
     #[test]
