@@ -151,7 +151,9 @@ pub fn extract_claims(doc: &Document, sentences: &[Span], dates: &[DateMention],
     }
     structured::add_structured(doc, dates, bodies, &mut out);
     // A date some specific rule claimed (in prose or structure) is left to it.
-    generic.retain(|g: &Claim| !out.iter().any(|o| o.line == g.line && o.column == g.column));
+    // A set, not a scan of `out` per generic claim: a sheet of a million claims stays linear.
+    let taken: rustc_hash::FxHashSet<(u32, u32)> = out.iter().map(|o| (o.line, o.column)).collect();
+    generic.retain(|g: &Claim| !taken.contains(&(g.line, g.column)));
     if !generic.is_empty() {
         out.extend(generic);
         out.sort_by_key(|c| (c.line, c.column));
