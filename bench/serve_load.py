@@ -65,7 +65,7 @@ def main():
         host = f"127.0.0.1:{port}"
         search = queries()
         pages = ["/", "/?q=council", "/findings?x", "/api/findings", "/bodies", "/api/bodies", "/sheets",
-                 "/chronology", "/api/chronology?limit=200"]
+                 "/chronology", "/api/chronology?limit=100"]
         # Warm-up: the first page that needs the corpus view builds it (not measured).
         t0 = time.time()
         for p in pages[:3]:
