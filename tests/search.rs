@@ -262,3 +262,36 @@ fn bad_query_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("--from"), "{}", stderr_of(&out));
 }
+
+#[test]
+fn equal_scores_come_out_by_sheet_and_line_whatever_the_index_layout() {
+    // Passages that score the same: which of them fill the limit, and in what order, must
+    // not depend on how the index was built (one segment per update here, one in all there).
+    let passage = "The Quorum Board of the Vireo Accord convened in 1995.\n";
+    let names = ["f.txt", "e.txt", "d/z.txt", "c.txt", "b.txt", "a.txt"];
+    let one_by_one = Work::new();
+    for name in names {
+        one_by_one.write(name, passage);
+        let out = one_by_one.cmd(&["index"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    }
+    let at_once = Work::new();
+    for name in names {
+        at_once.write(name, passage);
+    }
+    for args in [
+        &["search", "quorum", "--limit", "2", "--format", "json"][..],
+        &["search", "quorum", "--limit", "3", "--from", "1990", "--format", "json"][..],
+        &["search", "vireo", "--format", "json"][..],
+    ] {
+        let a = one_by_one.cmd(args).output().unwrap();
+        let b = at_once.cmd(args).output().unwrap();
+        assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
+        assert_eq!(stdout_of(&a), stdout_of(&b), "{args:?}");
+        let docs: Vec<String> = json_lines(&a.stdout).iter().map(|h| h["doc"].as_str().unwrap().to_string()).collect();
+        let mut sorted = names.map(String::from).to_vec();
+        sorted.sort();
+        sorted.truncate(docs.len());
+        assert_eq!(docs, sorted, "{args:?}: the first sheets by path fill the limit");
+    }
+}

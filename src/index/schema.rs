@@ -7,7 +7,7 @@ use tantivy::schema::{
 };
 
 /// Version of the index layout and of the cached extraction; bump on any change to either.
-pub const INDEX_VERSION: u32 = 6;
+pub const INDEX_VERSION: u32 = 7;
 
 /// `kind` of a sheet's record document.
 pub(super) const KIND_SHEET: &str = "sheet";
@@ -38,6 +38,9 @@ pub(super) const SIZE_FIELD: &str = "size";
 pub(super) const MTIME_FIELD: &str = "mtime";
 pub(super) const SHEET_FIELD: &str = "sheet";
 pub(super) const WRITTEN_FIELD: &str = "written";
+/// Fast-field names of the sheet id and first line that order equal-scored search hits.
+pub(super) const DOC_FIELD: &str = "doc";
+pub(super) const LINE_FIELD: &str = "line";
 /// Fast-field name of the passages' packed date intervals.
 pub(super) const DATES_FIELD: &str = "dates";
 
@@ -67,10 +70,11 @@ impl Fields {
             .set_stored();
         let fields = Fields {
             kind: b.add_text_field("kind", STRING),
-            doc_id: b.add_text_field("doc", STRING | STORED),
+            // A column too, with `line`: the tie-break of equal-scored search hits.
+            doc_id: b.add_text_field(DOC_FIELD, (STRING | STORED).set_fast("raw")),
             title: b.add_text_field("title", english.clone()),
             text: b.add_text_field("text", english),
-            line: b.add_u64_field("line", STORED),
+            line: b.add_u64_field(LINE_FIELD, STORED | FAST),
             year: b.add_i64_field("year", INDEXED),
             body: b.add_text_field("body", STRING),
             // Passages: each date's day interval packed in one u64 ([`pack_interval`]), a

@@ -1,20 +1,22 @@
 //! Search: the user's query over passages, with the sheet, body and date filters applied
 //! before the top hits are taken (sheet and body as query clauses, dates as year terms in
 //! the query and an exact check of each date's day interval while collecting), hits in a
-//! stable order (score, then sheet and line), and snippets.
+//! stable order (score, then sheet and line, inside the top-k as well, so that the hits
+//! that fill the limit never depend on the segment layout), and snippets.
 
 use std::num::NonZeroUsize;
 use std::ops::Bound;
 
 use serde::Serialize;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
 use tantivy::collector::{FilterCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{Order, TantivyDocument, Term};
 
 use super::CorpusIndex;
-use super::schema::{DATES_FIELD, KIND_PASSAGE, unpack_interval};
+use super::schema::{DATES_FIELD, DOC_FIELD, KIND_PASSAGE, LINE_FIELD, unpack_interval};
 use crate::corpus::DocId;
 use crate::date::Date;
 use crate::error::{Error, Result};
@@ -101,7 +103,15 @@ impl CorpusIndex {
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
         }
         let query = BooleanQuery::new(clauses);
-        let top_docs = TopDocs::with_limit(opts.limit.get()).order_by_score();
+        // Equal scores are ordered by sheet id and first line while collecting: tantivy
+        // alone breaks them by document address, which changes with every rebuild, so the
+        // passages that fill the limit would too. Within a segment the id column's
+        // ordinals follow the ids' order; across segments the ids themselves are compared.
+        let top_docs = TopDocs::with_limit(opts.limit.get()).order_by((
+            (SortBySimilarityScore, Order::Desc),
+            (SortByString::for_field(DOC_FIELD), Order::Asc),
+            (SortByStaticFastValue::<u64>::for_field(LINE_FIELD), Order::Asc),
+        ));
         let top = if opts.from.is_some() || opts.to.is_some() {
             // A passage matches when one of its dates overlaps [from, to]: each date is one
             // packed interval, so the test pairs each date's own first and last day (two
@@ -122,7 +132,7 @@ impl CorpusIndex {
             SnippetGenerator::create(&searcher, &*user, f.text).map_err(|e| Error::engine(&self.dir, e))?;
         snippets.set_max_num_chars(200);
         let mut hits = Vec::new();
-        for (score, addr) in top {
+        for ((score, _, _), addr) in top {
             let d: TantivyDocument = searcher.doc(addr).map_err(|e| Error::engine(&self.dir, e))?;
             let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
             let first_line = d.get_first(f.line).and_then(|v| v.as_u64()).unwrap_or(1);
