@@ -350,18 +350,28 @@ fn values_tally(f: &Finding) -> Vec<(String, Vec<(String, u32)>)> {
 
 /// Findings shown per page: a generated corpus can have thousands.
 const FINDINGS_PER_PAGE: usize = 100;
+/// Quotes shown per finding: an event restated by thousands of sheets is one finding with
+/// thousands of claims. The tally still counts them all; the rest are counted as "N more".
+pub(super) const QUOTES_PER_FINDING: usize = 50;
+/// Values shown in a finding's tally, and sheets named per value; the rest are counted.
+pub(super) const TALLY_ROWS: usize = 50;
 
 /// The findings a request asks for: one by `id`, else a page of them (`page`, from 1),
 /// with the total matched.
 fn findings_of<'r>(report: &'r Report, req: &Request) -> (Vec<&'r Finding>, usize, usize) {
     if let Some(id) = req.nonblank("id") {
-        let one: Vec<&Finding> = report.findings.iter().filter(|f| f.id == id).collect();
-        let n = one.len();
+        let n = report.findings.iter().filter(|f| f.id == id).count();
+        let one: Vec<&Finding> = report.findings.iter().filter(|f| f.id == id).take(FINDINGS_PER_PAGE).collect();
         return (one, n, 1);
     }
     let page = req.nonblank("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(1).max(1);
     let list = report.findings.iter().skip((page - 1).saturating_mul(FINDINGS_PER_PAGE)).take(FINDINGS_PER_PAGE);
     (list.collect(), report.findings.len(), page)
+}
+
+/// "1 more quote", "3 more quotes".
+fn more(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 more {noun}") } else { format!("{n} more {noun}s") }
 }
 
 /// The link to one finding, wherever its page is.
@@ -420,7 +430,7 @@ fn findings_page(ctx: &Ctx<'_>, req: &Request) -> Response {
         main.push_str("<ul class=\"tally\">");
         let groups = values_tally(f);
         let most = groups.iter().map(|g| g.1.len()).max().unwrap_or(0);
-        for (value, sheets) in &groups {
+        for (value, sheets) in groups.iter().take(TALLY_ROWS) {
             let few = if sheets.len() < most || groups.len() == 1 { " class=\"few\"" } else { "" };
             let _ = write!(main, "<li{few}>{}: {}", escape_html(value), plural(sheets.len(), "sheet"));
             if sheets.len() <= 3 {
@@ -429,11 +439,22 @@ fn findings_page(ctx: &Ctx<'_>, req: &Request) -> Response {
             }
             main.push_str("</li>");
         }
+        if groups.len() > TALLY_ROWS {
+            let _ = write!(main, "<li class=\"muted\">{}</li>", more(groups.len() - TALLY_ROWS, "value"));
+        }
         main.push_str("</ul>\n<table><thead><tr><th>Sheet:line</th><th>Date</th><th>Quote</th></tr></thead><tbody>");
-        for c in &f.claims {
+        for c in f.claims.iter().take(QUOTES_PER_FINDING) {
             quote_row(c, &mut main);
         }
-        main.push_str("</tbody></table></article>\n");
+        main.push_str("</tbody></table>");
+        if f.claims.len() > QUOTES_PER_FINDING {
+            let _ = write!(
+                main,
+                "<p class=\"muted\">{}; the tally counts them all.</p>",
+                more(f.claims.len() - QUOTES_PER_FINDING, "quote")
+            );
+        }
+        main.push_str("</article>\n");
     }
     Response::html(200, layout("Findings", "Findings", &main))
 }
@@ -480,6 +501,7 @@ fn findings_json(ctx: &Ctx<'_>, req: &Request) -> Value {
         .iter()
         .map(|f| {
             let known = base.as_ref().and_then(|b| b.get(&f.id));
+            let tally = values_tally(f);
             json!({
                 "id": f.id,
                 "severity": f.severity.as_str(),
@@ -490,13 +512,16 @@ fn findings_json(ctx: &Ctx<'_>, req: &Request) -> Value {
                 "reason": f.reason,
                 "status": if known.is_some() { "known" } else { "new" },
                 "baseline_reason": known.map(|k| k.reason.clone()),
-                "tally": values_tally(f).iter().map(|(v, s)| json!({"value": v, "sheets": s.len(),
-                    "at": s.iter().map(|(d, l)| format!("{d}:{l}")).collect::<Vec<_>>()})).collect::<Vec<_>>(),
-                "claims": f.claims.iter().map(|c| claim_json(c)).collect::<Vec<_>>(),
+                "tally": tally.iter().take(TALLY_ROWS).map(|(v, s)| json!({"value": v, "sheets": s.len(),
+                    "at": s.iter().take(TALLY_ROWS).map(|(d, l)| format!("{d}:{l}")).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+                "tally_total": tally.len(),
+                "claims": f.claims.iter().take(QUOTES_PER_FINDING).map(|c| claim_json(c)).collect::<Vec<_>>(),
+                "claims_total": f.claims.len(),
             })
         })
         .collect();
-    json!({ "summary": ctx.d().report.summary, "total": total, "page": page, "per_page": FINDINGS_PER_PAGE, "findings": findings })
+    json!({ "summary": ctx.d().report.summary, "total": total, "page": page, "per_page": FINDINGS_PER_PAGE,
+        "quotes_per_finding": QUOTES_PER_FINDING, "tally_rows": TALLY_ROWS, "findings": findings })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -668,6 +693,17 @@ fn sheets_window<'d>(req: &Request, per_sheet: &'d [(DocId, u64)]) -> Result<She
     Ok((per_sheet.get(from..to).unwrap_or(&[]), page, pages))
 }
 
+/// The parameters `names` of `req` that it gives, each as `&name=value`, in that order.
+fn kept_params(req: &Request, names: &[&str]) -> String {
+    let mut out = String::new();
+    for name in names {
+        if let Some(v) = req.nonblank(name) {
+            let _ = write!(out, "&{name}={}", url_component(&v));
+        }
+    }
+    out
+}
+
 fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     let body = find_body(ctx, req)?;
     let data = ctx.body(&body.canonical);
@@ -686,6 +722,10 @@ fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     let _ = write!(main, "<p><a href=\"{}\">Search its passages</a></p>", escape_html(&search));
     let base = format!("/body?name={}", url_component(&body.canonical));
     main.push_str("<h2 id=\"sheets\">Mentions per sheet</h2>");
+    // The two pagers keep each other's place: the sheets' links carry the chronology's
+    // window, the chronology's links carry the sheets' page.
+    let sheets_base = format!("{base}{}", kept_params(req, &["zoom", "at", "page"]));
+    let chronology_base = format!("{base}{}", kept_params(req, &["sheets_page"]));
     let total = data.per_sheet.len();
     let first = (sheets_page - 1) * SHEETS_PER_PAGE;
     let _ = write!(main, "<p class=\"summary\">Named in {}", plural(total, "sheet"));
@@ -703,7 +743,7 @@ fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
     }
     main.push_str("</tbody></table>\n");
     if sheets_pages > 1 {
-        let link = |p: usize| escape_html(&format!("{base}&sheets_page={p}#sheets"));
+        let link = |p: usize| escape_html(&format!("{sheets_base}&sheets_page={p}#sheets"));
         main.push_str("<p class=\"zoom pages\">");
         if sheets_page > 1 {
             let _ = write!(main, "<a rel=\"prev\" href=\"{}\">← previous sheets</a>", link(sheets_page - 1));
@@ -721,7 +761,7 @@ fn body_page(ctx: &Ctx<'_>, req: &Request) -> PageResult {
         main.push_str("</p>\n");
     }
     main.push_str("<h2>Chronology</h2>\n");
-    windowed_axis(&data.report, &window, &base, &mut main);
+    windowed_axis(&data.report, &window, &chronology_base, &mut main);
     Ok(Response::html(200, layout(&body.canonical, "Bodies", &main)))
 }
 

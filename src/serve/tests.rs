@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
+use crate::report::snippet::url_component;
+use pages::{QUOTES_PER_FINDING, TALLY_ROWS};
 
 const SHEET_A: &str = "Harbour Authority facts\n\nThe Harbour Authority (HA) was established on 3 March 1961.\nIt <script>alert(1)</script> met again in 1970.\n";
 const SHEET_B: &str = "Harbour Authority history\n\nThe Harbour Authority was established in 1962.\n";
@@ -183,8 +185,16 @@ fn json_chronology_pages_hold_every_event_once() {
 /// Sheets generated for the body page: `n` sheets naming the Quay Board once to five
 /// times each.
 fn app_over_sheets(dir: &std::path::Path, n: usize) -> App {
+    app_over_sheets_and(dir, n, &[])
+}
+
+/// [`app_over_sheets`] and the sheets `extra` (name, text).
+fn app_over_sheets_and(dir: &std::path::Path, n: usize, extra: &[(&str, &str)]) -> App {
     let corpus = dir.join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
+    for (name, text) in extra {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
     for k in 0..n {
         let mut text = format!("Quay notes {k}\n\nThe Quay Board was established in 1931.\n");
         for m in 0..k % 5 {
@@ -231,4 +241,71 @@ fn the_body_page_lists_a_bounded_page_of_sheets() {
     let last = get(&app, "/body?name=Quay+Board&sheets_page=3").text_body();
     assert!(last.contains("showing 201–230") && !last.contains("next sheets"), "{last}");
     assert_eq!(json(&app, "/api/body?name=Quay+Board&sheets_page=4")["sheets"], serde_json::json!([]));
+}
+
+#[test]
+fn a_finding_restated_by_many_sheets_shows_a_bounded_page_of_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 130;
+    let app = app_over_sheets_and(
+        dir.path(),
+        n,
+        &[("z-dissent.txt", "Dissent\n\nThe Quay Board was established in 1934.\n")],
+    );
+    let list = json(&app, "/api/findings");
+    let id = list["findings"][0]["id"].as_str().unwrap().to_string();
+    let v = json(&app, &format!("/api/findings?id={}", url_component(&id)));
+    assert_eq!(v["total"], 1, "{v}");
+    let f = &v["findings"][0];
+    let total = f["claims_total"].as_u64().unwrap() as usize;
+    assert!(total > n, "every sheet's founding is a claim of the finding: {total}");
+    assert_eq!(f["claims"].as_array().unwrap().len(), QUOTES_PER_FINDING);
+    assert_eq!(v["quotes_per_finding"], QUOTES_PER_FINDING);
+    // The tally still counts every sheet, and names a bounded number of them.
+    let tally = f["tally"].as_array().unwrap();
+    assert_eq!(f["tally_total"], tally.len());
+    let counted: u64 = tally.iter().map(|t| t["sheets"].as_u64().unwrap()).sum();
+    assert_eq!(counted as usize, total);
+    assert!(tally.iter().all(|t| t["at"].as_array().unwrap().len() <= TALLY_ROWS), "{tally:?}");
+    assert!(tally.iter().any(|t| t["at"] == serde_json::json!(["z-dissent.txt:3"])), "the dissenter is named");
+    // The page shows as many quote rows and says how many more there are.
+    let page = get(&app, &format!("/findings?id={}", url_component(&id))).text_body();
+    assert_eq!(page.matches("<a class=\"quote\"").count(), QUOTES_PER_FINDING, "{page}");
+    assert!(page.contains(&format!("{} more quotes; the tally counts them all", total - QUOTES_PER_FINDING)), "{page}");
+    // A finding with few quotes says nothing of more.
+    let small = app_with_few(dir.path());
+    assert!(!get(&small, "/findings").text_body().contains("more quotes"));
+}
+
+fn app_with_few(dir: &std::path::Path) -> App {
+    let sub = dir.join("few");
+    std::fs::create_dir_all(&sub).unwrap();
+    app(&sub)
+}
+
+#[test]
+fn the_body_pagers_keep_each_others_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_over_sheets(dir.path(), 230);
+    let page = get(&app, "/body?name=Quay+Board&sheets_page=2&zoom=decade&at=1950").text_body();
+    // The sheets' next page keeps the chronology's window ...
+    assert!(
+        page.contains("href=\"/body?name=Quay%20Board&amp;zoom=decade&amp;at=1950&amp;sheets_page=3#sheets\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"/body?name=Quay%20Board&amp;zoom=decade&amp;at=1950&amp;sheets_page=1#sheets\""));
+    // ... and every chronology link keeps the sheets' page.
+    assert!(page.contains("href=\"/body?name=Quay%20Board&amp;sheets_page=2&amp;zoom=fit"), "{page}");
+    assert!(page.contains("href=\"/body?name=Quay%20Board&amp;sheets_page=2&amp;zoom=year&amp;at=1950\""), "{page}");
+    assert!(
+        !page.contains("href=\"/body?name=Quay%20Board&amp;zoom=year"),
+        "no chronology link drops the sheets' page"
+    );
+    // Both places hold: the second page of sheets in the 1950s.
+    assert!(page.contains("showing 101–200"), "{page}");
+    assert!(page.contains("in the 1950s"), "{page}");
+    // Without a chronology window the sheets' links are as before.
+    let plain = get(&app, "/body?name=Quay+Board").text_body();
+    assert!(plain.contains("href=\"/body?name=Quay%20Board&amp;sheets_page=2#sheets\""));
+    assert!(plain.contains("href=\"/body?name=Quay%20Board&amp;zoom=fit\""), "{plain}");
 }
