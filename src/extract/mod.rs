@@ -6,6 +6,7 @@
 //! [`bodies::Registry`].
 
 pub mod bodies;
+mod claim;
 pub mod claims;
 pub mod dates;
 mod inference;

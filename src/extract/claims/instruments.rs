@@ -261,27 +261,19 @@ impl Reader<'_, '_> {
         let rel = |s: Span| Span::new(s.start.saturating_sub(span.start), s.end.saturating_sub(span.start));
         let location = self.doc.location(anchor.start);
         let subject_item = subject.at.and_then(|a| self.item(a));
-        Some(Claim {
-            doc: self.doc.id.clone(),
-            subject: subject.name.clone(),
-            subject_text: subject_item.map_or_else(|| subject.name.clone(), |it| self.written_name(it).to_string()),
-            event: Event::Established,
-            agent: subject.agent.clone(),
-            object: subject.object.clone(),
-            date,
-            date_text: date_text.to_string(),
-            inferred: true,
-            inferred_from: None,
-            what: None,
-            qualifiers: Vec::new(),
-            figures: Vec::new(),
-            line: location.line,
-            column: location.column,
-            quote: text.get(span.start..span.end).unwrap_or("").to_string(),
-            quote_date: rel(anchor),
-            quote_subject: subject_item.map(|it| rel(it.span)),
-            confidence: (confidence * 100.0).round() / 100.0,
-        })
+        let subject_text = subject_item.map_or_else(|| subject.name.clone(), |it| self.written_name(it).to_string());
+        Some(
+            Claim::new(self.doc.id.clone(), subject.name.clone(), Event::Established, date, location)
+                .written(subject_text, date_text.to_string())
+                .parties(subject.agent.clone(), subject.object.clone())
+                .inferred(true)
+                .quoted(
+                    text.get(span.start..span.end).unwrap_or("").to_string(),
+                    rel(anchor),
+                    subject_item.map(|it| rel(it.span)),
+                )
+                .confident(confidence),
+        )
     }
 }
 

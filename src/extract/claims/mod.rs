@@ -412,27 +412,14 @@ impl<'a> Reader<'a, '_> {
             || subject.name.clone(),
             |it| format!("{}{}", self.written_name(it), subject.at.map(|a| self.seat_suffix(a)).unwrap_or_default()),
         );
-        Some(Claim {
-            doc: self.doc.id.clone(),
-            subject: subject.name.clone(),
-            subject_text,
-            event,
-            agent: subject.agent.clone(),
-            object: subject.object.clone(),
-            date,
-            date_text: self.doc.original_slice(date_span).to_string(),
-            inferred,
-            inferred_from: None,
-            what: None,
-            qualifiers: Vec::new(),
-            figures: Vec::new(),
-            line: location.line,
-            column: location.column,
-            quote,
-            quote_date: rel(date_span),
-            quote_subject: subject_span,
-            confidence: (confidence * 100.0).round() / 100.0,
-        })
+        Some(
+            Claim::new(self.doc.id.clone(), subject.name.clone(), event, date, location)
+                .written(subject_text, self.doc.original_slice(date_span).to_string())
+                .parties(subject.agent.clone(), subject.object.clone())
+                .inferred(inferred)
+                .quoted(quote, rel(date_span), subject_span)
+                .confident(confidence),
+        )
     }
 }
 

@@ -773,27 +773,14 @@ impl<'a> Lines<'a> {
         let location = self.doc.location(d.span.start);
         let subject_text =
             body.span.and_then(|s| self.text.get(s.start..s.end)).map_or_else(|| body.name.clone(), str::to_string);
-        Some(Claim {
-            doc: self.doc.id.clone(),
-            subject: body.name.clone(),
-            subject_text,
-            event,
-            agent,
-            object: None,
-            date,
-            date_text: self.doc.original_slice(d.span).to_string(),
-            inferred: d.inferred,
-            inferred_from: None,
-            what: None,
-            qualifiers: Vec::new(),
-            figures: Vec::new(),
-            line: location.line,
-            column: location.column,
-            quote,
-            quote_date: rel(d.span),
-            quote_subject: body.span.filter(|s| quote_span.contains(*s)).map(rel),
-            confidence: (confidence * 100.0).round() / 100.0,
-        })
+        Some(
+            Claim::new(self.doc.id.clone(), body.name.clone(), event, date, location)
+                .written(subject_text, self.doc.original_slice(d.span).to_string())
+                .parties(agent, None)
+                .inferred(d.inferred)
+                .quoted(quote, rel(d.span), body.span.filter(|s| quote_span.contains(*s)).map(rel))
+                .confident(confidence),
+        )
     }
 }
 
