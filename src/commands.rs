@@ -11,7 +11,7 @@ use concord::report::listing::{self, ListFormat};
 use concord::report::{self, snippet::plural};
 
 use crate::args::{Ctx, emit};
-use crate::cli::{CheckArgs, Cli, Command, DatesArgs, FormatArg, ReportArgs, SearchArgs, TimelineArgs};
+use crate::cli::{CheckArgs, Cli, Command, DatesArgs, ReportArgs, SearchArgs, TimelineArgs};
 
 /// Runs the command; returns the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
@@ -23,7 +23,11 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Index => index(&ctx, out)?,
         Command::Search(a) => search(&ctx, &a, out)?,
         Command::Dates(a) => dates(&ctx, &a, out)?,
-        Command::Bodies(a) => bodies(&ctx, a, out)?,
+        Command::Bodies(a) => {
+            let session = ctx.open()?;
+            listing::render_bodies(&listing::BodyListing::fetch(a.format.into(), &session)?, ctx.style, out)?;
+            ctx.problems_code(&session.problems)
+        }
         Command::Claims(a) => {
             let session = ctx.open()?;
             listing::render_claims(a.format.into(), &session.view()?.claims, ctx.style, out)?;
@@ -90,17 +94,6 @@ fn dates(ctx: &Ctx, a: &DatesArgs, out: &mut dyn Write) -> Result<u8> {
         listing::render_dates(format, &doc.id, x, &sites, ctx.style, out)?;
     }
     Ok(ctx.problems_code(&problems))
-}
-
-/// The two formats list different things: text one block per canonical body (from the
-/// view cache), JSON every mention at its site (from the stored records).
-fn bodies(ctx: &Ctx, a: FormatArg, out: &mut dyn Write) -> Result<u8> {
-    let session = ctx.open()?;
-    match a.format.into() {
-        ListFormat::Text => listing::text::bodies(&session.bodies()?, ctx.style, out)?,
-        ListFormat::Json => listing::json::body_mentions(&session.records()?, &session.registry()?, out)?,
-    }
-    Ok(ctx.problems_code(&session.problems))
 }
 
 fn report(ctx: &Ctx, a: &ReportArgs, out: &mut dyn Write) -> Result<u8> {

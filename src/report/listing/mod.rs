@@ -6,8 +6,8 @@
 //! filter or read files. [`ListFormat`] picks the format: [`text`] writes human lines
 //! (coloured by [`Style`]), [`json`] writes JSON Lines (one object per line, with serde).
 //! The body listing shows different things per format (a block per canonical body, or
-//! every mention at its site), so its caller fetches the data for the format and calls
-//! [`text::bodies`] or [`json::body_mentions`].
+//! every mention at its site): [`BodyListing::fetch`] gets what a format shows, and
+//! [`render_bodies`] writes it.
 
 pub mod json;
 pub mod text;
@@ -16,8 +16,10 @@ use std::io;
 use std::sync::Arc;
 
 use crate::corpus::{DocId, Site};
+use crate::extract::bodies::Registry;
 use crate::extract::{Claim, Extraction};
-use crate::index::Hit;
+use crate::index::{Hit, SheetRecord};
+use crate::pipeline::{BodySummary, Session};
 
 pub use super::Style;
 
@@ -74,6 +76,39 @@ pub fn render_claims(
     match format {
         ListFormat::Text => text::claims(claims, style, out),
         ListFormat::Json => json::claims(claims, out),
+    }
+}
+
+/// What the body listing shows, which differs per format.
+#[derive(Debug)]
+pub enum BodyListing {
+    /// Text: one block per canonical body (from the view cache).
+    Summaries(Vec<BodySummary>),
+    /// JSON: every mention at its site (from the stored records), named by the registry.
+    Mentions(Vec<SheetRecord>, Registry),
+}
+
+impl BodyListing {
+    /// Gets from `session` what `format` shows.
+    ///
+    /// # Errors
+    /// The index or the view cache cannot be read.
+    pub fn fetch(format: ListFormat, session: &Session) -> crate::error::Result<BodyListing> {
+        Ok(match format {
+            ListFormat::Text => BodyListing::Summaries(session.bodies()?),
+            ListFormat::Json => BodyListing::Mentions(session.records()?, session.registry()?),
+        })
+    }
+}
+
+/// Writes the body listing in the format it was fetched for.
+///
+/// # Errors
+/// Writing to `out` failed.
+pub fn render_bodies(listing: &BodyListing, style: Style, out: &mut dyn io::Write) -> io::Result<()> {
+    match listing {
+        BodyListing::Summaries(bodies) => text::bodies(bodies, style, out),
+        BodyListing::Mentions(records, registry) => json::body_mentions(records, registry, out),
     }
 }
 
