@@ -599,16 +599,10 @@ mod tests {
 
     #[test]
     fn cooperation_between_two_parties_starts_for_the_pair() {
-        let text = "Co-operation between the Alpine Rail Council and the Danube Ferry Office began in 1962.";
+        let text = "The beginning of co-operation between the Alpine Rail Council and the Danube Ferry Office \
+                    started with the accord signed by the secretaries of both bodies on 3 May 1962.";
         lacks(text, "Danube Ferry Office");
-        let got = claims(text);
-        assert!(
-            got.iter().any(|(s, e, d)| s.contains("Alpine Rail Council")
-                && s.contains("Danube Ferry Office")
-                && *e == Event::Began
-                && d == "1962"),
-            "{got:?}"
-        );
+        has(text, "Alpine Rail Council-Danube Ferry Office relations", Event::Began, "1962-05-03");
         // One party alone: its own beginning.
         has("The Danube Ferry Office began in 1962.", "Danube Ferry Office", Event::Began, "1962");
     }
