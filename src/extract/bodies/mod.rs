@@ -23,6 +23,7 @@
 //! What it does not do: decide which names are the same body. That is [`Registry`]'s
 //! job, after every sheet has been read.
 
+mod countries;
 mod registry;
 mod shouted;
 pub(crate) mod tokens;
@@ -86,6 +87,11 @@ pub fn extract_bodies(doc: &Document, sentences: &[Span]) -> Vec<BodyMention> {
             out.iter().filter_map(|m| m.acronym.as_ref()).map(|a| a.to_lowercase()).collect();
         out.retain(|m| m.acronym.is_some() || !shouted.contains(&m.span) || defined.contains(&m.name.to_lowercase()));
     }
+    // A country is never a body (`Soviet Union`, `USSR`), unless the document defines
+    // that acronym for a body (`Pacific Reef Commission (PRC)`).
+    let body_acronyms: FxHashSet<String> =
+        out.iter().filter(|m| !countries::is_country(&m.name)).filter_map(|m| m.acronym.clone()).collect();
+    out.retain(|m| !countries::is_country(&m.name) || body_acronyms.contains(&m.name));
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     out
 }

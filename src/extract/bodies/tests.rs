@@ -182,3 +182,17 @@ fn an_agreement_on_a_named_act_is_that_act() {
     let got = names("The Agreement on the Alpine Water Area entered into force.");
     assert!(got.contains(&"Agreement on the Alpine Water Area".to_string()), "{got:?}");
 }
+
+#[test]
+fn countries_are_never_bodies() {
+    let got = names("The Soviet Union joined the Danube Shipping Council in 1950, and the USSR left in 1960.");
+    assert!(got.contains(&"Danube Shipping Council".to_string()), "{got:?}");
+    assert!(!got.iter().any(|n| n.contains("Soviet") || n == "USSR"), "{got:?}");
+    let got = names("The Union of Soviet Socialist Republics (USSR) signed. The UK and the US abstained.");
+    assert!(got.is_empty(), "{got:?}");
+    // An acronym the document defines for a body stays that body's.
+    let got = names("The Pacific Reef Commission (PRC) met. The PRC met again.");
+    assert!(got.contains(&"PRC".to_string()), "{got:?}");
+    // Words in capitals that are no organisation: not acronyms.
+    assert!(names("HIV and AIDS spread.").is_empty());
+}

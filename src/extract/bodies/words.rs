@@ -306,7 +306,7 @@ const NOT_ACRONYMS: &[&str] = &[
     "AND", "THE", "OF", "FOR", "TO", "IN", "ON", "AT", "BY", "OR", "AN", "AS", "IS", "IT", "BE", "NO", "NOT", "WE",
     "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "HTTP", "HTTPS", "WWW", "URL", "HTML", "PDF", "AM",
     "PM", "OK", "TEL", "FAX", "EMAIL", "MAIL", "NB", "PS", "FAQ", "TBD", "USD", "EUR", "GBP", "ID", "TV", "CEO",
-    "ISBN", "AD", "BC",
+    "ISBN", "AD", "BC", "HIV", "AIDS", "GDP", "GNP",
 ];
 
 fn not_acronym(word: &str) -> bool {

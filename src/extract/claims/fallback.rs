@@ -397,6 +397,9 @@ impl Reader<'_, '_> {
         if v < di && (own_date_between || self.absolute_clause_between(v, di)) {
             return Vec::new();
         }
+        if self.dates_a_reference_event(v, di) {
+            return Vec::new();
+        }
         let Some((subjects, factor)) = self.clause_subjects(clause, v, 0) else { return Vec::new() };
         let Some(verb) = items.get(v) else { return Vec::new() };
         // "X has adopted … in 1990": a present perfect sums up; it dates no one event.
@@ -410,7 +413,11 @@ impl Reader<'_, '_> {
         }
         let distant = if v.abs_diff(di) > 10 { DISTANT } else { 1.0 };
         let mut out = Vec::new();
-        for subject in subjects {
+        for mut subject in subjects {
+            // "co-operation between A and B started": the pair's relationship, not B.
+            if let Some(pair) = subject.at.and_then(|_| self.pair_before(v)) {
+                (subject.name, subject.factor) = (pair, subject.factor * 0.6);
+            }
             let conf = factor * subject.factor * distant;
             let Some(mut c) = self.claim(index, event, &subject, conf) else { continue };
             c.what = Some(verb.text.to_lowercase());

@@ -32,6 +32,10 @@ pub(super) struct Subject {
 impl<'a> Reader<'a, '_> {
     /// The subject the frame of `t` selects for the date at `di`.
     pub(super) fn subject(&self, t: &Trigger, di: usize) -> Option<Subject> {
+        // "Following the war in 1999, X agreed": the date is the war's, not X's.
+        if self.dates_a_reference_event(t.at, di) {
+            return None;
+        }
         match (t.event, t.form) {
             (Event::Outreach, _) => self.outreach(t),
             (Event::Joined, Form::Past) if self.item(t.at).is_some_and(|it| it.is("became")) => self.member_of(t, di),
@@ -112,9 +116,69 @@ impl<'a> Reader<'a, '_> {
                     return Some(Subject { name, at, object: None, agent: None, factor: factor * 0.9 });
                 }
                 let (name, at, factor) = self.party_before(t.at)?;
+                // "co-operation between A and B started": the pair's relationship, not B.
+                if let Some(pair) = at.and_then(|_| self.pair_before(t.at)) {
+                    return Some(Subject { name: pair, at, object: None, agent: None, factor: factor * 0.6 });
+                }
                 Some(Subject { name, at, object: None, agent: None, factor })
             }
         }
+    }
+
+    /// Whether the date at `di` sits in a phrase `following|after|before <noun phrase>` that
+    /// the event word at `v` stands outside of: `Following the river war in 1999, X agreed`,
+    /// `X became an agency after the demise of Y in 1946`. The date is that noun's; the
+    /// predicate happened after (or before) it, at no date the sentence gives. A bare date
+    /// (`after 1990`) and an event word inside the phrase (`after the signing of X in 1990`:
+    /// the signing is dated, and what follows it at once may share its date) are not this
+    /// shape, nor `the following year`.
+    pub(super) fn dates_a_reference_event(&self, v: usize, di: usize) -> bool {
+        let items = self.items();
+        for p in (di.saturating_sub(8)..di).rev() {
+            // A noun of action (`ratification`, `signing`, `enlargement`) dates an event.
+            let action = |w: &str| {
+                event_word(w).is_some_and(|(_, f)| f == Form::Noun)
+                    || ["tion", "sion", "ment", "ing"].iter().any(|e| w.len() > e.len() + 3 && w.ends_with(e))
+            };
+            let Some(it) = items.get(p) else { return false };
+            let opens = it.is("following") || it.is("after") || it.is("before");
+            if !opens && it.kind == ItemKind::Word && action(&it.lower()) {
+                return false;
+            }
+            if matches!(it.kind, ItemKind::Punct(',' | ';' | ':' | '(' | ')')) {
+                return false;
+            }
+            if opens {
+                let article = p.checked_sub(1).and_then(|b| items.get(b)).is_some_and(|b| b.is("the"));
+                if (it.is("following") && article) || p + 1 == di {
+                    return false;
+                }
+                return v < p || v > di;
+            }
+        }
+        false
+    }
+
+    /// The relationship `A-B relations` when `between A and B` ends just before the verb at `v`.
+    pub(super) fn pair_before(&self, v: usize) -> Option<String> {
+        let mut b = v.checked_sub(1)?;
+        while self.item(b).is_some_and(|it| is_adverb(&it.lower())) {
+            b = b.checked_sub(1)?;
+        }
+        if !self.item(b)?.is_party() {
+            return None;
+        }
+        let mut k = b.checked_sub(1)?;
+        if self.item(k)?.is("the") {
+            k = k.checked_sub(1)?;
+        }
+        if !self.item(k)?.is("and") {
+            return None;
+        }
+        let between = (k.saturating_sub(6)..k).rev().find(|&j| self.item(j).is_some_and(|it| it.is("between")))?;
+        let (a, a_at) = self.party_from(between + 1)?;
+        let (b_name, _) = self.party_from(b)?;
+        (a_at < k).then(|| relationship_subject(&a, &b_name))
     }
 
     /// The successor's side of an active succession whose claim `c` (the replaced body,
@@ -295,7 +359,25 @@ impl<'a> Reader<'a, '_> {
             let w = it.lower();
             let adjective =
                 j.checked_sub(1).and_then(|p| items.get(p)).is_some_and(|p| p.is("newly") || p.is("recently"));
+            // "withdrew its opposition, concluding the X …": the object was a plain noun,
+            // and what follows the comma is another clause's.
+            // Not an apposition: "established a new body, the X, to …" names X.
+            let clause_after = items.get(j + 1).is_some_and(|n| {
+                n.kind == ItemKind::Word && n.text.chars().all(char::is_lowercase) && !is_determiner(&n.lower())
+            });
+            let after_plain_object = it.is_punct(',')
+                && clause_after
+                && items.get(v + 1..j).is_some_and(|before| {
+                    before.iter().any(|b| {
+                        let w = b.lower();
+                        b.kind == ItemKind::Word
+                            && b.text.chars().all(char::is_lowercase)
+                            && !is_determiner(&w)
+                            && !is_adverb(&w)
+                    })
+                });
             let stop = matches!(it.kind, ItemKind::Date { .. })
+                || after_plain_object
                 || matches!(it.kind, ItemKind::Punct(';' | ':' | '.' | '(' | ')'))
                 || (it.kind == ItemKind::Word
                     && (is_preposition(&w) || w == "of" || (event_word(&w).is_some() && !adjective)));
@@ -482,6 +564,60 @@ impl<'a> Reader<'a, '_> {
 mod tests {
     use super::super::tests::{claims, has, lacks};
     use crate::extract::Event;
+
+    #[test]
+    fn a_date_of_a_prior_event_does_not_date_the_predicate() {
+        let text = "Following the river war in 1871, the Rhine Shipping Board began to lose its members.";
+        lacks(text, "Rhine Shipping Board");
+        let text = "The Danube Ferry Office became a public agency after the demise of the old Guild in 1905.";
+        lacks(text, "Danube Ferry Office");
+        // An event word inside the phrase is dated by it; a bare date is a bound, not this shape.
+        let text = "After the founding of the Rhine Shipping Board in 1871, ferries multiplied.";
+        has(text, "Rhine Shipping Board", Event::Established, "1871");
+        has(
+            "The Danube Ferry Office was founded in 1905, after the river war.",
+            "Danube Ferry Office",
+            Event::Established,
+            "1905",
+        );
+        has(
+            "The Danube Ferry Office was founded the following year, in 1905.",
+            "Danube Ferry Office",
+            Event::Established,
+            "1905",
+        );
+    }
+
+    #[test]
+    fn a_plain_object_before_a_comma_ends_the_search_for_a_body() {
+        let text = "In 1987 the river states withdrew their objection, judging the Danube Ferry Office harmless.";
+        lacks(text, "Danube Ferry Office");
+        // The body before the comma is still the object.
+        let text = "In 1987 the river states joined the Danube Ferry Office, judging it useful.";
+        has(text, "Danube Ferry Office", Event::Joined, "1987");
+    }
+
+    #[test]
+    fn cooperation_between_two_parties_starts_for_the_pair() {
+        let text = "The beginning of co-operation between the Alpine Rail Council and the Danube Ferry Office \
+                    started with the accord signed by the secretaries of both bodies on 3 May 1962.";
+        lacks(text, "Danube Ferry Office");
+        has(text, "Alpine Rail Council-Danube Ferry Office relations", Event::Began, "1962-05-03");
+        // One party alone: its own beginning.
+        has("The Danube Ferry Office began in 1962.", "Danube Ferry Office", Event::Began, "1962");
+    }
+
+    #[test]
+    fn a_country_is_never_a_subject() {
+        let text = "The Soviet Union ceased to exist in December 1991. The USSR was dissolved in 1991.";
+        lacks(text, "Soviet Union");
+        lacks(text, "USSR");
+        // A country that joins the sheet's topic acts; the topic was joined.
+        let text = "The Lake Basin Council (LBC) is a body of river states.\n\n\
+                    The Soviet Union became a member on 3 March 1951.";
+        has(text, "Lake Basin Council", Event::Joined, "1951-03-03");
+        lacks(text, "Soviet Union");
+    }
 
     #[test]
     fn an_active_succession_names_both_sides() {

@@ -65,7 +65,10 @@
 //!   that noun nor a body farther back (the agent X) was created;
 //! - a designation (`established 5 May as Heritage Day`): the date is what was named;
 //! - a date after a second, coordinated predicate (`X created, and has since 1955 used, Y`);
-//! - an adjective taken for a name (`the creation of a European customs union`).
+//! - an adjective taken for a name (`the creation of a European customs union`);
+//! - a date in a `following|after|before` noun phrase the event word is outside of
+//!   (`Following the war in 1999, X agreed`): the date is that noun's;
+//! - a country (`bodies::countries`): an agent, never a subject.
 //!
 //! A date with no event word close enough, or whose frame finds no subject, yields no
 //! claim: a sentence that merely mentions a body and a year says nothing about when.
