@@ -1606,6 +1606,9 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
     for caps in RELATIVE.captures_iter(text) {
         let Some(mut span) = span_of(&caps) else { continue };
         let rel = if let Some(t) = caps.name("today") {
+            if generic_today(text, span.end) {
+                continue;
+            }
             let offset = match t.as_str().to_ascii_lowercase().as_str() {
                 "yesterday" => {
                     // "late yesterday", "Earlier yesterday": the qualifier is part of the day's
@@ -1796,6 +1799,20 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
         // keep month names only where the month is capitalised, which the pattern enforces.
         out.push(Candidate { span, form: Form::Relative(rel), role: Role::Governs });
     }
+}
+
+/// Whether "today" ending at `end` is "today's" before a noun of an age rather than a day
+/// ("today's world", "today's youth"): the nowadays sense, which names no date.
+fn generic_today(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    let Some(rest) = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")) else { return false };
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    matches!(
+        next_word(text, text.len() - rest.len()).as_str(),
+        "world" | "youth" | "society" | "generation" | "children" | "kids" | "standards" | "culture"
+    )
 }
 
 /// Length in bytes of an "early", "late", "earlier" or "later" (and one space) right before `pos`.

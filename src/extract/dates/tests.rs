@@ -1056,6 +1056,10 @@ fn a_discourse_now_and_a_quoted_title_are_no_dates() {
             ("The union now says the talks can resume.", &["now=PRESENT_REF:DATE"]),
             ("The minister, speaking on the \"This Week\" programme, declined.", &[]),
             ("The minister spoke this week.", &["this week=1998-W07:DATE"]),
+            // "today's" in its nowadays sense; the day's own edition stays the day.
+            ("Such rules have no place in today's world.", &[]),
+            ("The rally is for today's youth, he said.", &[]),
+            ("The notice ran in today's editions.", &["today=1998-02-13:DATE"]),
         ],
     );
 }
