@@ -385,9 +385,14 @@ static MODIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("MODIFIER_BEFORE is a valid regex")
 });
 
+/// "the year" standing alone ("a high for the year"); `the_years` decides which are dates.
+static THE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[Tt]he\s+year(?-u:\b)").expect("THE_YEAR is a valid regex"));
+
 /// Every pattern, so one test compiles them all.
 #[cfg(test)]
-pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 22] = [
+pub(super) static PATTERNS: [(&str, &LazyLock<Regex>); 23] = [
+    ("THE_YEAR", &THE_YEAR),
     ("SPOKEN_HINT", &SPOKEN_HINT),
     ("SPOKEN_YEAR", &SPOKEN_YEAR),
     ("ORDINAL_DAY", &ORDINAL_DAY),
@@ -577,6 +582,7 @@ pub(super) fn candidates(text: &str) -> Vec<Candidate> {
     bare_seasons(text, &mut out);
     spoken_years(text, &mut out);
     relatives(text, &mut out);
+    the_years(text, &mut out);
     durations(text, &mut out);
     out.retain(|c| !crate::span::overlaps_any(&masks, c.span));
     for c in &mut out {
@@ -1598,10 +1604,18 @@ fn year_shift(det: &str) -> (Anchor, i32) {
 
 fn relatives(text: &str, out: &mut Vec<Candidate>) {
     for caps in RELATIVE.captures_iter(text) {
-        let Some(span) = span_of(&caps) else { continue };
+        let Some(mut span) = span_of(&caps) else { continue };
         let rel = if let Some(t) = caps.name("today") {
+            if generic_today(text, span.end) {
+                continue;
+            }
             let offset = match t.as_str().to_ascii_lowercase().as_str() {
-                "yesterday" => -1,
+                "yesterday" => {
+                    // "late yesterday", "Earlier yesterday": the qualifier is part of the day's
+                    // expression (its value stays the day).
+                    span.start -= qualifier_before(text, span.start);
+                    -1
+                }
                 "tomorrow" => 1,
                 _ => 0,
             };
@@ -1620,7 +1634,12 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
             };
             let (anchor, offset) = year_shift(&ydet.as_str().to_ascii_lowercase());
             Relative::InYear { anchor, offset, part }
-        } else if caps.name("present").is_some() {
+        } else if let Some(p) = caps.name("present") {
+            // "Now, the board says …": a capitalised "Now" with a comma opens a sentence as a
+            // discourse marker, not as the time of writing.
+            if p.as_str() == "Now" && text[span.end..].starts_with(',') {
+                continue;
+            }
             Relative::Present
         } else if caps.name("pastref").is_some() || caps.name("futureref").is_some() {
             Relative::Reference { future: caps.name("futureref").is_some() }
@@ -1715,9 +1734,18 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
             };
             out.push(Candidate { span, form: Form::Set(unit), role: Role::Attributive });
             continue;
-        } else if let Some(det) = caps.name("det") {
-            let Some(unit) = caps.name("unit").and_then(|u| rel_unit(u.as_str())) else { continue };
-            let det = det.as_str().to_ascii_lowercase();
+        } else if let Some(det_match) = caps.name("det") {
+            let Some(unit_match) = caps.name("unit") else { continue };
+            let Some(unit) = rel_unit(unit_match.as_str()) else { continue };
+            // A title in quotation marks ("This Week", a broadcast or a column) names no week:
+            // its unit word is capitalised, which a month name is anyway.
+            if !matches!(unit, RelUnit::MonthName(_))
+                && unit_match.as_str().starts_with(|ch: char| ch.is_ascii_uppercase())
+                && text[..span.start].ends_with(['"', '`', '\'', '\u{201c}'])
+            {
+                continue;
+            }
+            let det = det_match.as_str().to_ascii_lowercase();
             let det = det.split_whitespace().collect::<Vec<_>>().join(" ");
             let modifier = if det.contains("end of") || det.contains("close of") || det.starts_with("later") {
                 Some(Modifier::Late)
@@ -1736,6 +1764,14 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
             if det == "the past" && unit != RelUnit::Year {
                 continue;
             }
+            // "earlier this week": the week is "this week" (the qualifier narrows no week value).
+            if unit == RelUnit::Week
+                && (det.starts_with("earlier ") || det.starts_with("later "))
+                && det.ends_with(" this")
+                && let Some(i) = det_match.as_str().rfind(char::is_whitespace)
+            {
+                span.start = det_match.start() + i + 1;
+            }
             let (anchor, offset) = year_shift(&det);
             let definite = !det.contains("same") && (det.starts_with("the ") || det.contains("of the"));
             // "that day", "this morning" stand for a day; "last night" is yesterday.
@@ -1744,6 +1780,14 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
             let Some(unit) = caps.name("nunit").and_then(|u| rel_unit(u.as_str())) else { continue };
             let n = caps.name("num").and_then(|n| number_value(n.as_str()));
             let dir = caps.name("dir").map(|d| d.as_str().to_ascii_lowercase()).unwrap_or_default();
+            // "nearly four years ago": the approximation belongs to the expression.
+            let before = &text[..span.start];
+            for w in ["nearly ", "almost ", "Nearly ", "Almost "] {
+                if before.ends_with(w) {
+                    span.start -= w.len();
+                    break;
+                }
+            }
             let (anchor, sign) = match dir.as_str() {
                 "ago" => (Anchor::Deictic, -1),
                 "earlier" | "previously" => (Anchor::Anaphoric, -1),
@@ -1754,6 +1798,86 @@ fn relatives(text: &str, out: &mut Vec<Candidate>) {
         // "this" and "that" before a day part or a month are often not dates ("that May be"):
         // keep month names only where the month is capitalised, which the pattern enforces.
         out.push(Candidate { span, form: Form::Relative(rel), role: Role::Governs });
+    }
+}
+
+/// Whether "today" ending at `end` is "today's" before a noun of an age rather than a day
+/// ("today's world", "today's youth"): the nowadays sense, which names no date.
+fn generic_today(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    let Some(rest) = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")) else { return false };
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    matches!(
+        next_word(text, text.len() - rest.len()).as_str(),
+        "world" | "youth" | "society" | "generation" | "children" | "kids" | "standards" | "culture"
+    )
+}
+
+/// Length in bytes of an "early", "late", "earlier" or "later" (and one space) right before `pos`.
+fn qualifier_before(text: &str, pos: usize) -> usize {
+    let before = &text[..pos];
+    let Some(rest) = before.strip_suffix(' ') else { return 0 };
+    for q in ["earlier", "later", "early", "late"] {
+        if rest.len() >= q.len()
+            && rest.is_char_boundary(rest.len() - q.len())
+            && rest[rest.len() - q.len()..].eq_ignore_ascii_case(q)
+            && !rest[..rest.len() - q.len()].ends_with(char::is_alphanumeric)
+        {
+            return q.len() + 1;
+        }
+    }
+    0
+}
+
+/// "the year" after "for" or "of" ("a high for the year", "the first nine months of the year"):
+/// in a report, the year it is written in; in a narrative, the passage's year. Not "the year
+/// ended June 30" (a length of time), "the year before", "the year 1812", "the year-earlier
+/// quarter", "the year's end" or a capitalised "the Year" (a title, "the Year III" of a calendar).
+fn the_years(text: &str, out: &mut Vec<Candidate>) {
+    for m in THE_YEAR.find_iter(text) {
+        if text[m.end()..].starts_with(['-', '\'', '\u{2019}'])
+            || !matches!(prev_word(text, m.start()).as_str(), "for" | "of")
+        {
+            continue;
+        }
+        let next = next_word(text, m.end());
+        if next.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                next.as_str(),
+                "ended"
+                    | "ending"
+                    | "ends"
+                    | "before"
+                    | "after"
+                    | "earlier"
+                    | "ago"
+                    | "later"
+                    | "to"
+                    | "through"
+                    | "when"
+                    | "that"
+                    | "which"
+                    | "in"
+                    | "two"
+                    | "one"
+                    | "nineteen"
+            )
+        {
+            continue;
+        }
+        out.push(Candidate {
+            span: Span::new(m.start(), m.end()),
+            form: Form::Relative(Relative::Shift {
+                anchor: Anchor::Anaphoric,
+                unit: RelUnit::Year,
+                offset: Some(0),
+                modifier: None,
+                definite: true,
+            }),
+            role: Role::Attributive,
+        });
     }
 }
 

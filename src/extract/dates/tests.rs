@@ -1024,3 +1024,58 @@ fn deadlines_half_a_year_back_are_the_coming_ones() {
         ],
     );
 }
+
+#[test]
+fn the_year_after_for_or_of_is_the_reports_year() {
+    news_table(
+        "1989-11-02",
+        &[
+            (
+                "The brewer hit a high for the year of $42 a share in June.",
+                &["the year=1989:DATE", "June=1989-06:DATE"],
+            ),
+            ("For the year, cereal volume was flat.", &["the year=1989:DATE"]),
+            // A fiscal year ended on a date is a length of time; other years are no report's.
+            ("For the year ended May 31, the mill earned $4 million.", &["May 31=1989-05-31:DATE"]),
+            ("Sales fell from $90 million the year before.", &[]),
+            ("The canal opened in the year 1869.", &["1869=1869:DATE"]),
+            ("Sales for the year-earlier period were restated.", &["the year-earlier period=1988-Q3:DATE"]),
+            ("They chose the year of the flood.", &[]),
+            ("The law of the Year III was repealed.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn a_discourse_now_and_a_quoted_title_are_no_dates() {
+    news_table(
+        "1998-02-13",
+        &[
+            ("Now, the union says, the talks can resume.", &[]),
+            ("Now the union says the talks can resume.", &["Now=PRESENT_REF:DATE"]),
+            ("The union now says the talks can resume.", &["now=PRESENT_REF:DATE"]),
+            ("The minister, speaking on the \"This Week\" programme, declined.", &[]),
+            ("The minister spoke this week.", &["this week=1998-W07:DATE"]),
+            // "today's" in its nowadays sense; the day's own edition stays the day.
+            ("Such rules have no place in today's world.", &[]),
+            ("The rally is for today's youth, he said.", &[]),
+            ("The notice ran in today's editions.", &["today=1998-02-13:DATE"]),
+        ],
+    );
+}
+
+#[test]
+fn qualifiers_that_belong_to_the_span() {
+    news_table(
+        "2000-02-10",
+        &[
+            ("The ferry sank nearly four years ago.", &["nearly four years ago=1996:DATE"]),
+            ("The league folded almost two weeks ago.", &["almost two weeks ago=2000-W04:DATE"]),
+            ("Officials were not available late yesterday.", &["late yesterday=2000-02-09:DATE"]),
+            ("Earlier yesterday, the pumps stopped.", &["Earlier yesterday=2000-02-09:DATE"]),
+            // "earlier this week" is this week.
+            ("The mayor wrote earlier this week to the board.", &["this week=2000-W06:DATE"]),
+            ("The mayor wrote earlier this month to the board.", &["earlier this month=2000-02:DATE"]),
+        ],
+    );
+}
