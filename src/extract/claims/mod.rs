@@ -12,9 +12,9 @@
 //! | 0 | `citations` | whether the sentence is a reference (no claims) |
 //! | 1 | `trigger` | the event words (verb or nominalisation) and their form |
 //! | 2 | `clause` | which event word governs a date: the date of the trigger's own clause |
-//! | 3 | `frames`, `phrases` | the subject (object, agent) the trigger's frame selects |
+//! | 3 | `frames`, `phrases` | the subject (object, agent) the trigger's frame selects; in `phrases`, relative clauses on names the registry does not know (`the X building, which opened in D`) and `A (which had become B …)` |
 //! | 3b | `themes` | events whose doers are people: the theme they signed, approved or held |
-//! | — | `coordination` | several dates (`May and June 2000`, `5-6 July`) or parties of one predicate |
+//! | — | `coordination` | several dates (`May and June 2000`, `5-6 July`) or parties of one predicate; the bodies a counted noun lists (`set up two new councils: the A and the B`) |
 //! | 4 | `discourse` | anaphors and definite descriptions resolved to earlier bodies |
 //! | 4b | `implied` | meetings of people with no body named: the one council in scope |
 //! | 4c | `context`, `instruments` | sentences with no date: a body dated by the act that established it, a present perfect by the `today` before |
@@ -22,6 +22,7 @@
 //! | — | `status` | standing, seat and office frames (`X was formalised`, `X moved to C`, `X took office`) |
 //! | — | `membership` | who left or applied to join which body (`ceased to be X members`, `left X for Y`, `applied for X membership`) |
 //! | — | `decision` | a body's dated decisions (`X's 1999 decision`, `a decision of X in D`, `X decided on D to`) |
+//! | — | `spans` | a fronted bound dates a change (`Since 1996, X has met …`, `Until 2002, the venue of X summits was …`): low confidence, `other` |
 //! | — | `resumption` | suspensions and resumptions of process nouns (`meetings of X resumed in D`, `the resumption of A's relationship with B`, `cooperation with P was suspended in D`) |
 //! | 5 | `fallback` | last, for dates no rule above (nor `structured`) claimed: the date's clause read generically — a past verb, its subject body (or anaphor, or the body people acted on); event `other` unless the verb is an event word in its own frame; low confidence |
 //!
@@ -91,6 +92,7 @@ mod membership;
 mod named;
 mod phrases;
 mod resumption;
+mod spans;
 mod status;
 mod structured;
 mod themes;
@@ -251,7 +253,8 @@ impl<'a> Reader<'a, '_> {
                 .or(by_theme)
                 .or_else(|| self.meeting_claim(&triggers, di, index))
                 .or_else(|| self.implied_meeting(di, index))
-                .or_else(|| self.possessive_meeting(di, index));
+                .or_else(|| self.possessive_meeting(di, index))
+                .or_else(|| self.became_in_parentheses(di, index));
             // "At their meeting on D, ministers approved X": the meeting besides the approval.
             let meeting =
                 governed.as_ref().filter(|c| c.event != Event::Met).and_then(|_| self.their_meeting_claim(di, index));
@@ -274,10 +277,13 @@ impl<'a> Reader<'a, '_> {
             out.extend(parenthesised.into_iter().chain(session).chain(summit));
         }
         out.extend(self.anniversaries());
+        out.extend(self.listed_claims(&triggers));
         out.extend(self.status_claims());
         out.extend(self.membership_claims());
         out.extend(self.decision_claims());
         out.extend(self.resumption_claims());
+        let late = self.unclaimed_claims(&triggers, &out);
+        out.extend(late);
         let mut out = coordination::split_meeting_days(out);
         let figures = self.figures();
         for c in &mut out {

@@ -1,10 +1,28 @@
 //! Noun phrases around a trigger, for [`frames`](super::frames): the party before a verb
 //! in the same clause (skipping relative clauses, asides and prepositional objects), the
 //! head of `a Mission to X`, an apposition, and whether a passive is about a body at all.
+//!
+//! Relative clauses whose head the registry does not know as a body: a name with a common
+//! head of a place or a meeting (`the Europa building, which opened its doors in 2017`, `the
+//! Alpine summit formalised in 2011`) is the subject of its relative clause, named as
+//! written; and `the A (which had become the B two months earlier)` dates A's renaming.
 
+use super::super::{Claim, Event};
 use super::Reader;
+use super::frames::Subject;
 use super::items::{Item, ItemKind, anaphor_type};
-use super::lexicon::{event_word, follows_head, is_adverb, is_be, is_cap, is_determiner, is_preposition};
+use super::lexicon::{Form, event_word, follows_head, is_adverb, is_be, is_cap, is_determiner, is_preposition};
+use super::trigger::Trigger;
+
+/// Common heads of named places and meetings that the body registry does not know.
+fn named_head(w: &str) -> bool {
+    matches!(w, "building" | "summit" | "headquarters" | "centre" | "center" | "palace" | "tower" | "campus")
+}
+
+/// Confidence of a claim about a name the registry does not know.
+const UNKNOWN_HEAD: f32 = 0.55;
+/// Confidence of a renaming read from a relative clause in parentheses.
+const BECAME: f32 = 0.6;
 
 impl<'a> Reader<'a, '_> {
     /// Whether the noun a passive or participle at `v` is about is a common noun, not a
@@ -110,6 +128,82 @@ impl<'a> Reader<'a, '_> {
             }
         }
         false
+    }
+
+    /// `the Europa building, which opened its doors in 2017`, `the Alpine summit formalised
+    /// in 2011`: the claim of a named place or meeting the registry does not know, for the
+    /// event word of its (reduced) relative clause that governs the date at `di`.
+    pub(super) fn named_head_claim(&self, triggers: &[Trigger], di: usize, index: usize) -> Option<Claim> {
+        let items = self.items();
+        // The relative clause's verb before the date: an event word in the past, or
+        // `formalised`, which names no event of the lexicon.
+        let v = (di.saturating_sub(6)..di).rev().find(|&v| {
+            items.get(v).is_some_and(|it| {
+                triggers.iter().any(|t| t.at == v && t.form == Form::Past) || it.is("formalised") || it.is("formalized")
+            })
+        })?;
+        let event = match triggers.iter().find(|t| t.at == v) {
+            Some(t) if matches!(t.event, Event::Opened | Event::Closed | Event::Established) => t.event,
+            Some(_) => return None,
+            None => Event::Formalised,
+        };
+        if self.cost(&Trigger { at: v, event, form: Form::Past, passive: true }, di)? > 4.0 {
+            return None;
+        }
+        // An active verb needs its relative pronoun ("which opened"); a participle follows
+        // its noun directly ("the X summit formalised").
+        let mut h = v.checked_sub(1)?;
+        let relative = items.get(h).is_some_and(|it| it.is("which") || it.is("that"));
+        if relative {
+            h = h.checked_sub(1)?;
+            if items.get(h).is_some_and(|it| it.is_punct(',')) {
+                h = h.checked_sub(1)?;
+            }
+        } else if event != Event::Formalised {
+            return None;
+        }
+        // An active verb with a body as its object acts on that body ("which opened the X").
+        if relative && (v + 1..di).any(|j| items.get(j).is_some_and(Item::is_party)) {
+            return None;
+        }
+        let head = items.get(h).filter(|it| it.kind == ItemKind::Word && named_head(&it.text.to_lowercase()))?;
+        // One to three capitalised words before the head, after "the".
+        let mut k = h;
+        while k > 0 && h - k < 3 && items.get(k - 1).is_some_and(|it| it.kind == ItemKind::Word && is_cap(it.text)) {
+            k -= 1;
+        }
+        if k == h || k == 0 || !items.get(k - 1).is_some_and(|it| it.is("the")) {
+            return None;
+        }
+        let words: Vec<&str> = items.get(k..h)?.iter().map(|it| it.text).collect();
+        let name = format!("{} {}", words.join(" "), head.text);
+        let subject = Subject { name, at: None, object: None, agent: None, factor: 1.0 };
+        self.claim(index, event, &subject, UNKNOWN_HEAD)
+    }
+
+    /// `the A (which had become the B two months earlier)`: A's renaming to B, dated by the
+    /// date inside the parenthesis at `di`.
+    pub(super) fn became_in_parentheses(&self, di: usize, index: usize) -> Option<Claim> {
+        let items = self.items();
+        let (o, _) = items.get(di)?.group?;
+        if !items.get(o + 1).is_some_and(|it| it.is("which")) {
+            return None;
+        }
+        let b = (o + 2..di).find(|&j| items.get(j).is_some_and(|it| it.is("become") || it.is("became")))?;
+        let target = if items.get(b + 1).is_some_and(|it| it.is("the")) { b + 2 } else { b + 1 };
+        let new_name = self.party_name(items.get(target).filter(|it| it.is_party())?)?;
+        // Only the new name and the date in the clause: "became a member of B" is a joining.
+        if target + 1 != di {
+            return None;
+        }
+        let a = o.checked_sub(1)?;
+        let old = items.get(a).filter(|it| it.is_party())?;
+        let name = self.party_name(old)?;
+        if name == new_name {
+            return None;
+        }
+        let subject = Subject { name, at: Some(a), object: Some(new_name), agent: None, factor: 1.0 };
+        self.claim(index, Event::Renamed, &subject, BECAME)
     }
 
     /// The name of a party item.
@@ -259,5 +353,53 @@ impl<'a> Reader<'a, '_> {
             }
             _ => j,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{claims, full, has, lacks};
+    use crate::extract::Event;
+
+    #[test]
+    fn a_named_building_or_summit_is_the_subject_of_its_relative_clause() {
+        has(
+            "This led to the Harbour building, which opened its doors in 2012.",
+            "Harbour building",
+            Event::Opened,
+            "2012",
+        );
+        has(
+            "Its counterpart is the Alpine summit formalised in 2009 and the water board.",
+            "Alpine summit",
+            Event::Formalised,
+            "2009",
+        );
+    }
+
+    #[test]
+    fn a_common_or_unnamed_head_or_an_object_body_is_no_subject() {
+        // No name before the head.
+        let got = claims("This led to a new building, which opened its doors in 2012.");
+        assert!(got.iter().all(|(s, _, _)| !s.ends_with("building")), "{got:?}");
+        // A head that names no place or meeting ("the European flag").
+        lacks("Its symbol is the Alpine flag, which opened the games in 2012.", "Alpine flag");
+        // An active verb without its relative pronoun is the main verb, not a relative clause.
+        lacks("In 2012 the Harbour building opened its doors.", "Harbour building");
+    }
+
+    #[test]
+    fn which_had_become_dates_a_renaming_in_parentheses() {
+        let text = "The Alpine Pact was signed on 2 March 1994 with the Alpine Community (which had become \
+                    the Alpine Union two months earlier).";
+        let got = full(text);
+        let c = got.iter().find(|c| c.subject == "Alpine Community" && c.event == Event::Renamed);
+        let c = c.unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(c.object.as_deref(), Some("Alpine Union"));
+        assert_eq!(c.date.to_string(), "1994-01");
+        // "became a member of" is a joining, not a renaming.
+        let got =
+            full("Iceland signed with the Alpine Community (which had become a member of the Alpine Union in 1990).");
+        assert!(got.iter().all(|c| c.event != Event::Renamed), "{got:?}");
     }
 }
