@@ -65,7 +65,7 @@ pub(crate) fn event_word(word: &str) -> Option<(Event, Form)> {
         "deployed" => (Deployed, Past),
         "deploy" => (Deployed, Base),
         "deployment" => (Deployed, Noun),
-        "met" | "convened" | "held" => (Met, Past),
+        "met" | "convened" | "held" | "gathered" => (Met, Past),
         "meet" | "convene" => (Met, Base),
         "meeting" | "session" | "congress" => (Met, Noun),
         "reached" | "reaching" => (Outreach, Past),

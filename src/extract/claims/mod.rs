@@ -18,6 +18,7 @@
 //! | 4 | `discourse` | anaphors and definite descriptions resolved to earlier bodies |
 //! | 4b | `implied` | meetings of people with no body named: the one council in scope |
 //! | 4c | `context`, `instruments` | sentences with no date: a body dated by the act that established it, a present perfect by the `today` before |
+//! | — | `nominal` | events named by nouns dated apart from a verb (`the 2004 enlargement of X`, `In D, …, following the creation of X`, `Under the Y of D, A was merged`) |
 //! | — | `named` | dates a body's name carries with no event word (`the 2004 X Summit`) |
 //! | — | `status` | standing, seat and office frames (`X was formalised`, `X moved to C`, `X took office`) |
 //! | — | `membership` | who left or applied to join which body (`ceased to be X members`, `left X for Y`, `applied for X membership`) |
@@ -90,6 +91,7 @@ mod items;
 mod lexicon;
 mod membership;
 mod named;
+mod nominal;
 mod phrases;
 mod resumption;
 mod spans;
@@ -229,6 +231,7 @@ impl<'a> Reader<'a, '_> {
                 out.push(c);
                 out.extend(self.created_by_dated_act(di, index));
                 out.extend(self.founded_by_dated_instrument(di, index));
+                out.extend(self.dated_by_instrument(di, di + 1, index));
                 continue;
             }
             if self.modifies_noun(di) || self.governed_by_other_verb(di) {
@@ -236,6 +239,7 @@ impl<'a> Reader<'a, '_> {
             }
             if let Some(c) = self.dated_title(di, index) {
                 out.push(c);
+                out.extend(self.dated_by_instrument(di - 2, di, index));
                 // "At the X Summit of D, A decided to launch Y": Y too.
                 if let Some((_, t)) = self.decided_at(&triggers, di)
                     && let Some(subject) = self.subject(&t, di)
@@ -281,6 +285,7 @@ impl<'a> Reader<'a, '_> {
         out.extend(self.status_claims());
         out.extend(self.membership_claims());
         out.extend(self.decision_claims());
+        out.extend(self.adjunct_nominals());
         out.extend(self.resumption_claims());
         let late = self.unclaimed_claims(&triggers, &out);
         out.extend(late);

@@ -13,7 +13,7 @@ use crate::date::{Date, Point, Unit};
 impl<'a> Reader<'a, '_> {
     /// `the 2004 Athens Summit`: a date right before a body names that body's creation.
     pub(super) fn attributive(&self, di: usize, index: usize) -> Option<Claim> {
-        if let Some(c) = self.dated_meeting_of(di, index) {
+        if let Some(c) = self.dated_meeting_of(di, index).or_else(|| self.dated_event_noun(di, index)) {
             return Some(c);
         }
         let items = self.items();
@@ -228,9 +228,30 @@ impl<'a> Reader<'a, '_> {
         // "a summit in Lima": an article or a possessive before it; not "pre-summit" talks.
         let before = head.checked_sub(1).and_then(|b| items.get(b))?;
         // "the Alliance's Summit": a possessive, a capitalised word or a body.
+        // "the December summit in Paris in 1974": a bare month, its year the one that dates the summit.
+        let month = match before.kind {
+            ItemKind::Date { index: m, .. } if head >= 2 && items.get(head - 2).is_some_and(|t| t.is("the")) => self
+                .dates
+                .get(m)
+                .filter(|d| {
+                    self.doc
+                        .text()
+                        .get(d.span.start..d.span.end)
+                        .is_some_and(|t| !t.chars().any(|c| c.is_ascii_digit()))
+                })
+                .and_then(|d| d.date)
+                .filter(|d| d.precision() == crate::date::Precision::Month)
+                .and_then(|d| d.start().month_value()),
+            // A month name the date reader left alone (no year in reach).
+            ItemKind::Word if head >= 2 && items.get(head - 2).is_some_and(|t| t.is("the")) => {
+                month_number(&before.lower())
+            }
+            _ => None,
+        };
         let determined = matches!(before.lower().as_str(), "the" | "a" | "their" | "its" | "his" | "her" | "our" | "s")
             || (before.kind == ItemKind::Word && is_cap(before.text))
-            || before.is_party();
+            || before.is_party()
+            || month.is_some();
         if !determined {
             return None;
         }
@@ -238,7 +259,14 @@ impl<'a> Reader<'a, '_> {
         names.reverse();
         let subject =
             Subject { name: format!("{} Summit", names.join("/")), at: None, object: None, agent: None, factor: 1.0 };
-        self.claim(index, Event::Summit, &subject, 0.55)
+        let mut c = self.claim(index, Event::Summit, &subject, 0.55)?;
+        if let Some(m) = month {
+            let year =
+                self.dates.get(index).and_then(|d| d.date).filter(|d| d.precision() == crate::date::Precision::Year)?;
+            c.date = Date::point(Point::month(year.start().year_value(), m)?);
+            c.confidence = 0.5;
+        }
+        Some(c)
     }
 
     /// A titled meeting of experts: `a workshop on Water Rights in Arid Lands in March
@@ -414,6 +442,26 @@ impl<'a> Reader<'a, '_> {
     }
 }
 
+/// The 1-based number of an English month name in lower case.
+fn month_number(w: &str) -> Option<u8> {
+    let months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let at = months.iter().position(|m| *m == w)?;
+    u8::try_from(at + 1).ok()
+}
+
 /// `date` moved back `years` years and forward `days` days, at its own precision;
 /// `None` when the result does not exist (29 February in a common year) or the date is a range.
 fn shift(date: Date, years: i32, days: i64) -> Option<Date> {
@@ -459,6 +507,18 @@ mod tests {
         assert!(got.iter().all(|(_, e, _)| *e != Event::Summit), "{got:?}");
         let got = claims("The ministers toured the region in Lima on 4 June 2003.");
         assert!(got.iter().all(|(_, e, _)| *e != Event::Summit), "{got:?}");
+    }
+
+    #[test]
+    fn a_summit_dated_by_a_bare_month_and_a_year() {
+        // Whether or not the month alone took a year from the sentence before, the summit's wins.
+        let text = "The league grew in 1979. At the March summit in Oslo in 1981, the leaders agreed.";
+        has(text, "Oslo Summit", Event::Summit, "1981-03");
+        let text = "At the March summit in Oslo in 1981, the leaders agreed.";
+        has(text, "Oslo Summit", Event::Summit, "1981-03");
+        // The summit is dated by the month, not by the year alone as well.
+        let got = claims(text);
+        assert!(!got.iter().any(|(s, _, d)| s == "Oslo Summit" && d == "1981"), "{got:?}");
     }
 
     #[test]

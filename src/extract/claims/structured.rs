@@ -19,7 +19,9 @@
 //!    `Year | Event` table is read as a chronology. The table's body is the body the
 //!    nearest preceding heading or caption names, else the sheet topic.
 //!    A list introduced by a paragraph about `meetings of X` (`summits of`, `sessions of`)
-//!    dates a meeting of X by each item that names no event (`1985, Lyon: budget reform`).
+//!    dates a meeting of X by each item that names no event (`1985, Lyon: budget reform`);
+//!    an item dated no later than the list's own `Creation of X` item is a summit held at
+//!    its place instead (`1969, _Lyon_: …` → Lyon Summit): X did not meet before it existed.
 //! 3. **Field lines**: `Established | 1 June 1960`, `Formation: 3 May 1960`,
 //!    `Founded 1949` alone on a line near the top: the sheet topic's establishment.
 //!
@@ -50,6 +52,8 @@ const LISTED: f32 = 0.6;
 const CATEGORY: f32 = 0.6;
 /// Confidence of a list item that is only a title (its event read off its head noun).
 const TITLED: f32 = 0.55;
+/// How many items on each side of a list item are read for the list's creation item.
+const LIST_REACH: usize = 200;
 /// How many lines from the top a field line may stand to date the topic.
 const FIELD_LINES: usize = 40;
 
@@ -190,11 +194,77 @@ impl<'a> Lines<'a> {
         let stated = self.read_event(event_text, dated, i).or_else(|| self.bare_title(event_text, dated, i));
         // "Notable meetings of the X Council:" then "1985, Milan: …": each item is a meeting,
         // whatever it decided, except the one that created the body itself.
-        let meeting = self
-            .meetings_listed(i)
+        let listed = self.meetings_listed(i);
+        // A meeting the list dates no later than the body's own creation (an item of the
+        // same list) was no meeting of it yet: the summit held at the item's place.
+        let before_body = listed.as_ref().and_then(|body| self.created_in_list(i, &body.name));
+        let meeting = listed
             .filter(|body| !stated.as_ref().is_some_and(|c| c.event == Event::Established && c.subject == body.name));
         out.extend(stated);
-        out.extend(meeting.and_then(|body| self.claim(dated, Event::Met, body, None, i)));
+        if before_body.is_some_and(|year| dated.date.start().year_value() <= year) {
+            out.extend(self.summit_at_place(event_text, dated, i));
+        } else {
+            out.extend(meeting.and_then(|body| self.claim(dated, Event::Met, body, None, i)));
+        }
+    }
+
+    /// The dated items of the list holding item line `i` (blank lines skipped), at most
+    /// `LIST_REACH` on each side.
+    fn list_rows(&self, i: usize) -> Vec<usize> {
+        let mut rows = vec![i];
+        let mut j = i;
+        while let Some(k) = j.checked_sub(1)
+            && rows.len() <= LIST_REACH
+        {
+            j = k;
+            if self.line_text(j).trim().is_empty() {
+                continue;
+            }
+            if self.leading_date(j).is_none() {
+                break;
+            }
+            rows.push(j);
+        }
+        let above = rows.len();
+        let mut j = i + 1;
+        while j < self.lines.len() && rows.len() <= above + LIST_REACH {
+            if !self.line_text(j).trim().is_empty() {
+                if self.leading_date(j).is_none() {
+                    break;
+                }
+                rows.push(j);
+            }
+            j += 1;
+        }
+        rows
+    }
+
+    /// The year an item of the list holding line `i` says `body` was created (`1970,
+    /// Rome: Creation of the Council`).
+    fn created_in_list(&self, i: usize, body: &str) -> Option<i32> {
+        self.list_rows(i)
+            .into_iter()
+            .filter_map(|r| {
+                let (d, rest) = self.leading_date(r)?;
+                let dated = Dated::of(d)?;
+                let c = self.read_event(rest, dated, r)?;
+                (c.event == Event::Established && c.subject == body).then(|| dated.date.start().year_value())
+            })
+            .min()
+    }
+
+    /// `1969, _The Hague_: …`: the summit held at the item's place (`The Hague Summit`).
+    fn summit_at_place(&self, span: Span, d: Dated, line: usize) -> Option<Claim> {
+        let raw = self.text.get(span.start..span.end)?.trim_start();
+        let end = raw.find([':', ','])?;
+        let place = raw.get(..end)?.trim().trim_matches('_').trim();
+        let words: Vec<&str> = place.split_whitespace().collect();
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        if words.is_empty() || words.len() > 3 || !words.iter().all(capitalised) {
+            return None;
+        }
+        let body = Body { name: format!("{} Summit", words.join(" ")), span: None, confidence: LISTED * 0.9 };
+        self.claim(d, Event::Summit, body, None, line)
     }
 
     /// An item that is only a title, after an optional place (`2000, _Rome_: Water
@@ -1116,6 +1186,30 @@ mod tests {
         }
         // "Agreement for" something names no body: the meeting only.
         assert_eq!(all.iter().filter(|(_, _, _, d)| d == "2004").count(), 1, "{all:?}");
+    }
+
+    #[test]
+    fn items_before_the_listed_body_existed_are_summits_at_their_place() {
+        let text = "The Pacific Fisheries Council manages fish stocks.\n\n\
+                    Some meetings of the Pacific Fisheries Council - and of its forerunner - mattered:\n\n\
+                    -   1965, _Port Vila_: Fishing zones.\n\
+                    -   1969, _Suva_: Creation of the Council.\n\
+                    -   1988, _Apia_: Tuna quotas.\n";
+        let all = brief(text);
+        assert!(has(&all, "Port Vila Summit", Event::Summit, "1965"), "{all:?}");
+        assert!(has(&all, "Suva Summit", Event::Summit, "1969"), "{all:?}");
+        assert!(!has(&all, "Pacific Fisheries Council", Event::Met, "1965"), "{all:?}");
+        // After its creation, an item is a meeting of the council, not a summit.
+        assert!(has(&all, "Pacific Fisheries Council", Event::Met, "1988"), "{all:?}");
+        assert!(!has(&all, "Apia Summit", Event::Summit, "1988"), "{all:?}");
+        // No creation item in the list: every item stays a meeting.
+        let text = "The Pacific Fisheries Council manages fish stocks.\n\n\
+                    Some meetings of the Pacific Fisheries Council mattered:\n\n\
+                    -   1965, _Port Vila_: Fishing zones.\n\
+                    -   1988, _Apia_: Tuna quotas.\n";
+        let all = brief(text);
+        assert!(has(&all, "Pacific Fisheries Council", Event::Met, "1965"), "{all:?}");
+        assert!(!all.iter().any(|(_, e, _, _)| *e == Event::Summit), "{all:?}");
     }
 
     #[test]
